@@ -1,0 +1,6 @@
+namespace JinanOnboard.Ground;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}
