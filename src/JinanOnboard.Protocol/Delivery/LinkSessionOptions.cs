@@ -1,0 +1,79 @@
+using JinanOnboard.Protocol.Framing;
+
+namespace JinanOnboard.Protocol.Delivery;
+
+/// <summary>Settings of one end of the signed, acknowledged link.</summary>
+public sealed record LinkSessionOptions
+{
+    /// <summary>Transfer frame length in bytes, without the 4-byte sync marker; both ends must agree.</summary>
+    public int FrameLength { get; init; } = 4096;
+
+    public byte SpacecraftId { get; init; } = 0x2A;
+
+    /// <summary>True at the payload: its packets are telemetry (type bit 0); the ground's are telecommands.</summary>
+    public bool IsPayload { get; init; }
+
+    /// <summary>This end's random session nonce (non-zero).</summary>
+    public ulong SessionId { get; init; }
+
+    /// <summary>Link data rate, used with <see cref="RoundTripTime"/> to size the window.</summary>
+    public double LinkRateBitsPerSecond { get; init; } = 156e6;
+
+    /// <summary>Worst round-trip time the window must cover (two one-way delays plus processing).</summary>
+    public TimeSpan RoundTripTime { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How long a reliable packet waits for its acknowledgement before it is sent again.</summary>
+    public TimeSpan AckTimeout { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>First pause before a retransmission; doubles each time up to <see cref="MaxRetransmitBackoff"/>.</summary>
+    public TimeSpan RetransmitBackoff { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    public TimeSpan MaxRetransmitBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest an acknowledgement waits for a frame going the other way before it is sent alone.</summary>
+    public TimeSpan AckDelay { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>A frame goes out at least this often, so the peer knows the link is alive.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>No valid frame from the peer for this long means loss of link.</summary>
+    public TimeSpan LossOfLinkTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Reliable packets in flight: the bandwidth-delay product in frames, at least 16.</summary>
+    public int WindowPackets
+    {
+        get
+        {
+            double bytesInFlight = LinkRateBitsPerSecond / 8 * RoundTripTime.TotalSeconds;
+            return Math.Max(16, (int)Math.Ceiling(bytesInFlight / FrameLength));
+        }
+    }
+
+    /// <summary>Largest message body the session accepts (segmented over many frames).</summary>
+    public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+
+    internal int MaxSegmentData => TransferFrameLayout.PacketZoneCapacity(FrameLength) - SpacePacket.HeaderLength - AckReserve;
+
+    /// <summary>Room kept in every frame for an acknowledgement with a few selective ranges.</summary>
+    internal const int AckReserve = SpacePacket.HeaderLength + AckPayload.FixedLength + (MaxAckRanges * AckPayload.RangeLength) + HelloReserve;
+
+    /// <summary>Room for the hello packet sent until the handshake completes.</summary>
+    internal const int HelloReserve = SpacePacket.HeaderLength + 10;
+
+    internal const int MaxAckRanges = 16;
+
+    /// <summary>Checks the values; the message names the setting.</summary>
+    public void Validate()
+    {
+        TransferFrameLayout.Validate(FrameLength);
+        if (SessionId == 0)
+        {
+            throw new ArgumentException("SessionId must be non-zero.");
+        }
+
+        if (SpacecraftId > 0xFF || LinkRateBitsPerSecond <= 0 || AckTimeout <= TimeSpan.Zero || LossOfLinkTimeout <= HeartbeatInterval)
+        {
+            throw new ArgumentException("Link session timing settings are inconsistent (need AckTimeout > 0 and LossOfLinkTimeout > HeartbeatInterval).");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using JinanOnboard.Protocol.Framing;
+
+namespace JinanOnboard.Protocol.Delivery;
+
+/// <summary>
+/// Rebuilds segmented messages. Segments of one message carry consecutive message ids, the
+/// first flagged First and the last flagged Last, so a message is complete when an unbroken
+/// run First..Last is present, whatever order the segments arrived in.
+/// </summary>
+internal sealed class Reassembler
+{
+    private readonly Dictionary<uint, (SequenceFlags Flags, ushort Apid, byte Type, byte[] Data)> _segments = [];
+    private readonly int _maxSegments;
+
+    public Reassembler(int maxSegments) => _maxSegments = maxSegments;
+
+    public int Pending => _segments.Count;
+
+    /// <summary>Adds a segment; returns the whole message when this segment completes one.</summary>
+    public InboundMessage? Add(uint id, SequenceFlags flags, ushort apid, byte type, ReadOnlySpan<byte> data)
+    {
+        if (_segments.Count >= _maxSegments)
+        {
+            // A peer that never completes its messages must not exhaust memory.
+            throw new ProtocolViolationException($"More than {_maxSegments} message segments pending reassembly.");
+        }
+
+        _segments[id] = (flags, apid, type, data.ToArray());
+        uint first = id;
+        while (_segments.TryGetValue(first, out var s) && s.Flags != SequenceFlags.First)
+        {
+            if (s.Flags != SequenceFlags.Continuation && first != id)
+            {
+                return null;
+            }
+
+            if (first == 0)
+            {
+                return null;
+            }
+
+            first--;
+        }
+
+        if (!_segments.TryGetValue(first, out var head) || head.Flags != SequenceFlags.First)
+        {
+            return null;
+        }
+
+        uint last = first + 1;
+        int total = head.Data.Length;
+        while (true)
+        {
+            if (!_segments.TryGetValue(last, out var s))
+            {
+                return null;
+            }
+
+            total += s.Data.Length;
+            if (s.Flags == SequenceFlags.Last)
+            {
+                break;
+            }
+
+            if (s.Flags != SequenceFlags.Continuation)
+            {
+                return null;
+            }
+
+            last++;
+        }
+
+        var body = new byte[total];
+        int offset = 0;
+        for (uint i = first; i <= last; i++)
+        {
+            byte[] part = _segments[i].Data;
+            part.CopyTo(body, offset);
+            offset += part.Length;
+            _segments.Remove(i);
+        }
+
+        return new InboundMessage(head.Apid, head.Type, body, Reliable: true);
+    }
+}
+
+/// <summary>The peer broke a protocol rule that no retransmission can fix.</summary>
+public sealed class ProtocolViolationException(string message) : Exception(message);
