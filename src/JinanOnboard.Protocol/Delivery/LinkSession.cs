@@ -34,7 +34,7 @@ public sealed class LinkSession : IAsyncDisposable
     private readonly Func<TimeSpan> _passClock;
     private readonly ResiliencePipeline _retransmission;
     private readonly SemaphoreSlim _window;
-    private readonly Channel<OutboundPacket> _reliableQueue = Channel.CreateUnbounded<OutboundPacket>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<OutboundPacket> _reliableQueue = Channel.CreateUnbounded<OutboundPacket>(); // multi-reader form: it supports Count
     private readonly Channel<OutboundPacket> _unreliableQueue;
     private readonly Channel<byte> _doorbell = Channel.CreateBounded<byte>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Channel<InboundMessage> _inbound = Channel.CreateBounded<InboundMessage>(new BoundedChannelOptions(4096) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });

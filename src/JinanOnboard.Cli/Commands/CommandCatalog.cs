@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace JinanOnboard.Cli.Commands;
+
+/// <summary>
+/// Every verb of <c>jinan</c>. Each domain contributes its verbs in its own file by
+/// implementing one of the partial methods below, so adding a domain never edits another's file.
+/// </summary>
+internal static partial class CommandCatalog
+{
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("JinanOnboard: Jinan-1 payload and portable OGS firmware emulator.");
+        AddFirmware(root);
+        AddOrbit(root);
+        AddLink(root);
+        AddLdpc(root);
+        AddDistillation(root);
+        return root;
+    }
+
+    /// <summary>payload, ground, bench, keys.</summary>
+    static partial void AddFirmware(RootCommand root);
+
+    /// <summary>orbit propagate, orbit passes.</summary>
+    static partial void AddOrbit(RootCommand root);
+
+    /// <summary>link budget, link pass.</summary>
+    static partial void AddLink(RootCommand root);
+
+    /// <summary>ldpc bench.</summary>
+    static partial void AddLdpc(RootCommand root);
+
+    /// <summary>pa, finite-key.</summary>
+    static partial void AddDistillation(RootCommand root);
+}

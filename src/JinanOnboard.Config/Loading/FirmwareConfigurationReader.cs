@@ -1,0 +1,155 @@
+using JinanOnboard.Config.Model;
+
+namespace JinanOnboard.Config.Loading;
+
+/// <summary>Maps the JSON sections onto <see cref="FirmwareConfiguration"/>, validating every value.</summary>
+internal static class FirmwareConfigurationReader
+{
+    private static readonly string[] DeviationBounds = ["chernoff", "hoeffding"];
+
+    public static FirmwareConfiguration Read(JsonSection root)
+    {
+        var defaults = new FirmwareConfiguration();
+        var configuration = new FirmwareConfiguration
+        {
+            Name = root.String("name", defaults.Name),
+            Seed = root.UnsignedInteger("seed", defaults.Seed),
+            Physics = root.String("physics", defaults.Physics),
+            Pass = ReadPass(root.Section("pass")),
+            Link = ReadLink(root.Section("link")),
+            Keys = ReadKeys(root.Section("keys")),
+            Telemetry = ReadTelemetry(root.Section("telemetry")),
+            Distillation = ReadDistillation(root.Section("distillation")),
+        };
+        root.RejectUnknownKeys();
+        return configuration;
+    }
+
+    private static PassSettings ReadPass(JsonSection section)
+    {
+        var d = new PassSettings();
+        var pass = new PassSettings
+        {
+            DurationS = section.Double("duration_s", d.DurationS, 1, 3600),
+            Site = section.String("site", d.Site),
+            SyntheticMaxElevationDeg = section.Double("synthetic_max_elevation_deg", d.SyntheticMaxElevationDeg, 10, 90),
+            MinElevationDeg = section.Double("min_elevation_deg", d.MinElevationDeg, 0, 80),
+            Realtime = section.Boolean("realtime", d.Realtime),
+        };
+        section.RejectUnknownKeys();
+        if (pass.SyntheticMaxElevationDeg <= pass.MinElevationDeg)
+        {
+            throw section.Error(section.Combine("synthetic_max_elevation_deg"), $"= {pass.SyntheticMaxElevationDeg} must exceed min_elevation_deg = {pass.MinElevationDeg}");
+        }
+
+        return pass;
+    }
+
+    private static LinkSettings ReadLink(JsonSection section)
+    {
+        var d = new LinkSettings();
+        var link = new LinkSettings
+        {
+            Endpoint = section.String("endpoint", d.Endpoint),
+            FrameBytes = (int)section.Integer("frame_bytes", d.FrameBytes, 256, 16384),
+            SpacecraftId = (int)section.Integer("spacecraft_id", d.SpacecraftId, 0, 255),
+            RoundTripMs = section.Double("round_trip_ms", d.RoundTripMs, 0.1, 10_000),
+            AckTimeoutMs = section.Double("ack_timeout_ms", d.AckTimeoutMs, 1, 60_000),
+            HeartbeatMs = section.Double("heartbeat_ms", d.HeartbeatMs, 1, 60_000),
+            LossOfLinkS = section.Double("loss_of_link_s", d.LossOfLinkS, 0.1, 3600),
+            Downlink = ReadDirection(section.Section("downlink")),
+            Uplink = ReadDirection(section.Section("uplink")),
+        };
+        section.RejectUnknownKeys();
+        if (!Uri.TryCreate(link.Endpoint, UriKind.Absolute, out _))
+        {
+            throw section.Error(section.Combine("endpoint"), $"= \"{link.Endpoint}\" is not a URI like tcp://127.0.0.1:7400");
+        }
+
+        if (link.HeartbeatMs >= link.LossOfLinkS * 1000)
+        {
+            throw section.Error(section.Combine("heartbeat_ms"), $"= {link.HeartbeatMs} must be shorter than loss_of_link_s ({link.LossOfLinkS} s)");
+        }
+
+        return link;
+    }
+
+    private static LinkDirectionSettings ReadDirection(JsonSection section)
+    {
+        var d = new LinkDirectionSettings();
+        JsonSection ge = section.Section("gilbert_elliott");
+        var direction = new LinkDirectionSettings
+        {
+            RateBps = section.Double("rate_bps", d.RateBps, 1e3, 1e11),
+            DelayMs = section.OptionalDouble("delay_ms", 0, 10_000),
+            GoodToBad = ge.Double("p_good_to_bad", d.GoodToBad, 0, 1),
+            BadToGood = ge.Double("p_bad_to_good", d.BadToGood, 1e-6, 1),
+            LossGood = ge.Double("loss_good", d.LossGood, 0, 0.5),
+            LossBad = ge.Double("loss_bad", d.LossBad, 0, 1),
+            BitErrorRate = section.Double("bit_error_rate", d.BitErrorRate, 0, 1e-3),
+            Outages = section.Array("outages").Select(ReadOutage).ToList(),
+        };
+        ge.RejectUnknownKeys();
+        section.RejectUnknownKeys();
+        return direction;
+    }
+
+    private static OutageSettings ReadOutage(JsonSection section)
+    {
+        double start = section.Double("start_s", 0, 0, 86_400);
+        double end = section.Double("end_s", 0, 0, 86_400);
+        string reason = section.String("reason", "outage");
+        section.RejectUnknownKeys();
+        if (end <= start)
+        {
+            throw section.Error(section.Combine("end_s"), $"= {end} must be after start_s = {start}");
+        }
+
+        return new OutageSettings(start, end, reason);
+    }
+
+    private static KeySettings ReadKeys(JsonSection section)
+    {
+        var keys = new KeySettings { Directory = section.String("directory", new KeySettings().Directory) };
+        section.RejectUnknownKeys();
+        return keys;
+    }
+
+    private static TelemetrySettings ReadTelemetry(JsonSection section)
+    {
+        var d = new TelemetrySettings();
+        var telemetry = new TelemetrySettings
+        {
+            PeriodS = section.Double("period_s", d.PeriodS, 0.01, 60),
+            SyncWordsPerMessage = (int)section.Integer("sync_words_per_message", d.SyncWordsPerMessage, 1, 9500),
+        };
+        section.RejectUnknownKeys();
+        return telemetry;
+    }
+
+    private static DistillationSettings ReadDistillation(JsonSection section)
+    {
+        var d = new DistillationSettings();
+        var distillation = new DistillationSettings
+        {
+            PacketBits = (int)section.Integer("packet_bits", d.PacketBits, 1000, 1_000_000),
+            PaBlockBits = (int)section.Integer("pa_block_bits", d.PaBlockBits, 1000, 900_000),
+            SampleFraction = section.Double("sample_fraction", d.SampleFraction, 0.01, 0.5),
+            EpsilonSec = section.Double("epsilon_sec", d.EpsilonSec, 1e-30, 1e-3),
+            EpsilonCor = section.Double("epsilon_cor", d.EpsilonCor, 1e-30, 1e-3),
+            DeviationBound = section.String("deviation_bound", d.DeviationBound, DeviationBounds),
+        };
+        section.RejectUnknownKeys();
+        if (distillation.PaBlockBits % distillation.PacketBits != 0)
+        {
+            throw section.Error(section.Combine("pa_block_bits"), $"= {distillation.PaBlockBits} must be a whole number of packets (packet_bits = {distillation.PacketBits})");
+        }
+
+        if (distillation.PacketBits == 100_000 && (distillation.PaBlockBits < 100_000 || distillation.PaBlockBits > 900_000))
+        {
+            throw section.Error(section.Combine("pa_block_bits"), $"= {distillation.PaBlockBits} is out of range [100000, 900000] in steps of 100000");
+        }
+
+        return distillation;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using JinanOnboard.Protocol.Delivery;
+using JinanOnboard.Protocol.Framing;
+using JinanOnboard.Protocol.Signing;
+using JinanOnboard.Protocol.Tests.Support;
+
+namespace JinanOnboard.Protocol.Tests.Delivery;
+
+public sealed class LinkSessionTests
+{
+    private const int FrameLength = 1024;
+    private static readonly int CaduLength = TransferFrameLayout.CaduLength(FrameLength);
+
+    [Fact]
+    public async Task Reliable_messages_arrive_once_and_in_content_over_a_clean_link()
+    {
+        PipePair pipes = PipePair.Direct();
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        await Task.WhenAll(link.Payload.Connected, link.Ground.Connected).WaitAsync(LinkFixture.Timeout);
+
+        byte[][] sent = Enumerable.Range(0, 50).Select(i => RandomNumberGenerator.GetBytes(10 + (i * 97))).ToArray();
+        await Task.WhenAll(sent.Select(m => link.Payload.SendReliableAsync(0x100, 7, m))).WaitAsync(LinkFixture.Timeout);
+
+        List<byte[]> received = await ReceiveAsync(link.Ground, sent.Length);
+        Assert.Equal(sent.Select(Convert.ToHexString).Order(), received.Select(Convert.ToHexString).Order());
+    }
+
+    [Fact]
+    public async Task A_message_larger_than_a_frame_is_segmented_and_reassembled()
+    {
+        PipePair pipes = PipePair.Direct();
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        byte[] big = RandomNumberGenerator.GetBytes(200_000);
+        Assert.True(await link.Ground.SendReliableAsync(0x100, 9, big).WaitAsync(LinkFixture.Timeout));
+        List<byte[]> received = await ReceiveAsync(link.Payload, 1);
+        Assert.Equal(big, received[0]);
+    }
+
+    [Fact]
+    public async Task Lost_frames_are_retransmitted_until_everything_arrives()
+    {
+        // Drop every 3rd CADU in both directions (data and acknowledgements alike).
+        PipePair pipes = PipePair.Relayed(CaduLength, (_, index, cadu) => index % 3 == 2 ? [] : cadu);
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        byte[][] sent = Enumerable.Range(0, 40).Select(_ => RandomNumberGenerator.GetBytes(3000)).ToArray();
+        await Task.WhenAll(sent.Select(m => link.Payload.SendReliableAsync(0x100, 1, m))).WaitAsync(LinkFixture.Timeout);
+
+        List<byte[]> received = await ReceiveAsync(link.Ground, sent.Length);
+        Assert.Equal(sent.Select(Convert.ToHexString).Order(), received.Select(Convert.ToHexString).Order());
+        LinkStatisticsSnapshot stats = link.Payload.Statistics.Snapshot();
+        Assert.True(stats.Retransmissions > 0, "Expected retransmissions on a lossy link.");
+    }
+
+    [Fact]
+    public async Task Corrupted_frames_are_rejected_by_crc_and_counted_and_traffic_still_flows()
+    {
+        // Flip one bit in every 4th CADU sent by the payload.
+        PipePair pipes = PipePair.Relayed(CaduLength, (fromA, index, cadu) =>
+        {
+            if (fromA && index % 4 == 3)
+            {
+                cadu[100] ^= 0x10;
+            }
+
+            return cadu;
+        });
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        byte[][] sent = Enumerable.Range(0, 20).Select(_ => RandomNumberGenerator.GetBytes(2000)).ToArray();
+        await Task.WhenAll(sent.Select(m => link.Payload.SendReliableAsync(0x100, 1, m))).WaitAsync(LinkFixture.Timeout);
+        await ReceiveAsync(link.Ground, sent.Length);
+        Assert.True(link.Ground.Statistics.Snapshot().FramesBadCrc > 0);
+    }
+
+    [Fact]
+    public async Task Frames_signed_by_the_wrong_key_are_rejected_and_the_link_never_connects()
+    {
+        PipePair pipes = PipePair.Direct();
+        using Identity impostor = Identity.FromSeed(Enumerable.Repeat((byte)9, 32).ToArray());
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength, impostor);
+        await Task.Delay(500);
+        Assert.False(link.Ground.Connected.IsCompleted);
+        Assert.True(link.Ground.Statistics.Snapshot().FramesBadSignature > 0);
+    }
+
+    [Fact]
+    public async Task Replayed_frames_are_dropped_and_counted()
+    {
+        // The relay sends every payload CADU twice: the copy must be recognised as a replay.
+        PipePair pipes = PipePair.Relayed(CaduLength, (fromA, _, cadu) => fromA ? [.. cadu, .. cadu] : cadu);
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        byte[][] sent = Enumerable.Range(0, 10).Select(_ => RandomNumberGenerator.GetBytes(500)).ToArray();
+        await Task.WhenAll(sent.Select(m => link.Payload.SendReliableAsync(0x100, 1, m))).WaitAsync(LinkFixture.Timeout);
+        List<byte[]> received = await ReceiveAsync(link.Ground, sent.Length);
+        Assert.Equal(sent.Length, received.Count);
+        Assert.True(link.Ground.Statistics.Snapshot().FramesReplayed > 0);
+        await Task.Delay(200);
+        Assert.False(link.Ground.Inbound.TryRead(out _), "A replayed frame must not deliver a message twice.");
+    }
+
+    [Fact]
+    public async Task Peer_silence_ends_in_link_lost_instead_of_a_hang()
+    {
+        PipePair pipes = PipePair.Relayed(CaduLength, (fromA, index, cadu) => fromA || index < 5 ? cadu : []);
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        await Assert.ThrowsAsync<LinkLostException>(() => link.PayloadRun.WaitAsync(LinkFixture.Timeout));
+    }
+
+    [Fact]
+    public async Task Close_is_seen_by_the_peer_and_both_sessions_end_cleanly()
+    {
+        PipePair pipes = PipePair.Direct();
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        await Task.WhenAll(link.Payload.Connected, link.Ground.Connected).WaitAsync(LinkFixture.Timeout);
+        await link.Payload.CloseAsync(TimeSpan.FromSeconds(2)).WaitAsync(LinkFixture.Timeout);
+        await link.Ground.PeerClosed.WaitAsync(LinkFixture.Timeout);
+        await link.PayloadRun.WaitAsync(LinkFixture.Timeout);
+    }
+
+    private static async Task<List<byte[]>> ReceiveAsync(LinkSession session, int count)
+    {
+        var received = new List<byte[]>();
+        while (received.Count < count)
+        {
+            InboundMessage message = await session.Inbound.ReadAsync().AsTask().WaitAsync(LinkFixture.Timeout);
+            received.Add(message.Data);
+        }
+
+        return received;
+    }
+}
