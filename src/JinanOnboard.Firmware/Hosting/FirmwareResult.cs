@@ -1,0 +1,33 @@
+using JinanOnboard.Protocol.Delivery;
+
+namespace JinanOnboard.Firmware.Hosting;
+
+/// <summary>What one firmware process reports when its session ends (written as JSON, snake_case).</summary>
+public sealed record FirmwareResult
+{
+    public required string Role { get; init; }
+
+    public required int ProcessId { get; init; }
+
+    /// <summary>"completed", "link_lost", "configuration_error", "interrupted" or "failed".</summary>
+    public required string Status { get; init; }
+
+    public string? Error { get; init; }
+
+    public double PassSeconds { get; init; }
+
+    public double WallSeconds { get; init; }
+
+    public LinkStatisticsSnapshot? Link { get; init; }
+
+    /// <summary>Role-specific figures (sync words, telemetry, distillation...).</summary>
+    public IReadOnlyDictionary<string, object> Details { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>Process exit code: 0 completed, 1 failure, 2 configuration/usage error.</summary>
+    public int ExitCode => Status switch
+    {
+        "completed" => 0,
+        "configuration_error" => 2,
+        _ => 1,
+    };
+}

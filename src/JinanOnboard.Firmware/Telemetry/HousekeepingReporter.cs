@@ -1,0 +1,40 @@
+using JinanOnboard.Components.Ports;
+using JinanOnboard.Firmware.Link;
+using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Protocol.Messages;
+
+namespace JinanOnboard.Firmware.Telemetry;
+
+/// <summary>
+/// Sends this side's housekeeping every <c>period</c> of pass time, unacknowledged (a lost report
+/// is superseded by the next). Values come from the providers the topology registers.
+/// </summary>
+public sealed class HousekeepingReporter(byte role, TimeSpan period)
+{
+    private readonly List<Func<IEnumerable<KeyValuePair<string, double>>>> _providers = [];
+    private TimeSpan _next = TimeSpan.Zero;
+
+    /// <summary>Output: messages for the link.</summary>
+    public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("housekeeping.out");
+
+    /// <summary>Reports sent.</summary>
+    public long Sent { get; private set; }
+
+    /// <summary>Registers a source of named values (topology only).</summary>
+    public void AddProvider(Func<IEnumerable<KeyValuePair<string, double>>> provider) => _providers.Add(provider);
+
+    /// <summary>Input: pass time advanced.</summary>
+    public async ValueTask OnTickAsync(TimeSpan passTime, CancellationToken cancellationToken)
+    {
+        if (passTime < _next)
+        {
+            return;
+        }
+
+        _next = passTime + period;
+        var values = _providers.SelectMany(p => p()).ToList();
+        var report = new Housekeeping(role, passTime.Ticks / 10, values);
+        Sent++;
+        await Downlink.InvokeAsync(new OutboundMessage(Apids.Telemetry, Housekeeping.MessageType, report.Encode(), Reliable: false), cancellationToken);
+    }
+}

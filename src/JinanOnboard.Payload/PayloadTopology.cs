@@ -1,0 +1,71 @@
+using JinanOnboard.Config.Model;
+using JinanOnboard.Firmware.Hosting;
+using JinanOnboard.Firmware.Link;
+using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Firmware.Session;
+using JinanOnboard.Firmware.Telemetry;
+using JinanOnboard.Firmware.TimeSync;
+using JinanOnboard.Protocol.Messages;
+
+namespace JinanOnboard.Payload;
+
+/// <summary>
+/// The payload executable's topology: which components exist and how they are wired. No physics
+/// and no protocol logic live here — only construction and connections.
+/// </summary>
+public sealed class PayloadTopology : IFirmwareTopology
+{
+    private const double PulsePeriodPs = 1600; // 625 MHz source (system.md)
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(100);
+
+    private FirmwareContext? _context;
+    private PassDriver? _driver;
+    private SyncWordEmitter? _sync;
+    private HousekeepingReporter? _housekeeping;
+    private HousekeepingMonitor? _groundHousekeeping;
+    private PayloadSessionController? _session;
+
+    public void Wire(FirmwareContext context)
+    {
+        _context = context;
+        FirmwareConfiguration configuration = context.Options.Configuration;
+        bool realtime = context.Options.Realtime ?? configuration.Pass.Realtime;
+        _driver = new PassDriver(TimeSpan.FromSeconds(configuration.Pass.DurationS), TickPeriod, realtime, context.Time);
+        _sync = new SyncWordEmitter(PulsePeriodPs, configuration.Telemetry.SyncWordsPerMessage);
+        _housekeeping = new HousekeepingReporter(role: 0, TimeSpan.FromSeconds(configuration.Telemetry.PeriodS));
+        _groundHousekeeping = new HousekeepingMonitor();
+        ulong passId = context.Options.EffectiveSeed;
+        _session = new PayloadSessionController(new PassStart(passId, configuration.Pass.DurationS, context.Options.EffectiveSeed), () => _sync.WordsSent);
+
+        LinkComponent link = context.Link;
+        _driver.Tick.ConnectTo(_sync.OnTickAsync);
+        _driver.Tick.ConnectTo(_housekeeping.OnTickAsync);
+        _sync.Downlink.ConnectTo(link.SendAsync);
+        _housekeeping.Downlink.ConnectTo(link.SendAsync);
+        _session.Downlink.ConnectTo(link.SendAsync);
+        link.Inbound(Apids.Telemetry).ConnectTo(_groundHousekeeping.OnMessageAsync);
+        link.Inbound(Apids.SessionControl).ConnectTo(_session.OnMessageAsync);
+
+        _housekeeping.AddProvider(() =>
+        [
+            new("sync_words_sent", _sync.WordsSent),
+            new("frames_sent", context.Session.Statistics.Snapshot().FramesSent),
+            new("retransmissions", context.Session.Statistics.Snapshot().Retransmissions),
+        ]);
+    }
+
+    public Task<double> RunAsync(CancellationToken cancellationToken)
+    {
+        FirmwareContext context = _context ?? throw new InvalidOperationException("Wire the topology first.");
+        return _session!.RunAsync(context.Session, context.Link, _driver!, cancellationToken);
+    }
+
+    public IReadOnlyDictionary<string, object> Details() => new Dictionary<string, object>
+    {
+        ["sync_words_sent"] = _sync?.WordsSent ?? 0,
+        ["housekeeping_sent"] = _housekeeping?.Sent ?? 0,
+        ["ground_housekeeping_received"] = _groundHousekeeping?.Received ?? 0,
+        ["unroutable_messages"] = _context?.Link.Unroutable ?? 0,
+        ["malformed_messages"] = _context?.Link.Malformed ?? 0,
+    };
+}
