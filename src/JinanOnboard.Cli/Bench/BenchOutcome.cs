@@ -15,14 +15,20 @@ internal sealed record BenchOutcome(FirmwareResult? Payload, FirmwareResult? Gro
 
     public static BenchOutcome From(FirmwareResult? payload, FirmwareResult? ground)
     {
-        string? failure = (payload, ground) switch
+        var problems = new List<string>();
+        foreach ((string side, FirmwareResult? result) in new[] { ("payload", payload), ("ground", ground) })
         {
-            (null, _) => "payload produced no result (it crashed or was killed)",
-            (_, null) => "ground produced no result (it crashed or was killed)",
-            _ when payload.Status != "completed" => $"payload {payload.Status.Replace('_', ' ')}: {payload.Error}",
-            _ when ground.Status != "completed" => $"ground {ground.Status.Replace('_', ' ')}: {ground.Error}",
-            _ => null,
-        };
+            if (result is null)
+            {
+                problems.Add($"{side} produced no result (it crashed or was killed)");
+            }
+            else if (result.Status != "completed")
+            {
+                problems.Add($"{side} {result.Status.Replace('_', ' ')}: {result.Error}");
+            }
+        }
+
+        string? failure = problems.Count == 0 ? null : string.Join("; ", problems);
         return new BenchOutcome(payload, ground, failure);
     }
 }

@@ -11,4 +11,30 @@ internal sealed record BenchRequest(
     string OutputDirectory,
     bool Realtime,
     double? DurationOverrideS,
-    bool Json);
+    bool Json)
+{
+    /// <summary>Optional fault drill: kill one side after a delay.</summary>
+    public FaultDrill? KillAfter { get; init; }
+}
+
+/// <summary>A fault drill: kill <see cref="Side"/> (payload or ground) <see cref="AfterS"/> seconds after it starts.</summary>
+internal sealed record FaultDrill(string Side, double AfterS)
+{
+    public static FaultDrill? Parse(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        string[] parts = text.Split(':');
+        if (parts.Length != 2 || parts[0] is not ("payload" or "ground")
+            || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds)
+            || seconds < 0 || seconds > 3600)
+        {
+            throw new UserErrorException($"--kill-after '{text}': expected payload:SECONDS or ground:SECONDS");
+        }
+
+        return new FaultDrill(parts[0], seconds);
+    }
+}

@@ -52,6 +52,11 @@ internal static class BenchRunner
 
     private static async Task<BenchOutcome> RunInProcessAsync(BenchRequest request, string keyDirectory, CancellationToken cancellationToken)
     {
+        if (request.KillAfter is not null)
+        {
+            throw new UserErrorException("--kill-after needs two processes: use a transport other than memory");
+        }
+
         string endpoint = $"memory://bench-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         FirmwareRunOptions Options(string role) => new()
@@ -138,6 +143,11 @@ internal static class BenchRunner
         string payloadEndpoint = request.Transport == "serial" ? $"serial://{ptys!.Second}?baud=921600" : await listening.Task;
         using ChildProcess payload = ChildProcess.Start(Arguments("payload", payloadEndpoint), Path.Combine(request.OutputDirectory, "payload.log"), _ => { });
         Task payloadExit = payload.WaitAsync(cancellationToken);
+        if (request.KillAfter is { } drill)
+        {
+            ChildProcess victim = drill.Side == "payload" ? payload : ground;
+            _ = Task.Delay(TimeSpan.FromSeconds(drill.AfterS), cancellationToken).ContinueWith(_ => victim.Kill(), TaskScheduler.Default);
+        }
 
         // Supervision: when one side exits, the other gets loss-of-link time plus a margin to follow.
         Task firstExit = await Task.WhenAny(payloadExit, groundExit);

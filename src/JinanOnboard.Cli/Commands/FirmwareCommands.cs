@@ -71,7 +71,8 @@ internal static partial class CommandCatalog
         var realtime = new Option<bool>("--realtime") { Description = "Pace the pass clock to the wall clock (a 300 s pass takes 300 s)." };
         var duration = new Option<double?>("--duration-s") { Description = "Override the pass duration, seconds." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
-        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json })
+        var kill = new Option<string?>("--kill-after") { Description = "Fault drill: kill one side mid-pass, e.g. payload:2.5 or ground:1 (seconds of wall time after it starts)." };
+        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill })
         {
             command.Options.Add(option);
         }
@@ -90,7 +91,10 @@ internal static partial class CommandCatalog
                 OutputDirectory: Path.GetFullPath(parse.GetValue(output)!),
                 Realtime: parse.GetValue(realtime),
                 DurationOverrideS: durationS,
-                Json: parse.GetValue(json));
+                Json: parse.GetValue(json))
+            {
+                KillAfter = FaultDrill.Parse(parse.GetValue(kill)),
+            };
             return await BenchRunner.RunAsync(request, cancellationToken);
         });
         return command;

@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace JinanOnboard.EndToEnd.Tests;
+
+/// <summary>`jinan bench` with payload and ground as two real OS processes.</summary>
+public sealed class BenchEndToEndTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Theory]
+    [InlineData("tcp")]
+    [InlineData("unix")]
+    [InlineData("udp")]
+    [InlineData("serial")]
+    public async Task A_short_pass_completes_between_two_processes(string transport)
+    {
+        string output = JinanProcess.NewDirectory();
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--transport", transport, "--duration-s", "10", "--out", output, "--json");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
+
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement root = report.RootElement;
+        Assert.Equal("completed", root.GetProperty("status").GetString());
+        int payloadPid = root.GetProperty("processes").GetProperty("payload").GetProperty("pid").GetInt32();
+        int groundPid = root.GetProperty("processes").GetProperty("ground").GetProperty("pid").GetInt32();
+        Assert.NotEqual(payloadPid, groundPid);
+        Assert.NotEqual(Environment.ProcessId, payloadPid);
+        Assert.Equal(10, root.GetProperty("pass_seconds").GetDouble());
+
+        JsonElement downlink = root.GetProperty("link").GetProperty("downlink");
+        Assert.True(downlink.GetProperty("frames_received").GetInt64() > 0);
+        // 10 s of 9.5 kHz sync words all arrived at the ground.
+        long syncSent = root.GetProperty("payload").GetProperty("sync_words_sent").GetInt64();
+        Assert.Equal(syncSent, root.GetProperty("ground").GetProperty("sync_words_received").GetInt64());
+        Assert.InRange(syncSent, 94_000, 96_000);
+    }
+
+    [Fact]
+    public async Task Killing_the_payload_mid_pass_makes_the_bench_fail_with_a_clear_message_instead_of_hanging()
+    {
+        string output = JinanProcess.NewDirectory();
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--transport", "tcp", "--realtime", "--duration-s", "60", "--kill-after", "payload:3", "--out", output);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("payload produced no result", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("ground link lost", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_configuration_is_one_line_and_exit_code_2()
+    {
+        string directory = JinanProcess.NewDirectory();
+        string config = Path.Combine(directory, "bad.json");
+        File.WriteAllText(config, """{ "link": { "downlink": { "rate_bps": -5 } } }""");
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--out", directory);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("link.downlink.rate_bps = -5 is out of range", run.StandardError, StringComparison.Ordinal);
+        Assert.Single(run.StandardError.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_missing_key_file_names_the_file()
+    {
+        string directory = JinanProcess.NewDirectory();
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "payload", "--keys", Path.Combine(directory, "nokeys"), "--endpoint", "tcp://127.0.0.1:9");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(Path.Combine(directory, "nokeys", "payload.key"), run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_ground_is_a_clear_error()
+    {
+        string directory = JinanProcess.NewDirectory();
+        JinanProcess.Result keys = await JinanProcess.RunAsync(Timeout, "keys", "init", "--out", directory);
+        Assert.Equal(0, keys.ExitCode);
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "payload", "--keys", directory, "--endpoint", "tcp://127.0.0.1:9?connectTimeoutMs=1000");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("127.0.0.1:9", run.StandardError, StringComparison.Ordinal);
+    }
+}
