@@ -23,7 +23,7 @@ public static class ConfigurationLoader
         pathOrName ??= DefaultName;
         if (File.Exists(pathOrName))
         {
-            return Parse(ReadFile(pathOrName), pathOrName);
+            return ResolveRelativePaths(Parse(ReadFile(pathOrName), pathOrName), pathOrName);
         }
 
         if (LooksLikePath(pathOrName))
@@ -36,6 +36,7 @@ public static class ConfigurationLoader
         {
             return Parse(ReadFile(named), Path.GetRelativePath(Environment.CurrentDirectory, named));
         }
+
 
         if (pathOrName == DefaultName)
         {
@@ -101,6 +102,18 @@ public static class ConfigurationLoader
         }
 
         return null;
+    }
+
+    /// <summary>Paths inside a configuration file are relative to that file, so it can be used from any directory.</summary>
+    private static FirmwareConfiguration ResolveRelativePaths(FirmwareConfiguration configuration, string file)
+    {
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (directory is null || Path.IsPathRooted(configuration.Keys.Directory))
+        {
+            return configuration;
+        }
+
+        return configuration with { Keys = configuration.Keys with { Directory = Path.Combine(directory, configuration.Keys.Directory) } };
     }
 
     private static string? FindNamed(string name)
