@@ -1,0 +1,51 @@
+namespace JinanOnboard.Distillation.Protocol.Messages;
+
+/// <summary>What the payload did with a PA instruction (wire values; never renumber).</summary>
+internal enum FeedbackStatus : byte
+{
+    /// <summary>Final key generated and held pending; the CRC is of that key.</summary>
+    KeyGenerated = 0,
+
+    /// <summary>The instruction's counts, λ_EC, ℓ or packets disagree with the payload's own: refused.</summary>
+    Refused = 1,
+
+    /// <summary>The instruction's signature failed: abandoned (system.md step 5).</summary>
+    Abandoned = 2,
+}
+
+/// <summary>
+/// Step 5, payload → ground, signed: the outcome of a PA instruction and the CRC-64 of the payload's
+/// final key (Confirmation.KeyConfirmation). Layout in protocol-spec §Feedback.
+/// </summary>
+/// <param name="BlockId">PA block number.</param>
+/// <param name="Status">Outcome.</param>
+/// <param name="KeyBits">ℓ of the generated key (0 unless generated).</param>
+/// <param name="KeyCrc64">KeyConfirmation CRC-64 of the final key (0 unless generated).</param>
+internal sealed record FeedbackMessage(uint BlockId, FeedbackStatus Status, long KeyBits, ulong KeyCrc64)
+{
+    public byte[] Encode(IMessageAuthenticator signer)
+    {
+        var w = new WireWriter(32 + signer.SignatureLength);
+        w.U32(BlockId);
+        w.U8((byte)Status);
+        w.U64((ulong)KeyBits);
+        w.U64(KeyCrc64);
+        return SignedBody.Append(w, signer);
+    }
+
+    public static FeedbackMessage Decode(ReadOnlySpan<byte> signedPart)
+    {
+        var r = new WireReader(signedPart, "feedback");
+        uint blockId = r.U32("block_id");
+        byte status = r.U8("status");
+        if (status > (byte)FeedbackStatus.Abandoned)
+        {
+            throw r.Fail($"unknown status {status}");
+        }
+
+        long keyBits = r.BoundedU64("key_bits", (long)DistillationOptions.MaxBlockPackets * DistillationOptions.MaxPacketBits);
+        ulong crc = r.U64("key_crc64");
+        r.End();
+        return new FeedbackMessage(blockId, (FeedbackStatus)status, keyBits, crc);
+    }
+}

@@ -1,0 +1,33 @@
+namespace JinanOnboard.Distillation.Protocol.Messages;
+
+/// <summary>Signed bodies are the signed part followed by a signature over exactly that part.</summary>
+internal static class SignedBody
+{
+    public static byte[] Append(WireWriter writer, IMessageAuthenticator signer)
+    {
+        int signedLength = writer.Length;
+        var body = new byte[signedLength + signer.SignatureLength];
+        writer.Written.CopyTo(body);
+        signer.Sign(body.AsSpan(0, signedLength), body.AsSpan(signedLength));
+        return body;
+    }
+
+    /// <summary>
+    /// Returns the signed part when the trailing signature verifies, else false. A body shorter than
+    /// a signature is malformed, not merely unauthenticated.
+    /// </summary>
+    public static bool TryVerify(ReadOnlySpan<byte> body, IMessageAuthenticator verifier, string message, out ReadOnlySpan<byte> signedPart)
+    {
+        int signatureLength = verifier.SignatureLength;
+        if (body.Length < signatureLength + 4)
+        {
+            throw new DistillationProtocolException($"Malformed {message}: {body.Length} bytes is shorter than a block id and a signature.");
+        }
+
+        signedPart = body[..^signatureLength];
+        return verifier.Verify(signedPart, body[^signatureLength..]);
+    }
+
+    /// <summary>The (unauthenticated) block id in the first four bytes, used only to name an abandoned block.</summary>
+    public static uint PeekBlockId(ReadOnlySpan<byte> body) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(body);
+}

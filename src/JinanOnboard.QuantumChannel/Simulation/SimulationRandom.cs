@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+
+namespace JinanOnboard.QuantumChannel.Simulation;
+
+/// <summary>
+/// xoshiro256** (Blackman and Vigna, "Scrambled linear pseudorandom number generators", 2021),
+/// seeded through SplitMix64 from (run seed, segment index) so each simulation segment has its own
+/// reproducible stream, independent of how the caller chunks its reads.
+/// </summary>
+internal struct SimulationRandom
+{
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+    private double _spareGaussian;
+    private bool _hasSpareGaussian;
+
+    public SimulationRandom(ulong seed, ulong stream)
+    {
+        ulong x = seed ^ (stream * 0xD1B54A32D192ED03UL);
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextUInt64()
+    {
+        ulong result = BitRotate(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = BitRotate(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform in [0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
+
+    /// <summary>Uniform in (0, 1], safe to take the logarithm of.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextDoubleNonZero() => ((NextUInt64() >> 11) + 1) * (1.0 / 9007199254740992.0);
+
+    /// <summary>Standard normal deviate (Box-Muller), truncated to ±6 so tags cannot move past the reorder margin.</summary>
+    public double NextGaussianTruncated()
+    {
+        if (_hasSpareGaussian)
+        {
+            _hasSpareGaussian = false;
+            return _spareGaussian;
+        }
+
+        // Box-Muller gives two independent deviates; keep the second for the next call.
+        double radius = Math.Sqrt(-2.0 * Math.Log(NextDoubleNonZero()));
+        (double sin, double cos) = Math.SinCos(2.0 * Math.PI * NextDouble());
+        _spareGaussian = Math.Clamp(radius * sin, -6.0, 6.0);
+        _hasSpareGaussian = true;
+        return Math.Clamp(radius * cos, -6.0, 6.0);
+    }
+
+    private static ulong BitRotate(ulong value, int count) => (value << count) | (value >> (64 - count));
+
+    private static ulong SplitMix(ref ulong state)
+    {
+        state += 0x9E3779B97F4A7C15UL;
+        ulong z = state;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

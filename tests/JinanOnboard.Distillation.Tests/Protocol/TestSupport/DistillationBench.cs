@@ -1,0 +1,61 @@
+using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Source;
+
+namespace JinanOnboard.Distillation.Tests.Protocol.TestSupport;
+
+/// <summary>Both distillers wired over a <see cref="LoopbackNetwork"/> with in-memory key stores.</summary>
+internal sealed class DistillationBench
+{
+    public static readonly byte[] GroundSigningKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    public static readonly byte[] PayloadSigningKey = [.. Enumerable.Range(101, 32).Select(i => (byte)i)];
+
+    public DistillationBench(DistillationOptions options, IPulseRandomStore store, ulong seed = 7, IPrivacyAmplifier? payloadAmplifier = null, RandomFill? freshRandomness = null)
+    {
+        Options = options;
+        var codec = new MinSumLdpcCodec();
+        GroundAuthenticator = new HmacAuthenticator(GroundSigningKey, PayloadSigningKey);
+        Ground = new GroundDistiller(options, Network.ToPayload, codec, GroundAuthenticator, ToeplitzPrivacyAmplifier.Instance, GroundKeys, seed, freshRandomness);
+        Payload = new PayloadDistiller(
+            store, options, Network.ToGround, codec, new HmacAuthenticator(PayloadSigningKey, GroundSigningKey), payloadAmplifier ?? ToeplitzPrivacyAmplifier.Instance, PayloadKeys, seed + 1, freshRandomness);
+    }
+
+    public DistillationOptions Options { get; }
+
+    public LoopbackNetwork Network { get; } = new();
+
+    public MemoryKeyStore GroundKeys { get; } = new();
+
+    public MemoryKeyStore PayloadKeys { get; } = new();
+
+    public HmacAuthenticator GroundAuthenticator { get; }
+
+    public GroundDistiller Ground { get; }
+
+    public PayloadDistiller Payload { get; }
+
+    /// <summary>Feeds detections in batches as the firmware would, pumping the link after each, then flushes.</summary>
+    public async Task RunAsync(IReadOnlyList<DetectedPulse> detections, int batch = 10_000)
+    {
+        DetectedPulse[] all = [.. detections];
+        for (int i = 0; i < all.Length; i += batch)
+        {
+            Ground.AddDetections(all.AsSpan(i, Math.Min(batch, all.Length - i)));
+            await Ground.SendReadyRoundsAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+            await Network.PumpAsync(Ground, Payload);
+        }
+
+        await Ground.FlushAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        await Network.PumpAsync(Ground, Payload);
+    }
+
+    /// <summary>Asserts the two key stores hold exactly the same blocks and keys.</summary>
+    public void AssertStoresIdentical()
+    {
+        Assert.Equal(GroundKeys.Keys.Keys, PayloadKeys.Keys.Keys);
+        foreach ((uint blockId, (byte[] key, long bits)) in GroundKeys.Keys)
+        {
+            Assert.Equal(bits, PayloadKeys.Keys[blockId].Bits);
+            Assert.True(key.AsSpan().SequenceEqual(PayloadKeys.Keys[blockId].Key), $"block {blockId} keys differ");
+        }
+    }
+}
