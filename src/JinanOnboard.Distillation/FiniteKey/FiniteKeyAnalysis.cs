@@ -55,6 +55,17 @@ public static class FiniteKeyAnalysis
             KeyLengthFormula.Floor(beforeFloor));
     }
 
+    /// <summary>
+    /// The payload's check of a PA instruction: recomputes ℓ from the counts the instruction carries and
+    /// says whether the claimed length is exactly that (issue 3 item 6: a disagreement is refused).
+    /// </summary>
+    /// <param name="input">The counts, settings and λ_EC carried by the instruction.</param>
+    /// <param name="claimedLength">ℓ as stated by the OGS.</param>
+    /// <returns>True when <paramref name="claimedLength"/> equals the recomputed ℓ.</returns>
+    /// <exception cref="ArgumentException">The counts are inconsistent (for example m &gt; n); never a silent pass.</exception>
+    public static bool Verify(FiniteKeyInput input, long claimedLength) =>
+        Compute(input).KeyLengthBits == claimedLength;
+
     private static BasisEstimate EstimateBasis(
         BasisCounts counts, DecoySettings decoy, DeviationBound bound, double lnEpsilon, double tau0, double tau1)
     {

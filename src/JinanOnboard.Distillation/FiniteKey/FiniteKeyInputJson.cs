@@ -4,11 +4,14 @@ using System.Text.Json;
 namespace JinanOnboard.Distillation.FiniteKey;
 
 /// <summary>
-/// Reads the counts.json document of protocol-spec/privacy-amplification-and-finite-key.md into a
+/// Reads the counts.json document of protocol-spec/finite-key-input.md into a
 /// <see cref="FiniteKeyInput"/>. Errors name the field and what is wrong.
 /// </summary>
 public static class FiniteKeyInputJson
 {
+    private static readonly string[] KnownFields =
+        ["intensities", "probabilities", "z", "x", "lambda_ec", "epsilon_sec", "epsilon_cor", "bound"];
+
     /// <summary>Parses and validates a counts.json document.</summary>
     /// <exception cref="FormatException">The document is not valid JSON or a field is missing or mistyped.</exception>
     /// <exception cref="ArgumentException">A value is out of range (see <see cref="FiniteKeyAnalysis"/>).</exception>
@@ -31,6 +34,15 @@ public static class FiniteKeyInputJson
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw new FormatException("counts.json must hold one JSON object.");
+            }
+
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                // A misspelt optional field would otherwise fall back to its default without a word.
+                if (Array.IndexOf(KnownFields, property.Name) < 0)
+                {
+                    throw new FormatException($"counts.json: unknown field '{property.Name}' (expected one of {string.Join(", ", KnownFields)}).");
+                }
             }
 
             var decoy = new DecoySettings(
