@@ -1,0 +1,11 @@
+namespace JinanOnboard.Ldpc;
+
+/// <summary>Check-node update rule of <see cref="LdpcDecoder"/>.</summary>
+public enum LdpcCheckRule
+{
+    /// <summary>Exact sum-product (φ-function form, SIMD). The default: closest to capacity.</summary>
+    BeliefPropagation = 0,
+
+    /// <summary>Normalised min-sum (scale 0.8): cheaper, loses efficiency at these rates; kept for comparison.</summary>
+    NormalizedMinSum = 1,
+}

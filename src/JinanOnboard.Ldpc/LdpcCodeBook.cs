@@ -1,0 +1,141 @@
+using System.Collections;
+using JinanOnboard.Ldpc.Construction;
+
+namespace JinanOnboard.Ldpc;
+
+/// <summary>
+/// The set of codes both sides agree on, indexed by a small wire id. Codes are described up front
+/// (id, n, m, distribution, seed, QBER range) and their matrices built lazily on first use, so a
+/// process pays only for the codes its QBERs need (~0.1–0.5 s each for n = 100 000).
+/// </summary>
+public sealed class LdpcCodeBook
+{
+    /// <summary>Block length of the default book: one 100 kbit sifted packet.</summary>
+    public const int DefaultBlockLength = 100_000;
+
+    private static readonly Lazy<LdpcCodeBook> DefaultBook = new(() => CreateDefault(DefaultBlockLength));
+
+    private readonly CodeDescriptor[] _descriptors;
+    private readonly Lazy<LdpcCode>[] _codes;
+
+    private LdpcCodeBook(CodeDescriptor[] descriptors)
+    {
+        _descriptors = descriptors;
+        _codes = new Lazy<LdpcCode>[descriptors.Length];
+        for (int i = 0; i < descriptors.Length; i++)
+        {
+            CodeDescriptor d = descriptors[i];
+            _codes[i] = new Lazy<LdpcCode>(() => d.Build(), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        Codes = new LazyCodeList(_codes);
+    }
+
+    /// <summary>
+    /// The default book (protocol-spec/ldpc-codes.md): n = 100 000, syndrome lengths from 5 000 up in
+    /// steps of ⌈m/25⌉ (4 %) to the first m ≥ 60 000, so f never has to exceed the decoding gap by more than 4 %.
+    /// </summary>
+    public static LdpcCodeBook Default => DefaultBook.Value;
+
+    /// <summary>All codes, ascending syndrome length. Indexing builds that code on first access.</summary>
+    public IReadOnlyList<LdpcCode> Codes { get; }
+
+    /// <summary>Number of codes, without building any.</summary>
+    public int Count => _descriptors.Length;
+
+    /// <summary>
+    /// The code with the fewest syndrome bits whose <see cref="LdpcCode.MaxQber"/> (measured decoding limit
+    /// with margin) is at least <paramref name="estimatedQber"/>; the largest code if none is.
+    /// The caller adds its own allowance for the statistical error of the QBER estimate.
+    /// </summary>
+    public LdpcCode SelectForQber(double estimatedQber)
+    {
+        if (double.IsNaN(estimatedQber) || estimatedQber < 0 || estimatedQber >= 0.5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(estimatedQber), estimatedQber, "QBER must be in [0, 0.5).");
+        }
+
+        for (int i = 0; i < _descriptors.Length; i++)
+        {
+            if (_descriptors[i].MaxQber >= estimatedQber)
+            {
+                return _codes[i].Value;
+            }
+        }
+
+        return _codes[^1].Value;
+    }
+
+    /// <summary>The QBER up to which <see cref="SelectForQber"/> picks the code with this index, without building it.</summary>
+    public double MaxQberAt(int index) => _descriptors[index].MaxQber;
+
+    /// <summary>The code with this wire id.</summary>
+    /// <exception cref="KeyNotFoundException">No such id in this book.</exception>
+    public LdpcCode GetById(int codeId)
+    {
+        for (int i = 0; i < _descriptors.Length; i++)
+        {
+            if (_descriptors[i].CodeId == codeId)
+            {
+                return _codes[i].Value;
+            }
+        }
+
+        throw new KeyNotFoundException(
+            $"LDPC code id {codeId} is not in the code book (valid ids {_descriptors[0].CodeId}..{_descriptors[^1].CodeId}).");
+    }
+
+    /// <summary>
+    /// Builds a book of the default layout for another block length (tests use small n; the wire uses 100 000).
+    /// </summary>
+    public static LdpcCodeBook CreateDefault(int blockLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1000);
+        var descriptors = new List<CodeDescriptor>();
+        int codeId = 1;
+        long m = 5000;
+        while (true)
+        {
+            int rows = (int)((m * blockLength + (DefaultBlockLength / 2)) / DefaultBlockLength); // scale the 100 000 layout
+            double rate = 1.0 - ((double)rows / blockLength);
+            DegreeDistribution distribution = DistributionTable.ForRate(rate);
+            double maxQber = BinaryEntropy.Inverse((double)rows / blockLength / DecodingGap.ForRate(rate));
+            descriptors.Add(new CodeDescriptor(codeId, blockLength, rows, distribution, SeedFor(codeId), maxQber));
+            if (m >= 60_000)
+            {
+                break;
+            }
+
+            m += (m + 24) / 25;
+            codeId++;
+        }
+
+        return new LdpcCodeBook([.. descriptors]);
+    }
+
+    /// <summary>Construction seed of a code: the ASCII of "JINANLD" in the high bytes, the id in the low byte.</summary>
+    internal static ulong SeedFor(int codeId) => 0x4A494E414E4C4400UL | (uint)codeId;
+
+    private sealed record CodeDescriptor(int CodeId, int BlockLength, int Rows, DegreeDistribution Distribution, ulong Seed, double MaxQber)
+    {
+        public LdpcCode Build() =>
+            new(CodeId, TannerGraphBuilder.Build(BlockLength, Rows, Distribution, Seed), Distribution.Name, Seed, MaxQber);
+    }
+
+    private sealed class LazyCodeList(Lazy<LdpcCode>[] codes) : IReadOnlyList<LdpcCode>
+    {
+        public LdpcCode this[int index] => codes[index].Value;
+
+        public int Count => codes.Length;
+
+        public IEnumerator<LdpcCode> GetEnumerator()
+        {
+            foreach (Lazy<LdpcCode> code in codes)
+            {
+                yield return code.Value;
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,189 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+
+namespace JinanOnboard.Transport.LinkEmulation;
+
+/// <summary>
+/// One direction of the emulated link. The transmitter cuts the stream into chunks, serialises them at the line
+/// rate (a chunk starts when the line is free), lets <see cref="LinkChannelModel"/> decide their fate and schedules
+/// survivors for arrival at end-of-serialisation + one-way delay; the receiver writes each chunk when the
+/// <see cref="TimeProvider"/> reaches its arrival time. Arrivals never overtake each other (a shrinking delay
+/// cannot reorder a fibre-less laser link either). All times are measured from the emulation's start.
+/// </summary>
+internal sealed class EmulatedDirection
+{
+    private readonly PipeReader _source;
+    private readonly PipeWriter _destination;
+    private readonly LinkDirectionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly long _startTimestamp;
+    private readonly LinkChannelModel _model;
+    private readonly Channel<InFlight> _inFlight;
+    private readonly TimeSpan _transmitBufferTime;
+    private TimeSpan _lineFreeAt;
+    private TimeSpan _lastArrival;
+
+    public EmulatedDirection(PipeReader source, PipeWriter destination, LinkDirectionOptions options, TimeProvider time, long startTimestamp)
+    {
+        _source = source;
+        _destination = destination;
+        _options = options;
+        _time = time;
+        _startTimestamp = startTimestamp;
+        _model = new LinkChannelModel(options);
+        _transmitBufferTime = SerialisationTime(options.TransmitBufferBytes);
+        int capacity = Math.Max(1, options.MaxInFlightBytes / options.ChunkBytes);
+        _inFlight = Channel.CreateBounded<InFlight>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    public LinkDirectionStatistics Statistics { get; } = new();
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task transmit = TransmitAsync(stop.Token);
+        Task receive = ReceiveAsync(stop.Token);
+        await receive;
+
+        // The far side is gone or we are closing: stop taking bytes from the sender.
+        await stop.CancelAsync();
+        await transmit;
+    }
+
+    private TimeSpan Now => _time.GetElapsedTime(_startTimestamp);
+
+    private TimeSpan SerialisationTime(long bytes) => double.IsPositiveInfinity(_options.BitRateBitsPerSecond)
+        ? TimeSpan.Zero
+        : TimeSpan.FromSeconds(bytes * 8 / _options.BitRateBitsPerSecond);
+
+    private async Task TransmitAsync(CancellationToken ct)
+    {
+        int chunkBytes = _options.ChunkBytes;
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(chunkBytes);
+        int filled = 0;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                ReadResult read = await _source.ReadAsync(ct);
+                foreach (ReadOnlyMemory<byte> segment in read.Buffer)
+                {
+                    ReadOnlyMemory<byte> rest = segment;
+                    while (!rest.IsEmpty)
+                    {
+                        int take = Math.Min(chunkBytes - filled, rest.Length);
+                        rest.Span[..take].CopyTo(chunk.AsSpan(filled));
+                        rest = rest[take..];
+                        filled += take;
+                        if (filled == chunkBytes)
+                        {
+                            await SendChunkAsync(chunk, filled, ct);
+                            chunk = ArrayPool<byte>.Shared.Rent(chunkBytes);
+                            filled = 0;
+                        }
+                    }
+                }
+
+                _source.AdvanceTo(read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    if (filled > 0)
+                    {
+                        // The stream ended mid-chunk: the tail travels as a short chunk.
+                        await SendChunkAsync(chunk, filled, ct);
+                        chunk = [];
+                    }
+
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The source failed (the inner connection's receive broke): hand the error to the receiving side.
+            error = ex;
+        }
+        finally
+        {
+            _inFlight.Writer.TryComplete(error);
+            await _source.CompleteAsync();
+        }
+    }
+
+    private async ValueTask SendChunkAsync(byte[] chunk, int length, CancellationToken ct)
+    {
+        // Hold the sender while the transmitter's queue is full, as a real line driver would.
+        if (_lineFreeAt - Now > _transmitBufferTime)
+        {
+            await PreciseDelay.UntilAsync(_time, () => Now, _lineFreeAt - _transmitBufferTime, ct);
+        }
+
+        TimeSpan start = _lineFreeAt > Now ? _lineFreeAt : Now;
+        _lineFreeAt = start + SerialisationTime(length);
+        ChunkFate fate = _model.Apply(start, chunk.AsSpan(0, length), out int bitsFlipped);
+        Statistics.Offered(length, fate, bitsFlipped);
+        if (fate != ChunkFate.Delivered)
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+            return;
+        }
+
+        TimeSpan arrival = _lineFreeAt + _options.DelayAt(start);
+        if (arrival < _lastArrival)
+        {
+            arrival = _lastArrival;
+        }
+
+        _lastArrival = arrival;
+        await _inFlight.Writer.WriteAsync(new InFlight(chunk, length, arrival), ct);
+    }
+
+    private async Task ReceiveAsync(CancellationToken ct)
+    {
+        Exception? error = null;
+        try
+        {
+            while (await _inFlight.Reader.WaitToReadAsync(ct))
+            {
+                while (_inFlight.Reader.TryRead(out InFlight item))
+                {
+                    if (item.Arrival > Now)
+                    {
+                        // Push out what has already arrived before sleeping.
+                        await _destination.FlushAsync(ct);
+                        await PreciseDelay.UntilAsync(_time, () => Now, item.Arrival, ct);
+                    }
+
+                    _destination.Write(item.Chunk.AsSpan(0, item.Length));
+                    Statistics.Delivered(item.Length);
+                    ArrayPool<byte>.Shared.Return(item.Chunk);
+                }
+
+                FlushResult flush = await _destination.FlushAsync(ct);
+                if (flush.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // A failed source or destination ends this direction; whoever reads the destination learns why.
+            error = ex;
+        }
+        finally
+        {
+            await _destination.CompleteAsync(error);
+        }
+    }
+
+    private readonly record struct InFlight(byte[] Chunk, int Length, TimeSpan Arrival);
+}

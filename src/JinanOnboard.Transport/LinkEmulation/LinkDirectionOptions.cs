@@ -1,0 +1,97 @@
+namespace JinanOnboard.Transport.LinkEmulation;
+
+/// <summary>
+/// How one direction of the laser link treats the byte stream (protocol-spec/transports.md, "Link emulation").
+/// The unit of serialisation, delay and loss is a fixed-size chunk: set <see cref="ChunkBytes"/> to the link's
+/// CADU size (4-byte sync marker + frame length) so that each loss removes exactly one frame.
+/// </summary>
+public sealed record LinkDirectionOptions
+{
+    /// <summary>Default chunk: a CADU of a 4096-byte transfer frame (4 + 4096).</summary>
+    public const int DefaultChunkBytes = 4 + 4096;
+
+    /// <summary>Line rate used to serialise chunks; 156 Mbit/s for both Micius-class laser links (parameters.md).</summary>
+    public double BitRateBitsPerSecond { get; init; } = 156e6;
+
+    /// <summary>Fixed one-way delay, used when <see cref="OneWayDelayFunction"/> is null.</summary>
+    public TimeSpan OneWayDelay { get; init; }
+
+    /// <summary>
+    /// One-way delay as a function of time since the emulation started (evaluated when a chunk starts to be sent);
+    /// the orbit layer supplies slant range / c. Overrides <see cref="OneWayDelay"/>.
+    /// </summary>
+    public Func<TimeSpan, TimeSpan>? OneWayDelayFunction { get; init; }
+
+    /// <summary>Burst loss per chunk; <see cref="GilbertElliott.None"/> by default.</summary>
+    public GilbertElliott Loss { get; init; } = GilbertElliott.None;
+
+    /// <summary>Probability that each delivered bit is flipped (independent errors).</summary>
+    public double BitErrorRate { get; init; }
+
+    /// <summary>Intervals of time since start in which everything is dropped.</summary>
+    public IReadOnlyList<LinkOutage> Outages { get; init; } = [];
+
+    /// <summary>Size of the unit that is serialised, delayed, lost or corrupted.</summary>
+    public int ChunkBytes { get; init; } = DefaultChunkBytes;
+
+    /// <summary>
+    /// Bytes the transmitter queues ahead of the line before the writer is held back (back-pressure at line rate).
+    /// </summary>
+    public int TransmitBufferBytes { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// Bytes allowed in flight (sent, not yet delivered) before the transmitter waits for the receiver: bounds memory
+    /// when the far end reads slowly. The default covers 156 Mbit/s × 400 ms, far beyond any LEO one-way delay.
+    /// </summary>
+    public int MaxInFlightBytes { get; init; } = 8 << 20;
+
+    /// <summary>Seed of this direction's loss and bit-error draws; same seed and inputs, same pattern.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The one-way delay for a chunk that starts at <paramref name="sinceStart"/>.</summary>
+    internal TimeSpan DelayAt(TimeSpan sinceStart) => OneWayDelayFunction?.Invoke(sinceStart) ?? OneWayDelay;
+
+    internal void Validate()
+    {
+        if (!(BitRateBitsPerSecond > 0) || double.IsNaN(BitRateBitsPerSecond))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BitRateBitsPerSecond), BitRateBitsPerSecond, "Bit rate must be positive (use double.PositiveInfinity for none).");
+        }
+
+        if (OneWayDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OneWayDelay), OneWayDelay, "One-way delay cannot be negative.");
+        }
+
+        if (BitErrorRate is < 0 or > 1 || double.IsNaN(BitErrorRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BitErrorRate), BitErrorRate, "Bit error rate must be in [0, 1].");
+        }
+
+        if (ChunkBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChunkBytes), ChunkBytes, "Chunk size must be at least one byte.");
+        }
+
+        if (TransmitBufferBytes < ChunkBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TransmitBufferBytes), TransmitBufferBytes, "Transmit buffer must hold at least one chunk.");
+        }
+
+        if (MaxInFlightBytes < ChunkBytes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxInFlightBytes), MaxInFlightBytes, "In-flight limit must hold at least one chunk.");
+        }
+
+        foreach (LinkOutage outage in Outages)
+        {
+            if (outage.End <= outage.Start)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Outages), outage, "Outage must end after it starts.");
+            }
+        }
+
+        ArgumentNullException.ThrowIfNull(Loss);
+        Loss.Validate();
+    }
+}

@@ -1,0 +1,119 @@
+namespace JinanOnboard.Ldpc.Tests;
+
+public sealed class DecoderTests
+{
+    [Theory]
+    [InlineData(0.01, 1.5)]
+    [InlineData(0.03, 1.35)]
+    [InlineData(0.06, 1.35)]
+    [InlineData(0.10, 1.35)]
+    public void Encode_noise_decode_round_trip_recovers_the_sender_bits(double qber, double efficiency)
+    {
+        // n = 20 000 decodes worse than 100 000 (and high-rate codes worst: few, dense checks), so the
+        // test asks for generous syndromes; the efficiency at n = 100 000 is measured by `jinan ldpc bench`.
+        LdpcCode code = TestCodes.WithEfficiency(qber, efficiency);
+        LdpcSimulationResult result = LdpcSimulation.Run(code, qber, frames: 3, seed: 2026);
+        Assert.Equal(0, result.FailedFrames);
+        Assert.Equal(0, result.UndetectedErrorFrames);
+        Assert.InRange(result.MeanIterations, 1, LdpcDecoder.DefaultMaxIterations);
+    }
+
+    [Fact]
+    public void Normalized_min_sum_also_round_trips_with_more_syndrome()
+    {
+        LdpcCode code = TestCodes.WithEfficiency(0.03, 1.6);
+        LdpcSimulationResult result = LdpcSimulation.Run(code, 0.03, frames: 2, seed: 5, LdpcCheckRule.NormalizedMinSum);
+        Assert.Equal(0, result.FailedFrames);
+        Assert.Equal(0, result.UndetectedErrorFrames);
+    }
+
+    [Fact]
+    public void Noiseless_input_is_accepted_without_iterating()
+    {
+        LdpcCode code = TestCodes.WithEfficiency(0.02, 1.2);
+        byte[] bits = TestCodes.RandomBits(code.BlockLength, new Random(3));
+        var syndrome = new byte[(code.SyndromeLength + 7) / 8];
+        code.ComputeSyndrome(bits, syndrome);
+        var output = new byte[bits.Length];
+        LdpcDecodeResult result = new LdpcDecoder(code).Decode(bits, syndrome, 0.02, output);
+        Assert.Equal(new LdpcDecodeResult(true, 0, 0), result);
+        Assert.Equal(bits, output);
+    }
+
+    [Fact]
+    public void Converged_is_reported_if_and_only_if_the_output_satisfies_the_syndrome()
+    {
+        // Far beyond the code's capability (and with random syndromes) most decodes fail;
+        // whatever happens, Converged must agree with an independent syndrome check of the output.
+        LdpcCode code = TestCodes.WithEfficiency(0.02, 1.1);
+        var decoder = new LdpcDecoder(code, maxIterations: 15);
+        var random = new Random(9);
+        var output = new byte[(code.BlockLength + 7) / 8];
+        var check = new byte[(code.SyndromeLength + 7) / 8];
+        int failures = 0;
+        for (int trial = 0; trial < 12; trial++)
+        {
+            byte[] noisy = TestCodes.RandomBits(code.BlockLength, random);
+            byte[] syndrome = TestCodes.RandomBits(code.SyndromeLength, random);
+            double qber = trial % 2 == 0 ? 0.02 : 0.2;
+            LdpcDecodeResult result = decoder.Decode(noisy, syndrome, qber, output);
+            code.ComputeSyndrome(output, check);
+            Assert.Equal(result.Converged, check.AsSpan().SequenceEqual(syndrome));
+            failures += result.Converged ? 0 : 1;
+        }
+
+        Assert.True(failures > 0, "the test must exercise the failure path");
+    }
+
+    [Fact]
+    public void Corrected_bit_count_is_the_hamming_distance_between_input_and_output()
+    {
+        LdpcCode code = TestCodes.WithEfficiency(0.03, 1.35);
+        var random = new Random(17);
+        byte[] sender = TestCodes.RandomBits(code.BlockLength, random);
+        byte[] noisy = (byte[])sender.Clone();
+        int flips = 0;
+        for (int j = 0; j < code.BlockLength; j++)
+        {
+            if (random.NextDouble() < 0.03)
+            {
+                noisy[j >> 3] ^= (byte)(1 << (j & 7));
+                flips++;
+            }
+        }
+
+        var syndrome = new byte[(code.SyndromeLength + 7) / 8];
+        code.ComputeSyndrome(sender, syndrome);
+        var output = new byte[sender.Length];
+        LdpcDecodeResult result = new LdpcDecoder(code).Decode(noisy, syndrome, 0.03, output);
+        Assert.True(result.Converged);
+        Assert.Equal(sender, output);
+        Assert.Equal(flips, result.CorrectedBitCount);
+    }
+
+    [Fact]
+    public void Decode_allocates_nothing_after_construction()
+    {
+        LdpcCode code = TestCodes.WithEfficiency(0.02, 1.35);
+        var decoder = new LdpcDecoder(code, maxIterations: 5);
+        byte[] noisy = TestCodes.RandomBits(code.BlockLength, new Random(1));
+        var syndrome = new byte[(code.SyndromeLength + 7) / 8];
+        var output = new byte[noisy.Length];
+        decoder.Decode(noisy, syndrome, 0.02, output); // warm-up (JIT)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        decoder.Decode(noisy, syndrome, 0.02, output);
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    public void Invalid_qber_is_rejected(double qber)
+    {
+        LdpcCode code = TestCodes.WithEfficiency(0.02, 1.2);
+        var buffer = new byte[(code.BlockLength + 7) / 8];
+        var syndrome = new byte[(code.SyndromeLength + 7) / 8];
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LdpcDecoder(code).Decode(buffer, syndrome, qber, buffer));
+    }
+}

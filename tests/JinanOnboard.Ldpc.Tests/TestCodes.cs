@@ -1,0 +1,46 @@
+using JinanOnboard.Ldpc.Construction;
+
+namespace JinanOnboard.Ldpc.Tests;
+
+/// <summary>Small codes shared by the tests (built once; construction is deterministic).</summary>
+internal static class TestCodes
+{
+    public const int SmallBlockLength = 20_000;
+
+    private static readonly Lazy<LdpcCodeBook> SmallBookLazy = new(() => LdpcCodeBook.CreateDefault(SmallBlockLength));
+
+    /// <summary>The default layout at n = 20 000: same distributions, seeds and construction as the wire book.</summary>
+    public static LdpcCodeBook SmallBook => SmallBookLazy.Value;
+
+    /// <summary>First code of the small book disclosing at least <paramref name="efficiency"/>·n·h(qber) bits.</summary>
+    public static LdpcCode WithEfficiency(double qber, double efficiency)
+    {
+        double needed = efficiency * SmallBlockLength * BinaryEntropy.Of(qber);
+        foreach (LdpcCode code in SmallBook.Codes)
+        {
+            if (code.SyndromeLength >= needed)
+            {
+                return code;
+            }
+        }
+
+        return SmallBook.Codes[^1];
+    }
+
+    public static LdpcCode Build(int n, int m, ulong seed) =>
+        new(7, TannerGraphBuilder.Build(n, m, DistributionTable.ForRate(1 - ((double)m / n)), seed), "test", seed, 0.5);
+
+    public static byte[] RandomBits(int n, Random random)
+    {
+        var bits = new byte[(n + 7) / 8];
+        random.NextBytes(bits);
+        if ((n & 7) != 0)
+        {
+            bits[^1] &= (byte)((1 << (n & 7)) - 1);
+        }
+
+        return bits;
+    }
+
+    public static bool Bit(ReadOnlySpan<byte> packed, int j) => ((packed[j >> 3] >> (j & 7)) & 1) != 0;
+}
