@@ -1,11 +1,23 @@
+using JinanOnboard.Channel.Parameters;
+using JinanOnboard.Channel.Timeline;
+using JinanOnboard.Components.Randomness;
 using JinanOnboard.Config.Model;
+using JinanOnboard.Detection.Indexing;
+using JinanOnboard.Devices.TimeTagger;
+using JinanOnboard.Distillation.KeyStorage;
+using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Firmware.Distillation;
 using JinanOnboard.Firmware.Hosting;
 using JinanOnboard.Firmware.Link;
+using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Firmware.Quantum;
 using JinanOnboard.Firmware.Session;
 using JinanOnboard.Firmware.Telemetry;
 using JinanOnboard.Firmware.TimeSync;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;
+using JinanOnboard.QuantumChannel;
+using Microsoft.Extensions.Logging;
 
 namespace JinanOnboard.Ground;
 
@@ -13,26 +25,36 @@ namespace JinanOnboard.Ground;
 /// The ground (OGS) executable's topology: which components exist and how they are wired. No
 /// physics and no protocol logic live here — only construction and connections.
 /// </summary>
-public sealed class GroundTopology : IFirmwareTopology
+public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
 {
+    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(120);
+
     private FirmwareContext? _context;
     private ClockDiscipline? _clock;
     private HousekeepingReporter? _housekeeping;
     private HousekeepingMonitor? _payloadHousekeeping;
     private GroundSessionController? _session;
+    private SimulatedQuantumHardware? _hardware;
+    private TimeTaggerDevice? _timeTagger;
+    private QuantumReceiver? _receiver;
+    private GroundDistiller? _distiller;
+    private DistillationLinkAdapter? _distillationLink;
+    private KeyStore? _keyStore;
+    private readonly SerializedDistiller _gate = new();
 
     public void Wire(FirmwareContext context)
     {
         _context = context;
         FirmwareConfiguration configuration = context.Options.Configuration;
+        ulong seed = context.Options.EffectiveSeed;
+        LinkComponent link = context.Link;
+
+        // Housekeeping and time synchronisation.
         _clock = new ClockDiscipline();
         _housekeeping = new HousekeepingReporter(role: 1, TimeSpan.FromSeconds(configuration.Telemetry.PeriodS));
         _payloadHousekeeping = new HousekeepingMonitor();
         _session = new GroundSessionController();
-
-        LinkComponent link = context.Link;
         link.Inbound(Apids.TimeSync).ConnectTo(_clock.OnMessageAsync);
-        // The ground's housekeeping follows the pass time the sync words carry.
         link.Inbound(Apids.TimeSync).ConnectTo((InboundMessage _, CancellationToken ct) =>
             _housekeeping.OnTickAsync(TimeSpan.FromSeconds(_clock.LatestEmissionS), ct));
         link.Inbound(Apids.Telemetry).ConnectTo(_payloadHousekeeping.OnMessageAsync);
@@ -40,29 +62,145 @@ public sealed class GroundTopology : IFirmwareTopology
         _housekeeping.Downlink.ConnectTo(link.SendAsync);
         _session.Uplink.ConnectTo(link.SendAsync);
 
+        // The optical front end: simulated light and time tagger, real driver, detection chain.
+        PhysicsParameterSet physics = PhysicsParameterSet.Named(configuration.Physics);
+        PassTimeline timeline = PassGeometry.Build(configuration.Pass, physics);
+        var profile = new TimelineChannelProfile(timeline, physics.Number("receiver.detector_efficiency"), polarizationError: 0.005);
+        _hardware = new SimulatedQuantumHardware(DistillationSetup.RandomStore(seed), DistillationSetup.Source, profile, new ChannelSimulationOptions
+        {
+            Seed = SeedSequence.Derive(seed, "quantum-channel"),
+            DurationSeconds = configuration.Pass.DurationS,
+            Detectors = new DetectorConfiguration
+            {
+                Efficiency = physics.Number("receiver.detector_efficiency"),
+                DarkCountRateHz = physics.NumberOr("receiver.dark_count_per_s", 100),
+                JitterFwhmPs = physics.NumberOr("receiver.jitter_ps_fwhm", 350),
+            },
+            SyncJitterFwhmPs = physics.NumberOr("sync.precision_ps_fwhm", 100),
+        });
+        _timeTagger = new TimeTaggerDevice(_hardware.HostStream, shouldDispose: false, context.Time);
+        _receiver = new QuantumReceiver(_timeTagger, new PulseIndexerOptions
+        {
+            GateWidthPs = physics.NumberOr("receiver.gate_ps", 800),
+            SquashSeed = SeedSequence.Derive(seed, "detection.squash"),
+        }, configuration.Pass.DurationS);
+
+        // Key distillation (system.md steps 2, 4 and 6).
+        _distillationLink = new DistillationLinkAdapter(link);
+        _keyStore = KeyStore.Open(Path.Combine(context.OutputDirectory, "keystore"));
+        _distiller = new GroundDistiller(
+            DistillationSetup.Options(configuration),
+            _distillationLink,
+            new LdpcReconciliationCodec(),
+            new Ed25519MessageAuthenticator(context.Identity, context.PeerKey),
+            ToeplitzPrivacyAmplifier.Instance,
+            new KeyStoreSink(_keyStore, DistillationSetup.PassId(seed)),
+            SeedSequence.Derive(seed, "distillation.ground"));
+        _receiver.Detections.ConnectTo((ReadOnlyMemory<DetectedPulse> detections, CancellationToken ct) =>
+            _gate.RunAsync(async () =>
+            {
+                _distiller.AddDetections(detections.Span);
+                await _distiller.SendReadyRoundsAsync(ct);
+            }, ct));
+        _distillationLink.ConnectInbound((type, body, ct) => _gate.RunAsync(() => _distiller.HandleAsync(type, body, ct), ct));
+        _session.BeforeSummary.ConnectTo(FinishPassAsync);
+
         _housekeeping.AddProvider(() =>
         [
             new("sync_words_received", _clock.WordsReceived),
-            new("sync_period_ps", double.IsNaN(_clock.EstimatedPeriodPs) ? 0 : _clock.EstimatedPeriodPs),
+            new("time_tags", _receiver.TagsRead),
+            new("detections", _receiver.DetectionsOut),
             new("frames_received", context.Session.Statistics.Snapshot().FramesReceived),
         ]);
     }
 
-    public Task<double> RunAsync(CancellationToken cancellationToken)
+    public async Task<double> RunAsync(CancellationToken cancellationToken)
     {
         FirmwareContext context = _context ?? throw new InvalidOperationException("Wire the topology first.");
-        return _session!.RunAsync(context.Session, context.Link, Details, cancellationToken);
+        Task<double> session = _session!.RunAsync(context.Session, context.Link, Details, cancellationToken);
+        PassStart start = await _session.Started.WaitAsync(cancellationToken);
+        if (start.RunSeed != context.Options.EffectiveSeed)
+        {
+            throw new LinkLostException($"the payload runs seed {start.RunSeed} but this ground station seed {context.Options.EffectiveSeed}: both sides must use the same run seed");
+        }
+
+        _hardware!.Start();
+        _receiving = _receiver!.RunAsync(() => _hardware.Exhausted, cancellationToken);
+        return await session;
     }
 
-    public IReadOnlyDictionary<string, object> Details() => new Dictionary<string, object>
+    private Task? _receiving;
+
+    /// <summary>After the payload's pass-complete: finish detection, flush distillation, wait for every PA block's outcome.</summary>
+    private async ValueTask FinishPassAsync(PassComplete complete, CancellationToken cancellationToken)
     {
-        ["sync_words_received"] = _clock?.WordsReceived ?? 0,
-        ["sync_batches_received"] = _clock?.Batches ?? 0,
-        ["sync_contiguous_end"] = _clock?.ContiguousEnd ?? 0,
-        ["sync_period_ps"] = _clock is null || double.IsNaN(_clock.EstimatedPeriodPs) ? 0 : _clock.EstimatedPeriodPs,
-        ["housekeeping_sent"] = _housekeeping?.Sent ?? 0,
-        ["payload_housekeeping_received"] = _payloadHousekeeping?.Received ?? 0,
-        ["unroutable_messages"] = _context?.Link.Unroutable ?? 0,
-        ["malformed_messages"] = _context?.Link.Malformed ?? 0,
-    };
+        _receiver!.OnPassComplete();
+        if (_receiving is not null)
+        {
+            await _receiving.WaitAsync(CompletionTimeout, cancellationToken);
+        }
+
+        await _gate.RunAsync(() => _distiller!.FlushAsync(cancellationToken), cancellationToken);
+        long deadline = Environment.TickCount64 + (long)CompletionTimeout.TotalMilliseconds;
+        while (!await _gate.RunAsync(() => _distiller!.IsComplete, cancellationToken))
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                _context!.Logger.LogWarning("Distillation did not reach a final outcome for every block within {Seconds} s", CompletionTimeout.TotalSeconds);
+                break;
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    public IReadOnlyDictionary<string, object> Details()
+    {
+        var details = new Dictionary<string, object>
+        {
+            ["sync_words_received"] = _clock?.WordsReceived ?? 0,
+            ["sync_batches_received"] = _clock?.Batches ?? 0,
+            ["sync_contiguous_end"] = _clock?.ContiguousEnd ?? 0,
+            ["sync_period_ps"] = _clock is null || double.IsNaN(_clock.EstimatedPeriodPs) ? 0 : _clock.EstimatedPeriodPs,
+            ["housekeeping_sent"] = _housekeeping?.Sent ?? 0,
+            ["payload_housekeeping_received"] = _payloadHousekeeping?.Received ?? 0,
+            ["unroutable_messages"] = _context?.Link.Unroutable ?? 0,
+            ["malformed_messages"] = _context?.Link.Malformed ?? 0,
+            ["time_tags"] = _receiver?.TagsRead ?? 0,
+            ["distillation_messages_refused"] = _distillationLink?.Refused ?? 0,
+        };
+        if (_receiver is not null)
+        {
+            PulseIndexerStatistics indexer = _receiver.IndexerStatistics;
+            details["indexer"] = indexer;
+        }
+
+        if (_hardware is not null)
+        {
+            details["channel_simulation"] = _hardware.Simulator.Statistics;
+        }
+
+        if (_distiller is not null)
+        {
+            DistillationSummary.AddTo(details, _distiller.Statistics, _keyStore);
+        }
+
+        return details;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_timeTagger is not null)
+        {
+            await _timeTagger.DisposeAsync();
+        }
+
+        if (_hardware is not null)
+        {
+            await _hardware.DisposeAsync();
+        }
+
+        _keyStore?.Dispose();
+        _gate.Dispose();
+    }
 }

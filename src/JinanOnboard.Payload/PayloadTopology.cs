@@ -1,4 +1,8 @@
+using JinanOnboard.Components.Randomness;
 using JinanOnboard.Config.Model;
+using JinanOnboard.Distillation.KeyStorage;
+using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Firmware.Distillation;
 using JinanOnboard.Firmware.Hosting;
 using JinanOnboard.Firmware.Link;
 using JinanOnboard.Firmware.Messages;
@@ -13,8 +17,10 @@ namespace JinanOnboard.Payload;
 /// The payload executable's topology: which components exist and how they are wired. No physics
 /// and no protocol logic live here — only construction and connections.
 /// </summary>
-public sealed class PayloadTopology : IFirmwareTopology
+public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
 {
+    private static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(30);
+
     private const double PulsePeriodPs = 1600; // 625 MHz source (system.md)
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(100);
 
@@ -24,6 +30,10 @@ public sealed class PayloadTopology : IFirmwareTopology
     private HousekeepingReporter? _housekeeping;
     private HousekeepingMonitor? _groundHousekeeping;
     private PayloadSessionController? _session;
+    private PayloadDistiller? _distiller;
+    private DistillationLinkAdapter? _distillationLink;
+    private KeyStore? _keyStore;
+    private readonly SerializedDistiller _gate = new();
 
     public void Wire(FirmwareContext context)
     {
@@ -46,6 +56,21 @@ public sealed class PayloadTopology : IFirmwareTopology
         link.Inbound(Apids.Telemetry).ConnectTo(_groundHousekeeping.OnMessageAsync);
         link.Inbound(Apids.SessionControl).ConnectTo(_session.OnMessageAsync);
 
+        // Key distillation (system.md steps 1, 3 and 5): the cached random numbers answer the OGS.
+        ulong seed = context.Options.EffectiveSeed;
+        _distillationLink = new DistillationLinkAdapter(link);
+        _keyStore = KeyStore.Open(Path.Combine(context.OutputDirectory, "keystore"));
+        _distiller = new PayloadDistiller(
+            DistillationSetup.RandomStore(seed),
+            DistillationSetup.Options(configuration),
+            _distillationLink,
+            new LdpcReconciliationCodec(),
+            new Ed25519MessageAuthenticator(context.Identity, context.PeerKey),
+            ToeplitzPrivacyAmplifier.Instance,
+            new KeyStoreSink(_keyStore, DistillationSetup.PassId(seed)),
+            SeedSequence.Derive(seed, "distillation.payload"));
+        _distillationLink.ConnectInbound((type, body, ct) => _gate.RunAsync(() => _distiller.HandleAsync(type, body, ct), ct));
+
         _housekeeping.AddProvider(() =>
         [
             new("sync_words_sent", _sync.WordsSent),
@@ -54,18 +79,49 @@ public sealed class PayloadTopology : IFirmwareTopology
         ]);
     }
 
-    public Task<double> RunAsync(CancellationToken cancellationToken)
+    public async Task<double> RunAsync(CancellationToken cancellationToken)
     {
         FirmwareContext context = _context ?? throw new InvalidOperationException("Wire the topology first.");
-        return _session!.RunAsync(context.Session, context.Link, _driver!, cancellationToken);
+        double passSeconds = await _session!.RunAsync(context.Session, context.Link, _driver!, cancellationToken);
+
+        // The ground has finished; its commit decisions may still be in flight behind its summary.
+        long deadline = Environment.TickCount64 + (long)CommitTimeout.TotalMilliseconds;
+        while (await _gate.RunAsync(() => _distiller!.PendingKeyCount, cancellationToken) > 0 && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+
+        return passSeconds;
     }
 
-    public IReadOnlyDictionary<string, object> Details() => new Dictionary<string, object>
+    public IReadOnlyDictionary<string, object> Details()
     {
+        var details = new Dictionary<string, object>
+        {
         ["sync_words_sent"] = _sync?.WordsSent ?? 0,
         ["housekeeping_sent"] = _housekeeping?.Sent ?? 0,
         ["ground_housekeeping_received"] = _groundHousekeeping?.Received ?? 0,
         ["unroutable_messages"] = _context?.Link.Unroutable ?? 0,
         ["malformed_messages"] = _context?.Link.Malformed ?? 0,
-    };
+        ["distillation_messages_refused"] = _distillationLink?.Refused ?? 0,
+        ["pending_keys"] = _distiller?.PendingKeyCount ?? 0,
+        };
+        if (_distiller is not null)
+        {
+            DistillationSummary.AddTo(details, _distiller.Statistics, _keyStore);
+            if (_distiller.LastRefusal is { } refusal)
+            {
+                details["last_refusal"] = refusal;
+            }
+        }
+
+        return details;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _keyStore?.Dispose();
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -17,6 +17,16 @@ internal static class BenchRunner
     public static async Task<int> RunAsync(BenchRequest request, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(request.OutputDirectory);
+        foreach (string side in new[] { "payload", "ground" })
+        {
+            // A bench directory holds one run: the previous run's key stores and results are replaced.
+            string previous = Path.Combine(request.OutputDirectory, side);
+            if (Directory.Exists(previous))
+            {
+                Directory.Delete(previous, recursive: true);
+            }
+        }
+
         string keyDirectory = Path.Combine(request.OutputDirectory, "keys");
         if (!KeyDirectory.IsComplete(keyDirectory))
         {

@@ -20,6 +20,9 @@ public sealed record FirmwareResult
 
     public LinkStatisticsSnapshot? Link { get; init; }
 
+    /// <summary>What the link emulation did to this side's transmit direction.</summary>
+    public EmulationStatistics? Emulation { get; init; }
+
     /// <summary>Role-specific figures (sync words, telemetry, distillation...).</summary>
     public IReadOnlyDictionary<string, object> Details { get; init; } = new Dictionary<string, object>();
 
@@ -31,3 +34,6 @@ public sealed record FirmwareResult
         _ => 1,
     };
 }
+
+/// <summary>Chunks (CADUs) of one transmit direction: offered to the emulated link, delivered, lost to fades, dropped in outages, corrupted.</summary>
+public sealed record EmulationStatistics(long ChunksOffered, long ChunksDelivered, long ChunksLost, long ChunksInOutage, long ChunksCorrupted, long BitsFlipped);

@@ -31,5 +31,8 @@ public sealed record FirmwareRunOptions
     /// <summary>Called with the actual endpoint once the ground listens (the bench reads it to start the payload).</summary>
     public Action<string>? OnListening { get; init; }
 
+    /// <summary>Light time of the pass (orbit layer), used by the link emulation when no fixed delay is configured.</summary>
+    public Func<double, double>? OneWayDelaySAtPassSeconds { get; init; }
+
     public ulong EffectiveSeed => Seed ?? Configuration.Seed;
 }

@@ -6,6 +6,7 @@ using JinanOnboard.Firmware.Link;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Signing;
 using JinanOnboard.Transport;
+using JinanOnboard.Transport.LinkEmulation;
 using Microsoft.Extensions.Logging;
 using NSec.Cryptography;
 
@@ -32,6 +33,7 @@ public static class FirmwareSessionRunner
         long started = time.GetTimestamp();
         string roleName = role == FirmwareRole.Payload ? "payload" : "ground";
         LinkSession? session = null;
+        EmulatedConnection? emulation = null;
         double passSeconds = 0;
         FirmwareResult Result(string status, string? error = null) => new()
         {
@@ -42,6 +44,9 @@ public static class FirmwareSessionRunner
             PassSeconds = passSeconds,
             WallSeconds = time.GetElapsedTime(started).TotalSeconds,
             Link = session?.Statistics.Snapshot(),
+            Emulation = emulation is null ? null : new EmulationStatistics(
+                emulation.Outbound.ChunksOffered, emulation.Outbound.ChunksDelivered, emulation.Outbound.ChunksLost,
+                emulation.Outbound.ChunksInOutage, emulation.Outbound.ChunksCorrupted, emulation.Outbound.BitsFlipped),
             Details = topology.Details(),
         };
 
@@ -77,12 +82,14 @@ public static class FirmwareSessionRunner
             }
 
             logger.LogInformation("{Role} connected: {Local} <-> {Remote}", roleName, connection.LocalEndpoint, connection.RemoteEndpoint);
+            EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, options.EffectiveSeed, options.OneWayDelaySAtPassSeconds, time);
+            emulation = emulated;
             LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role);
-            session = new LinkSession(connection, linkOptions, identity, peerKey, time);
+            session = new LinkSession(emulated, linkOptions, identity, peerKey, time);
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
             string outputDirectory = options.OutputDirectory ?? Directory.CreateTempSubdirectory("jinan-").FullName;
             Directory.CreateDirectory(outputDirectory);
-            var context = new FirmwareContext(options, session, link, time, logger, outputDirectory);
+            var context = new FirmwareContext(options, session, link, time, logger, outputDirectory, identity, peerKey);
 
             topology.Wire(context);
             using var stopSession = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -112,7 +119,7 @@ public static class FirmwareSessionRunner
             logger.LogInformation("{Role} session completed after {PassSeconds:F1} s of pass", roleName, passSeconds);
             return Result("completed");
         }
-        catch (Exception ex) when (ex is Config.Loading.ConfigurationException or KeyFileException or TransportConfigurationException)
+        catch (Exception ex) when (ex is Config.Loading.ConfigurationException or KeyFileException or TransportConfigurationException or JinanOnboard.Channel.Parameters.ParameterSetException)
         {
             return Result("configuration_error", ex.Message);
         }
@@ -139,6 +146,11 @@ public static class FirmwareSessionRunner
                 await session.DisposeAsync();
             }
 
+            if (emulation is not null)
+            {
+                await emulation.DisposeAsync();
+            }
+
             if (connection is not null)
             {
                 await connection.DisposeAsync();
@@ -147,6 +159,11 @@ public static class FirmwareSessionRunner
             if (listener is not null)
             {
                 await listener.DisposeAsync();
+            }
+
+            if (topology is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
             }
 
             identity?.Dispose();

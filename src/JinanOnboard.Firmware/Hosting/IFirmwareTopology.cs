@@ -11,7 +11,9 @@ public sealed record FirmwareContext(
     LinkComponent Link,
     TimeProvider Time,
     ILogger Logger,
-    string OutputDirectory);
+    string OutputDirectory,
+    JinanOnboard.Protocol.Signing.Identity Identity,
+    NSec.Cryptography.PublicKey PeerKey);
 
 /// <summary>
 /// One executable's topology: which components exist and how they are wired (F Prime's

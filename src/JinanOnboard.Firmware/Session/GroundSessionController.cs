@@ -22,6 +22,9 @@ public sealed class GroundSessionController
     /// <summary>Output: called after the payload's pass-complete, before the summary (flush the ground's pipelines).</summary>
     public AsyncOutputPort<PassComplete> BeforeSummary { get; } = new("ground-session.before-summary");
 
+    /// <summary>Completes with the payload's announcement.</summary>
+    public Task<PassStart> Started => _started.Task;
+
     /// <summary>The payload's announcement, once received.</summary>
     public PassStart? Pass => _started.Task.IsCompletedSuccessfully ? _started.Task.Result : null;
 

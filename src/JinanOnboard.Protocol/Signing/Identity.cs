@@ -16,6 +16,9 @@ public sealed class Identity : IDisposable
 
     public PublicKey PublicKey => Key.PublicKey;
 
+    /// <summary>Signs <paramref name="data"/> (pure Ed25519, RFC 8032) into a 64-byte <paramref name="signature"/>.</summary>
+    public void Sign(ReadOnlySpan<byte> data, Span<byte> signature) => SignatureAlgorithm.Ed25519.Sign(Key, data, signature);
+
     /// <summary>A fresh identity from the operating system's random source.</summary>
     public static Identity Generate()
         => new(Key.Create(Algorithm, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport }));

@@ -1,0 +1,53 @@
+using JinanOnboard.Distillation.KeyStorage;
+using JinanOnboard.Distillation.Protocol;
+
+namespace JinanOnboard.Firmware.Distillation;
+
+/// <summary>The figures of one side's distillation, in the shape of the bench report (snake_case keys).</summary>
+public static class DistillationSummary
+{
+    public static void AddTo(IDictionary<string, object> details, DistillationStatistics statistics, KeyStore? store)
+    {
+        details["detections"] = statistics.Detections;
+        details["sampled_detections"] = statistics.SampledDetections;
+        details["sifted_bits"] = statistics.SiftedBits;
+        details["sifted_packets"] = statistics.SiftedPackets;
+        details["final_key_bits"] = statistics.FinalKeyBits;
+        details["packets"] = statistics.Packets.Select(p => new Dictionary<string, object?>
+        {
+            ["packet_id"] = p.PacketId,
+            ["sampled_qber"] = p.SampledQber,
+            ["exact_qber"] = p.ExactQber,
+            ["syndrome_bits"] = p.SyndromeBits,
+            ["outcome"] = p.Outcome.ToString(),
+        }).ToList();
+        details["pa_blocks"] = statistics.Blocks.Select(b => new Dictionary<string, object?>
+        {
+            ["block_id"] = b.BlockId,
+            ["packet_ids"] = b.PacketIds,
+            ["n"] = b.InputBits,
+            ["l"] = b.KeyBits,
+            ["lambda_ec"] = b.LambdaEcBits,
+            ["z"] = Counts(b.Z),
+            ["x"] = Counts(b.X),
+            ["outcome"] = b.Outcome.ToString(),
+        }).ToList();
+        if (store is not null)
+        {
+            details["key_sha256"] = store.Sha256OfAllKeys();
+            details["stored_key_bits"] = store.TotalKeyBits;
+            details["stored_blocks"] = store.Blocks.Count;
+            details["key_store"] = store.FilePath;
+        }
+    }
+
+    private static Dictionary<string, object> Counts(JinanOnboard.Distillation.FiniteKey.BasisCounts counts) => new()
+    {
+        ["n_signal"] = counts.Detections.Signal,
+        ["n_decoy"] = counts.Detections.Decoy,
+        ["n_vacuum"] = counts.Detections.Vacuum,
+        ["m_signal"] = counts.Errors.Signal,
+        ["m_decoy"] = counts.Errors.Decoy,
+        ["m_vacuum"] = counts.Errors.Vacuum,
+    };
+}
