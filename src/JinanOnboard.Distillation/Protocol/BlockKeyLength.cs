@@ -17,8 +17,15 @@ internal static class BlockKeyLength
             new PerIntensity<long>(errors[o], errors[o + 1], errors[o + 2]));
     }
 
+    /// <summary>
+    /// Bits the signed feedback reveals about the final key: its 64-bit CRC (KeyConfirmation). They are
+    /// counted like error-correction leakage, so the key both sides keep is ℓ(λ_EC + 64).
+    /// </summary>
+    public const int ConfirmationTagBits = 64;
+
     public static long Compute(DistillationOptions options, long[] detections, long[] errors, long lambdaEcBits)
     {
+        lambdaEcBits += ConfirmationTagBits;
         var input = new FiniteKeyInput(
             options.Decoy,
             Counts(detections, errors, 0),
