@@ -78,3 +78,40 @@ public sealed class BenchEndToEndTests
         Assert.Contains("127.0.0.1:9", run.StandardError, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Key distillation between two real processes: identical keys, reproducible from the seed.</summary>
+public sealed class DistillationEndToEndTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task Two_processes_over_tcp_distil_identical_keys_and_the_same_seed_gives_the_same_keys()
+    {
+        JsonElement first = await RunAsync(seed: 7);
+        JsonElement second = await RunAsync(seed: 7);
+        JsonElement other = await RunAsync(seed: 8);
+
+        string key = first.GetProperty("ground_key_sha256").GetString()!;
+        Assert.Equal(key, first.GetProperty("payload_key_sha256").GetString());
+        Assert.True(first.GetProperty("final_key_bits").GetInt64() > 0, "expected a final key from a 40 s pass at culmination");
+        Assert.True(first.GetProperty("sifted_packets").GetInt32() >= 2);
+        foreach (JsonElement qber in first.GetProperty("qber_per_packet").EnumerateArray())
+        {
+            Assert.InRange(qber.GetDouble(), 0.002, 0.05);
+        }
+
+        Assert.Equal(key, second.GetProperty("ground_key_sha256").GetString());
+        Assert.Equal(first.GetProperty("final_key_bits").GetInt64(), second.GetProperty("final_key_bits").GetInt64());
+        Assert.NotEqual(key, other.GetProperty("ground_key_sha256").GetString());
+        Assert.Equal(other.GetProperty("ground_key_sha256").GetString(), other.GetProperty("payload_key_sha256").GetString());
+    }
+
+    private static async Task<JsonElement> RunAsync(int seed)
+    {
+        string output = JinanProcess.NewDirectory();
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--transport", "tcp", "--duration-s", "40", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output, "--json");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstderr:\n{run.StandardError}");
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        return report.RootElement.Clone();
+    }
+}

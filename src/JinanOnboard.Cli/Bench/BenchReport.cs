@@ -43,7 +43,26 @@ internal sealed class BenchReport
             ["payload"] = Details(outcome.Payload),
             ["ground"] = Details(outcome.Ground),
         };
+        AddDistillation(root);
         return new BenchReport(root, outcome);
+    }
+
+    /// <summary>The distillation figures of issue 3 at the top level: the OGS's view, both key hashes.</summary>
+    private static void AddDistillation(JsonObject root)
+    {
+        JsonNode? ground = root["ground"];
+        JsonNode? payload = root["payload"];
+        root["detections"] = ground?["detections"]?.DeepClone();
+        root["sifted_bits"] = ground?["sifted_bits"]?.DeepClone();
+        root["sifted_packets"] = ground?["sifted_packets"]?.DeepClone();
+        root["qber_per_packet"] = ground?["packets"] is JsonArray packets
+            ? new JsonArray(packets.Select(p => (JsonNode?)JsonValue.Create(p?["exact_qber"]?.GetValue<double?>() ?? p?["sampled_qber"]?.GetValue<double>())).ToArray())
+            : null;
+        root["final_key_bits"] = ground?["stored_key_bits"]?.DeepClone();
+        root["pa_blocks"] = ground?["pa_blocks"]?.DeepClone();
+        root["payload_key_sha256"] = payload?["key_sha256"]?.DeepClone();
+        root["ground_key_sha256"] = ground?["key_sha256"]?.DeepClone();
+        root["keys_identical"] = payload?["key_sha256"] is not null && payload["key_sha256"]!.ToString() == ground?["key_sha256"]?.ToString();
     }
 
     private static JsonObject Process(FirmwareResult? result, int? pid, int? exitCode) => new()

@@ -40,6 +40,12 @@ internal static class BenchRunner
         double wallSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds;
 
         BenchReport report = BenchReport.Create(request, outcome, wallSeconds);
+        if (outcome.Failure is null && report.Root["keys_identical"]?.GetValue<bool>() != true)
+        {
+            outcome = outcome with { Failure = "the payload and ground key stores differ" };
+            report = BenchReport.Create(request, outcome, wallSeconds);
+        }
+
         string reportPath = Path.Combine(request.OutputDirectory, "report.json");
         File.WriteAllText(reportPath, JsonSerializer.Serialize(report.Root, ResultJson.Options));
         if (request.Json)

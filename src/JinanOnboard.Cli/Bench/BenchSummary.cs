@@ -28,12 +28,48 @@ internal static class BenchSummary
         }
 
         console.Write(link);
+        PrintDistillation(console, root);
         console.MarkupLine($"pass {root["pass_seconds"]} s in {root["wall_seconds"]} s wall; report: {Markup.Escape(reportPath)}");
         if (root["error"] is JsonNode error)
         {
             console.MarkupLine($"[red]{Markup.Escape(error.ToString())}[/]");
         }
     }
+
+    /// <summary>The per-pass log of the real system: QBER per sifted packet, key length per PA block, totals.</summary>
+    private static void PrintDistillation(IAnsiConsole console, JsonObject root)
+    {
+        if (root["ground"]?["packets"] is not JsonArray packets)
+        {
+            return;
+        }
+
+        var packetTable = new Table().AddColumns("packet", "sampled QBER %", "QBER % after EC", "syndrome bits", "outcome");
+        foreach (JsonNode? p in packets)
+        {
+            packetTable.AddRow(Text(p?["packet_id"]), Percent(p?["sampled_qber"]), Percent(p?["exact_qber"]), Text(p?["syndrome_bits"]), Text(p?["outcome"]));
+        }
+
+        console.Write(packetTable);
+        if (root["pa_blocks"] is JsonArray blocks)
+        {
+            var blockTable = new Table().AddColumns("PA block", "n bits", "λ_EC bits", "key bits ℓ", "outcome");
+            foreach (JsonNode? b in blocks)
+            {
+                blockTable.AddRow(Text(b?["block_id"]), Text(b?["n"]), Text(b?["lambda_ec"]), Text(b?["l"]), Text(b?["outcome"]));
+            }
+
+            console.Write(blockTable);
+        }
+
+        console.MarkupLine($"detections {Text(root["detections"])}, sifted {Text(root["sifted_bits"])} bits in {Text(root["sifted_packets"])} packets, final key {Text(root["final_key_bits"])} bits");
+        bool same = root["keys_identical"]?.GetValue<bool>() ?? false;
+        console.MarkupLine($"payload key SHA-256 {Text(root["payload_key_sha256"])}");
+        console.MarkupLine($"ground  key SHA-256 {Text(root["ground_key_sha256"])} {(same ? "[green](identical)[/]" : "[red](DIFFERENT)[/]")}");
+    }
+
+    private static string Percent(JsonNode? node) =>
+        node is null ? "-" : (node.GetValue<double>() * 100).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Text(JsonNode? node) => node?.ToString() ?? "-";
 }

@@ -228,6 +228,10 @@ public sealed class LinkSession : IAsyncDisposable
                     : SequenceFlags.Continuation;
                 int start = i * max;
                 packets[i] = new OutboundPacket(apid, type, flags, _nextMessageId++, data.Slice(start, Math.Min(max, data.Length - start)));
+
+                // Unsettled from the moment its id exists, even while it waits for window space:
+                // otherwise the floor we advertise could pass it and the peer would drop it as old.
+                _outstanding[packets[i].MessageId] = packets[i];
             }
         }
 
@@ -243,7 +247,6 @@ public sealed class LinkSession : IAsyncDisposable
         {
             await _window.WaitAsync(linked.Token);
             holdsSlot = true;
-            _outstanding[packet.MessageId] = packet;
             Interlocked.Increment(ref Statistics.ReliableSent);
             await _retransmission.ExecuteAsync(
                 async ct =>

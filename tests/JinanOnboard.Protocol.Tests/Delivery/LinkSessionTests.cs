@@ -52,6 +52,20 @@ public sealed class LinkSessionTests
     }
 
     [Fact]
+    public async Task Segments_waiting_for_window_space_are_not_passed_by_the_advertised_floor()
+    {
+        // A tiny window (16 packets) and large segmented messages on a lossy link: segments wait for
+        // window space while later ones settle. Regression: the floor once passed waiting segments,
+        // so the receiver dropped them as old and the messages never completed.
+        PipePair pipes = PipePair.Relayed(CaduLength, (_, index, cadu) => index % 7 == 3 ? [] : cadu);
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength, adjust: o => o with { RoundTripTime = TimeSpan.FromMilliseconds(0.01) });
+        byte[][] sent = Enumerable.Range(0, 6).Select(_ => RandomNumberGenerator.GetBytes(40_000)).ToArray();
+        await Task.WhenAll(sent.Select(m => link.Ground.SendReliableAsync(0x100, 1, m))).WaitAsync(LinkFixture.Timeout);
+        List<byte[]> received = await ReceiveAsync(link.Payload, sent.Length);
+        Assert.Equal(sent.Select(Convert.ToHexString).Order(), received.Select(Convert.ToHexString).Order());
+    }
+
+    [Fact]
     public async Task Corrupted_frames_are_rejected_by_crc_and_counted_and_traffic_still_flows()
     {
         // Flip one bit in every 4th CADU sent by the payload.

@@ -11,7 +11,7 @@ internal sealed class LinkFixture : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
 
-    public LinkFixture(IDuplexPipe payloadPipe, IDuplexPipe groundPipe, int frameLength = 1024, Identity? impostor = null)
+    public LinkFixture(IDuplexPipe payloadPipe, IDuplexPipe groundPipe, int frameLength = 1024, Identity? impostor = null, Func<LinkSessionOptions, LinkSessionOptions>? adjust = null)
     {
         PayloadIdentity = Identity.FromSeed(Enumerable.Repeat((byte)1, 32).ToArray());
         GroundIdentity = Identity.FromSeed(Enumerable.Repeat((byte)2, 32).ToArray());
@@ -23,6 +23,7 @@ internal sealed class LinkFixture : IAsyncDisposable
             MaxRetransmitBackoff = TimeSpan.FromMilliseconds(50),
             LossOfLinkTimeout = TimeSpan.FromSeconds(3),
         };
+        common = adjust?.Invoke(common) ?? common;
         Payload = new LinkSession(payloadPipe, common with { IsPayload = true, SessionId = 0x1111 }, impostor ?? PayloadIdentity, GroundIdentity.PublicKey);
         Ground = new LinkSession(groundPipe, common with { IsPayload = false, SessionId = 0x2222 }, GroundIdentity, PayloadIdentity.PublicKey);
         PayloadRun = Payload.RunAsync(_stop.Token);
