@@ -65,7 +65,8 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         // The optical front end: simulated light and time tagger, real driver, detection chain.
         PhysicsParameterSet physics = PhysicsParameterSet.Named(configuration.Physics);
         PassTimeline timeline = PassGeometry.Build(configuration.Pass, physics);
-        var profile = new TimelineChannelProfile(timeline, physics.Number("receiver.detector_efficiency"), polarizationError: 0.005);
+        double darkCountRateHz = physics.NumberOr("receiver.dark_count_per_s", 100);
+        var profile = new TimelineChannelProfile(timeline, physics.Number("receiver.detector_efficiency"), darkCountRateHz, polarizationError: 0.005);
         _hardware = new SimulatedQuantumHardware(DistillationSetup.RandomStore(seed), DistillationSetup.Source, profile, new ChannelSimulationOptions
         {
             Seed = SeedSequence.Derive(seed, "quantum-channel"),
@@ -73,7 +74,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
             Detectors = new DetectorConfiguration
             {
                 Efficiency = physics.Number("receiver.detector_efficiency"),
-                DarkCountRateHz = physics.NumberOr("receiver.dark_count_per_s", 100),
+                DarkCountRateHz = darkCountRateHz,
                 JitterFwhmPs = physics.NumberOr("receiver.jitter_ps_fwhm", 350),
             },
             SyncJitterFwhmPs = physics.NumberOr("sync.precision_ps_fwhm", 100),

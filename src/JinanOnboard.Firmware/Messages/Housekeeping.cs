@@ -43,6 +43,11 @@ public sealed record Housekeeping(byte Role, long PassTimeUs, IReadOnlyList<KeyV
         for (int i = 0; i < count; i++)
         {
             int length = reader.U8();
+            if (length == 0)
+            {
+                throw new MalformedMessageException("housekeeping: empty value name");
+            }
+
             string name = reader.Utf8(length);
             values.Add(new(name, reader.F64()));
         }

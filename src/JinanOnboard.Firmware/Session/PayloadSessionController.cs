@@ -38,6 +38,9 @@ public sealed class PayloadSessionController(PassStart passStart, Func<ulong> sy
         await session.Connected.WaitAsync(cancellationToken);
         await Downlink.InvokeAsync(new OutboundMessage(Apids.SessionControl, SessionMessageTypes.PassStart, passStart.Encode(), Reliable: true), cancellationToken);
         await driver.RunAsync(cancellationToken);
+
+        // Every sync word must be acknowledged before "pass complete", so the ground's summary counts them all.
+        await link.DrainAsync(cancellationToken);
         var complete = new PassComplete(syncWordsSent(), driver.PassTime.TotalSeconds);
         await Downlink.InvokeAsync(new OutboundMessage(Apids.SessionControl, SessionMessageTypes.PassComplete, complete.Encode(), Reliable: true), cancellationToken);
         await link.DrainAsync(cancellationToken);

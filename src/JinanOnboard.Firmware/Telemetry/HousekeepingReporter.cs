@@ -31,7 +31,12 @@ public sealed class HousekeepingReporter(byte role, TimeSpan period)
             return;
         }
 
-        _next = passTime + period;
+        // Reports sit on a fixed grid of pass time (0, period, 2·period, ...), whatever the tick length.
+        while (_next <= passTime)
+        {
+            _next += period;
+        }
+
         var values = _providers.SelectMany(p => p()).ToList();
         var report = new Housekeeping(role, passTime.Ticks / 10, values);
         Sent++;

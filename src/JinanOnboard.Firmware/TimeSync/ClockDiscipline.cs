@@ -10,7 +10,8 @@ namespace JinanOnboard.Firmware.TimeSync;
 /// </summary>
 public sealed class ClockDiscipline
 {
-    private readonly SortedSet<ulong> _outOfOrderStarts = [];
+    /// <summary>Batches that arrived beyond a gap: start index → end index (exclusive).</summary>
+    private readonly SortedDictionary<ulong, ulong> _beyondGap = [];
     private ulong _contiguousEnd;
     private long _words;
     private long _batches;
@@ -65,10 +66,23 @@ public sealed class ClockDiscipline
         if (batch.FirstIndex <= _contiguousEnd)
         {
             _contiguousEnd = Math.Max(_contiguousEnd, batchEnd);
+
+            // A late batch may close a gap: absorb the batches that were waiting beyond it.
+            while (_beyondGap.Count > 0)
+            {
+                KeyValuePair<ulong, ulong> first = _beyondGap.First();
+                if (first.Key > _contiguousEnd)
+                {
+                    break;
+                }
+
+                _contiguousEnd = Math.Max(_contiguousEnd, first.Value);
+                _beyondGap.Remove(first.Key);
+            }
         }
         else
         {
-            _outOfOrderStarts.Add(batch.FirstIndex);
+            _beyondGap[batch.FirstIndex] = Math.Max(batchEnd, _beyondGap.GetValueOrDefault(batch.FirstIndex));
         }
 
         return ValueTask.CompletedTask;

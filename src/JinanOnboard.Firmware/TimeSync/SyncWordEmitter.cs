@@ -11,10 +11,20 @@ namespace JinanOnboard.Firmware.TimeSync;
 /// <see cref="SyncSchedule.PulsesPerSyncWord"/> pulses) with their emission times on the payload clock,
 /// in batches of at most <c>wordsPerMessage</c>, reliably.
 /// </summary>
-public sealed class SyncWordEmitter(double pulsePeriodPs, int wordsPerMessage)
+public sealed class SyncWordEmitter
 {
-    private readonly double _syncPeriodPs = pulsePeriodPs * SyncSchedule.PulsesPerSyncWord;
+    private readonly double _syncPeriodPs;
+    private readonly int _wordsPerMessage;
     private ulong _nextIndex;
+
+    public SyncWordEmitter(double pulsePeriodPs, int wordsPerMessage)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pulsePeriodPs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wordsPerMessage, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(wordsPerMessage, SyncWordBatch.MaxWords);
+        _syncPeriodPs = pulsePeriodPs * SyncSchedule.PulsesPerSyncWord;
+        _wordsPerMessage = wordsPerMessage;
+    }
 
     /// <summary>Output: messages for the link.</summary>
     public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("sync.downlink");
@@ -29,7 +39,7 @@ public sealed class SyncWordEmitter(double pulsePeriodPs, int wordsPerMessage)
         ulong end = (ulong)Math.Floor(passPs / _syncPeriodPs) + 1; // words with emission time <= passTime
         while (_nextIndex < end)
         {
-            int count = (int)Math.Min((ulong)wordsPerMessage, end - _nextIndex);
+            int count = (int)Math.Min((ulong)_wordsPerMessage, end - _nextIndex);
             long[] times = new long[count];
             for (int i = 0; i < count; i++)
             {
