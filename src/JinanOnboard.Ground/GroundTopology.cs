@@ -41,6 +41,8 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
     private DistillationLinkAdapter? _distillationLink;
     private KeyStore? _keyStore;
     private readonly SerializedDistiller _gate = new();
+    private readonly LdpcReconciliationCodec _codec = new();
+    private readonly System.Diagnostics.Stopwatch _receiverClock = new();
 
     public void Wire(FirmwareContext context)
     {
@@ -92,7 +94,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         _distiller = new GroundDistiller(
             DistillationSetup.Options(configuration),
             _distillationLink,
-            new LdpcReconciliationCodec(),
+            _codec,
             new Ed25519MessageAuthenticator(context.Identity, context.PeerKey),
             ToeplitzPrivacyAmplifier.Instance,
             new KeyStoreSink(_keyStore, DistillationSetup.PassId(seed)),
@@ -126,7 +128,9 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         }
 
         _hardware!.Start();
-        _receiving = _receiver!.RunAsync(() => _hardware.Exhausted, cancellationToken);
+        _receiverClock.Start();
+        _receiving = _receiver!.RunAsync(() => _hardware.Exhausted, cancellationToken)
+            .ContinueWith(t => { _receiverClock.Stop(); return t; }, TaskScheduler.Default).Unwrap();
         return await session;
     }
 
@@ -169,6 +173,9 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
             ["malformed_messages"] = _context?.Link.Malformed ?? 0,
             ["time_tags"] = _receiver?.TagsRead ?? 0,
             ["distillation_messages_refused"] = _distillationLink?.Refused ?? 0,
+            ["receiver_wall_seconds"] = _receiverClock.Elapsed.TotalSeconds,
+            ["ldpc_decode_seconds"] = _codec.DecodeSeconds,
+            ["ldpc_decodes"] = _codec.Decodes,
         };
         if (_receiver is not null)
         {

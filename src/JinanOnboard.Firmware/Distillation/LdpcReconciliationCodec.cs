@@ -14,6 +14,15 @@ public sealed class LdpcReconciliationCodec : IReconciliationCodec
     private readonly ConcurrentDictionary<int, LdpcCodeBook> _books = new();
     private readonly ThreadLocal<Dictionary<int, LdpcDecoder>> _decoders = new(() => []);
 
+    private long _decodeTicks;
+    private long _decodes;
+
+    /// <summary>Wall time spent decoding so far, seconds (for the bench report).</summary>
+    public double DecodeSeconds => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _decodeTicks)).TotalSeconds;
+
+    /// <summary>Packets decoded so far.</summary>
+    public long Decodes => Interlocked.Read(ref _decodes);
+
     /// <summary>Margin added to the sampled QBER before choosing a code: the 10 % sample is a statistical estimate.</summary>
     public double QberMargin { get; init; } = 0.002;
 
@@ -38,7 +47,11 @@ public sealed class LdpcReconciliationCodec : IReconciliationCodec
             decoders[codeId] = decoder;
         }
 
-        return decoder.Decode(packedNoisy, packedSyndrome, Math.Clamp(qber, 1e-4, 0.45), packedCorrected).Converged;
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        bool converged = decoder.Decode(packedNoisy, packedSyndrome, Math.Clamp(qber, 1e-4, 0.45), packedCorrected).Converged;
+        Interlocked.Add(ref _decodeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        Interlocked.Increment(ref _decodes);
+        return converged;
     }
 
     private LdpcCodeBook Book(int packetBits) => _books.GetOrAdd(packetBits, n =>
