@@ -3,7 +3,7 @@ namespace JinanOnboard.Ldpc;
 /// <summary>Check-node update rule of <see cref="LdpcDecoder"/>.</summary>
 public enum LdpcCheckRule
 {
-    /// <summary>Exact sum-product (φ-function form, SIMD). The default: closest to capacity.</summary>
+    /// <summary>Exact sum-product (tanh-domain box-plus, SIMD). The default: closest to capacity.</summary>
     BeliefPropagation = 0,
 
     /// <summary>Normalised min-sum (scale 0.8): cheaper, loses efficiency at these rates; kept for comparison.</summary>

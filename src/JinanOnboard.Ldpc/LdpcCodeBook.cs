@@ -6,7 +6,7 @@ namespace JinanOnboard.Ldpc;
 /// <summary>
 /// The set of codes both sides agree on, indexed by a small wire id. Codes are described up front
 /// (id, n, m, distribution, seed, QBER range) and their matrices built lazily on first use, so a
-/// process pays only for the codes its QBERs need (~0.1–0.5 s each for n = 100 000).
+/// process pays only for the codes its QBERs need (~0.2–1.3 s each for n = 100 000).
 /// </summary>
 public sealed class LdpcCodeBook
 {

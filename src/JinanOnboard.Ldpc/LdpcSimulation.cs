@@ -54,7 +54,20 @@ public static class LdpcSimulation
         ulong seed,
         LdpcCheckRule rule = LdpcCheckRule.BeliefPropagation,
         int maxIterations = LdpcDecoder.DefaultMaxIterations,
-        Action<int>? progress = null)
+        Action<int>? progress = null) =>
+        RunCore(code, qber, frames, seed, rule, maxIterations, progress, usePhiForm: false);
+
+    /// <summary>As the public overload; <paramref name="usePhiForm"/> selects the previous φ-form BP kernel (benchmarks).</summary>
+    internal static LdpcSimulationResult RunCore(
+        LdpcCode code,
+        double qber,
+        int frames,
+        ulong seed,
+        LdpcCheckRule rule,
+        int maxIterations,
+        Action<int>? progress,
+        bool usePhiForm,
+        float confidentRowSkip = LdpcDecoder.DefaultConfidentRowSkip)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentOutOfRangeException.ThrowIfLessThan(frames, 1);
@@ -68,7 +81,7 @@ public static class LdpcSimulation
         var noisy = new byte[sender.Length];
         var corrected = new byte[sender.Length];
         var syndrome = new byte[(code.SyndromeLength + 7) / 8];
-        var decoder = new LdpcDecoder(code, maxIterations, rule);
+        var decoder = new LdpcDecoder(code, maxIterations, rule) { UsePhiForm = usePhiForm, ConfidentRowSkip = confidentRowSkip };
         var rng = new SplitMix64(seed);
         ulong threshold = (ulong)(qber * 18446744073709551616.0); // P(Next() < threshold) = qber
         int failed = 0;

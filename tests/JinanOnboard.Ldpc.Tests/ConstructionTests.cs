@@ -21,7 +21,17 @@ public sealed class ConstructionTests
     public void Small_book_structure_hash_matches_the_golden_value_in_the_spec()
     {
         LdpcCode code = TestCodes.SmallBook.GetById(20);
-        Assert.Equal("B9D40DBBCF17DA76", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
+        Assert.Equal("24AAE30F3FBA8AE3", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Wire_book_code_used_at_two_percent_matches_its_golden_hash()
+    {
+        // n = 100 000, the code SelectForQber(0.02) returns: pins the full-size construction, not just the test book.
+        LdpcCode code = LdpcCodeBook.Default.GetById(32);
+        Assert.Same(code, LdpcCodeBook.Default.SelectForQber(0.02));
+        Assert.Equal("E85", code.DistributionName);
+        Assert.Equal("0F8B47CCA0CA1B76", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -30,7 +40,7 @@ public sealed class ConstructionTests
         LdpcCode code = TestCodes.SmallBook.GetById(20);
         ParityCheckMatrix h = code.Matrix;
         DegreeDistribution distribution = DistributionTable.ForRate(code.Rate);
-        int[] counts = distribution.NodeCounts(h.Columns);
+        int[] counts = distribution.NodeCounts(h.Columns, h.Rows);
         var expected = new Dictionary<int, int>();
         for (int t = 0; t < counts.Length; t++)
         {

@@ -21,10 +21,40 @@ public sealed class DecoderTests
     [Fact]
     public void Normalized_min_sum_also_round_trips_with_more_syndrome()
     {
-        LdpcCode code = TestCodes.WithEfficiency(0.03, 1.6);
+        LdpcCode code = TestCodes.WithEfficiency(0.03, 2.0);
         LdpcSimulationResult result = LdpcSimulation.Run(code, 0.03, frames: 2, seed: 5, LdpcCheckRule.NormalizedMinSum);
         Assert.Equal(0, result.FailedFrames);
         Assert.Equal(0, result.UndetectedErrorFrames);
+    }
+
+    [Fact]
+    public void Confident_row_skip_and_plain_layered_bp_and_phi_form_all_recover_the_sender_bits()
+    {
+        LdpcCode code = TestCodes.WithEfficiency(0.03, 1.35);
+        var random = new Random(23);
+        byte[] sender = TestCodes.RandomBits(code.BlockLength, random);
+        byte[] noisy = (byte[])sender.Clone();
+        for (int j = 0; j < code.BlockLength; j++)
+        {
+            if (random.NextDouble() < 0.03)
+            {
+                noisy[j >> 3] ^= (byte)(1 << (j & 7));
+            }
+        }
+
+        var syndrome = new byte[(code.SyndromeLength + 7) / 8];
+        code.ComputeSyndrome(sender, syndrome);
+        foreach (LdpcDecoder decoder in new[]
+        {
+            new LdpcDecoder(code),
+            new LdpcDecoder(code) { ConfidentRowSkip = 0 },
+            new LdpcDecoder(code) { UsePhiForm = true },
+        })
+        {
+            var output = new byte[sender.Length];
+            Assert.True(decoder.Decode(noisy, syndrome, 0.03, output).Converged);
+            Assert.Equal(sender, output);
+        }
     }
 
     [Fact]

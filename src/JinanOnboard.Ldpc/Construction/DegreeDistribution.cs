@@ -20,11 +20,13 @@ internal sealed class DegreeDistribution
     public IReadOnlyList<(int Degree, double EdgeFraction)> Terms { get; }
 
     /// <summary>
-    /// Number of variable nodes of each degree for n nodes: node fraction ν_d = (λ_d/d)/Σ(λ_j/j),
-    /// count_d = ⌊n·ν_d⌋ (IEEE double), and the n − Σcount_d left over go to the smallest degree.
-    /// Returned in the order of <see cref="Terms"/> (decreasing degree).
+    /// Number of variable nodes of each degree for n nodes and m checks: node fraction ν_d = (λ_d/d)/Σ(λ_j/j),
+    /// count_d = ⌊n·ν_d⌋ (IEEE double), and the n − Σcount_d left over go to the smallest degree. Then the
+    /// degree-2 count is capped at m − 1 and the excess becomes degree 3: degree-2 columns beyond a spanning
+    /// chain necessarily close cycles among themselves, i.e. codewords of the cycle's (low) weight — the
+    /// error floor (undetected wrong words) seen with uncapped λ2. Returned in the order of <see cref="Terms"/>.
     /// </summary>
-    public int[] NodeCounts(int blockLength)
+    public int[] NodeCounts(int blockLength, int rows)
     {
         double total = 0;
         foreach ((int degree, double fraction) in Terms)
@@ -42,6 +44,27 @@ internal sealed class DegreeDistribution
         }
 
         counts[^1] += blockLength - assigned;
+        int two = IndexOfDegree(2);
+        int three = IndexOfDegree(3);
+        if (two >= 0 && three >= 0 && counts[two] > rows - 1)
+        {
+            counts[three] += counts[two] - (rows - 1);
+            counts[two] = rows - 1;
+        }
+
         return counts;
+    }
+
+    private int IndexOfDegree(int degree)
+    {
+        for (int i = 0; i < Terms.Count; i++)
+        {
+            if (Terms[i].Degree == degree)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

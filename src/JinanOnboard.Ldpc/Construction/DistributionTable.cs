@@ -1,25 +1,43 @@
 namespace JinanOnboard.Ldpc.Construction;
 
 /// <summary>
-/// The degree distributions the default code book is built from, one per design rate.
-/// Shape (RSU 2001 / Elkouss et al. 2009 style): a fraction λ2 of degree-2 edges held just below
-/// the BSC stability bound λ2·ρ'(1) &lt; 1/(2√(p(1−p))) (RSU 2001 Thm. 5) at the design QBER,
-/// λ3 = 0.25, and the rest split over two high degrees that grow with the rate; checks concentrated.
-/// The literals ARE the specification (protocol-spec/ldpc-codes.md §Distributions).
+/// The degree distributions the default code book is built from, one per design rate: the
+/// density-evolution-optimised BSC ensembles of Elkouss, Leverrier, Alléaume, Boutros, "Efficient
+/// reconciliation protocol for discrete-variable quantum key distribution", ISIT 2009 (arXiv:0901.2140),
+/// Table I, variable side λ(x) in edge perspective (a term λ_i x^(i−1) is degree i). Their check side
+/// ρ(x) is (nearly) concentrated; we always concentrate checks (the mean check degree follows from E/m).
+/// One correction: the rate-0.85 coefficient of x^4 is printed as 0.094274, which makes Σλ = 1.0515;
+/// 0.04274 gives Σλ = 1.0000 and rate 0.849 with the printed ρ, so 0.04274 is used.
+/// The literals ARE the specification (protocol-spec/ldpc-codes.md §3).
 /// </summary>
 internal static class DistributionTable
 {
     private static readonly (double DesignRate, DegreeDistribution Distribution)[] Entries =
     [
-        (0.50, new DegreeDistribution("D50", [(8, 0.5367), (3, 0.25), (2, 0.2133)])),
-        (0.60, new DegreeDistribution("D60", [(12, 0.2911), (8, 0.2911), (3, 0.25), (2, 0.1678)])),
-        (0.70, new DegreeDistribution("D70", [(16, 0.3080), (8, 0.3081), (3, 0.25), (2, 0.1339)])),
-        (0.80, new DegreeDistribution("D80", [(20, 0.3262), (10, 0.3262), (3, 0.25), (2, 0.0976)])),
-        (0.85, new DegreeDistribution("D85", [(24, 0.3340), (10, 0.3339), (3, 0.25), (2, 0.0821)])),
+        (0.50, new DegreeDistribution("E50", [
+            (66, 0.02230), (59, 0.05094), (58, 0.06238), (57, 0.11178), (56, 0.00099), (55, 0.00210), (49, 0.00650),
+            (47, 0.00879), (17, 0.01481), (15, 0.13115), (14, 0.06159), (11, 0.00162), (10, 0.01290), (9, 0.05590),
+            (8, 0.053943), (6, 0.04697), (5, 0.00233), (4, 0.01836), (3, 0.19026), (2, 0.14438)])),
+        (0.55, new DegreeDistribution("E55", [
+            (31, 0.08280), (19, 0.05815), (18, 0.23454), (16, 0.02635), (15, 0.03846), (6, 0.18095), (3, 0.20994), (2, 0.16880)])),
+        (0.60, new DegreeDistribution("E60", [
+            (71, 0.15038), (46, 0.00748), (27, 0.08909), (26, 0.14438), (9, 0.14858), (8, 0.14163), (3, 0.20804), (2, 0.11040)])),
+        (0.65, new DegreeDistribution("E65", [
+            (51, 0.31656), (21, 0.00771), (15, 0.10719), (13, 0.10485), (9, 0.12151), (5, 0.00056), (4, 0.08057), (3, 0.15652), (2, 0.10451)])),
+        (0.70, new DegreeDistribution("E70", [
+            (73, 0.00354), (65, 0.04056), (62, 0.02741), (46, 0.09572), (25, 0.19872), (12, 0.12189), (9, 0.15571), (6, 0.00896),
+            (3, 0.29406), (2, 0.05343)])),
+        (0.75, new DegreeDistribution("E75", [
+            (31, 0.47408), (28, 0.01107), (7, 0.05288), (6, 0.10667), (5, 0.13764), (4, 0.01449), (3, 0.09511), (2, 0.10805)])),
+        (0.80, new DegreeDistribution("E80", [
+            (26, 0.34960), (17, 0.07194), (8, 0.09816), (7, 0.08550), (6, 0.11972), (3, 0.18088), (2, 0.09420)])),
+        (0.85, new DegreeDistribution("E85", [
+            (21, 0.50015), (9, 0.05137), (7, 0.01176), (6, 0.08454), (5, 0.04274), (4, 0.05878), (3, 0.20537), (2, 0.04528)])),
     ];
 
-    // D90 (28:0.3435, 12:0.3436, 3:0.25, 2:0.0629) and D95 (32:0.3536, 14:0.3536, 3:0.25, 2:0.0428) were tried
-    // and showed an error floor (FER 0.2 at f = 1.4, n = 100 000), so rates above 0.85 use D85.
+    // E90 (Elkouss Table I, rate 0.90: 2:0.07689 3:0.28096 5:0.08933 9:0.19620 12:0.30631 21:0.05031) has
+    // n·ν₂ ≈ 1.9·m degree-2 columns; with the degree-2 cap it measured f* = 1.255 at QBER 1 % against 1.207
+    // for E85 at the same rates (n = 100 000, 10–20 frames), so rates above 0.875 use E85.
 
     /// <summary>The entry whose design rate is nearest to <paramref name="rate"/> (ties go to the lower rate).</summary>
     public static DegreeDistribution ForRate(double rate)

@@ -18,7 +18,7 @@ internal static class TannerGraphBuilder
 
         // Step 1: variable degrees, highest degree first (so the densest columns are placed
         // while the graph is still empty and cycle avoidance almost never has to give way).
-        int[] counts = distribution.NodeCounts(columns);
+        int[] counts = distribution.NodeCounts(columns, rows);
         var degree = new int[columns];
         int v0 = 0;
         for (int t = 0; t < counts.Length; t++)
