@@ -119,7 +119,7 @@ public sealed class LdpcCodeBook
     private sealed record CodeDescriptor(int CodeId, int BlockLength, int Rows, DegreeDistribution Distribution, ulong Seed, double MaxQber)
     {
         public LdpcCode Build() =>
-            new(CodeId, TannerGraphBuilder.Build(BlockLength, Rows, Distribution, Seed), Distribution.Name, Seed, MaxQber);
+            new(CodeId, CodeCache.GetOrBuild(BlockLength, Rows, Distribution, Seed, () => TannerGraphBuilder.Build(BlockLength, Rows, Distribution, Seed)), Distribution.Name, Seed, MaxQber);
     }
 
     private sealed class LazyCodeList(Lazy<LdpcCode>[] codes) : IReadOnlyList<LdpcCode>

@@ -1,0 +1,152 @@
+using System.Runtime.InteropServices;
+
+namespace JinanOnboard.Ldpc.Construction;
+
+/// <summary>
+/// A disk cache of constructed parity-check matrices. Construction is deterministic but costs
+/// ~0.5 s per 100 kbit code, and a pass uses a dozen codes on each side; the cache makes every
+/// later use a file read. The key includes the module version id of this assembly (a content
+/// hash under deterministic builds), so any change to the construction code invalidates it.
+/// Any problem reading or writing the cache falls back to constructing; it never changes a code.
+/// Location: $JINAN_LDPC_CACHE, else $XDG_CACHE_HOME/jinan/ldpc, else ~/.cache/jinan/ldpc;
+/// JINAN_LDPC_CACHE=off disables it.
+/// </summary>
+internal static class CodeCache
+{
+    private const int Magic = 0x4C445043; // "LDPC"
+
+    public static ParityCheckMatrix GetOrBuild(int columns, int rows, DegreeDistribution distribution, ulong seed, Func<ParityCheckMatrix> build)
+    {
+        string? directory = Directory();
+        if (directory is null)
+        {
+            return build();
+        }
+
+        string key = $"{columns}-{rows}-{distribution.Name}-{seed:X16}-{typeof(CodeCache).Module.ModuleVersionId:N}";
+        string path = Path.Combine(directory, key + ".bin");
+        ParityCheckMatrix? cached = TryRead(path, columns, rows);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        ParityCheckMatrix matrix = build();
+        TryWrite(path, matrix);
+        return matrix;
+    }
+
+    private static string? Directory()
+    {
+        string? configured = Environment.GetEnvironmentVariable("JINAN_LDPC_CACHE");
+        if (string.Equals(configured, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        string root = !string.IsNullOrEmpty(xdg) ? xdg : string.IsNullOrEmpty(home) ? Path.GetTempPath() : Path.Combine(home, ".cache");
+        return Path.Combine(root, "jinan", "ldpc");
+    }
+
+    private static ParityCheckMatrix? TryRead(string path, int columns, int rows)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var reader = new BinaryReader(stream);
+            if (reader.ReadInt32() != Magic || reader.ReadInt32() != columns || reader.ReadInt32() != rows)
+            {
+                return null;
+            }
+
+            int[] rowStart = ReadArray(reader);
+            int[] rowColumns = ReadArray(reader);
+            int[] columnStart = ReadArray(reader);
+            int[] columnRows = ReadArray(reader);
+            bool consistent = rowStart.Length == rows + 1 && columnStart.Length == columns + 1
+                && rowStart[^1] == rowColumns.Length && columnStart[^1] == columnRows.Length
+                && rowColumns.Length == columnRows.Length && stream.Position == stream.Length;
+            return consistent ? new ParityCheckMatrix(columns, rows, rowStart, rowColumns, columnStart, columnRows) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    private static void TryWrite(string path, ParityCheckMatrix matrix)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            string temporary = $"{path}.{Environment.ProcessId}.tmp";
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+            using (var writer = new BinaryWriter(stream))
+            {
+                writer.Write(Magic);
+                writer.Write(matrix.Columns);
+                writer.Write(matrix.Rows);
+                WriteArray(writer, matrix.RowStart);
+                WriteArray(writer, matrix.RowColumns);
+                WriteArray(writer, matrix.ColumnStart);
+                WriteArray(writer, matrix.ColumnRows);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or full disk only costs the next process a construction.
+        }
+    }
+
+    private static int[] ReadArray(BinaryReader reader)
+    {
+        int length = reader.ReadInt32();
+        if (length < 0 || length > 64_000_000)
+        {
+            throw new EndOfStreamException("implausible array length");
+        }
+
+        int[] values = new int[length];
+        Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        reader.BaseStream.ReadExactly(bytes);
+        if (!BitConverter.IsLittleEndian)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(values[i]);
+            }
+        }
+
+        return values;
+    }
+
+    private static void WriteArray(BinaryWriter writer, int[] values)
+    {
+        writer.Write(values.Length);
+        if (BitConverter.IsLittleEndian)
+        {
+            writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+        }
+        else
+        {
+            foreach (int value in values)
+            {
+                writer.Write(value);
+            }
+        }
+    }
+}

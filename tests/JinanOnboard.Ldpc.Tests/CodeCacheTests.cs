@@ -1,0 +1,40 @@
+using JinanOnboard.Ldpc.Construction;
+
+namespace JinanOnboard.Ldpc.Tests;
+
+public sealed class CodeCacheTests
+{
+    [Fact]
+    public void A_cached_code_is_identical_to_a_fresh_construction_and_a_corrupt_file_is_rebuilt()
+    {
+        string directory = Directory.CreateTempSubdirectory("jinan-ldpc-cache-").FullName;
+        string? previous = Environment.GetEnvironmentVariable("JINAN_LDPC_CACHE");
+        try
+        {
+            Environment.SetEnvironmentVariable("JINAN_LDPC_CACHE", directory);
+            DegreeDistribution distribution = DistributionTable.ForRate(0.8);
+            int builds = 0;
+            ParityCheckMatrix Build()
+            {
+                builds++;
+                return TannerGraphBuilder.Build(4000, 800, distribution, 42);
+            }
+
+            ParityCheckMatrix first = CodeCache.GetOrBuild(4000, 800, distribution, 42, Build);
+            ParityCheckMatrix second = CodeCache.GetOrBuild(4000, 800, distribution, 42, Build);
+            Assert.Equal(1, builds);
+            Assert.Equal(first.StructureHash(), second.StructureHash());
+            Assert.Equal(first.ColumnRows, second.ColumnRows);
+
+            string file = Assert.Single(Directory.GetFiles(directory, "*.bin"));
+            File.WriteAllBytes(file, File.ReadAllBytes(file)[..100]);
+            ParityCheckMatrix third = CodeCache.GetOrBuild(4000, 800, distribution, 42, Build);
+            Assert.Equal(2, builds);
+            Assert.Equal(first.StructureHash(), third.StructureHash());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("JINAN_LDPC_CACHE", previous);
+        }
+    }
+}
