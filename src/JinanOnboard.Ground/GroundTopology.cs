@@ -86,7 +86,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         {
             GateWidthPs = physics.NumberOr("receiver.gate_ps", 800),
             SquashSeed = SeedSequence.Derive(seed, "detection.squash"),
-        }, configuration.Pass.DurationS);
+        }, configuration.Pass.DurationS, context.Options.Tap);
 
         // Key distillation (system.md steps 2, 4 and 6).
         _distillationLink = new DistillationLinkAdapter(link);

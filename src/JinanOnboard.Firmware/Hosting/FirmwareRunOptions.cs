@@ -34,5 +34,8 @@ public sealed record FirmwareRunOptions
     /// <summary>Light time of the pass (orbit layer), used by the link emulation when no fixed delay is configured.</summary>
     public Func<double, double>? OneWayDelaySAtPassSeconds { get; init; }
 
+    /// <summary>The recording seam: sees every link CADU and every time-tag batch; null records nothing.</summary>
+    public JinanOnboard.Components.Recording.ITap? Tap { get; init; }
+
     public ulong EffectiveSeed => Seed ?? Configuration.Seed;
 }

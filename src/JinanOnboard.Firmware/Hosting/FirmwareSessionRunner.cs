@@ -85,7 +85,7 @@ public static class FirmwareSessionRunner
             EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, options.EffectiveSeed, options.OneWayDelaySAtPassSeconds, time);
             emulation = emulated;
             LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role);
-            session = new LinkSession(emulated, linkOptions, identity, peerKey, time);
+            session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap);
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
             string outputDirectory = options.OutputDirectory ?? Directory.CreateTempSubdirectory("jinan-").FullName;
             Directory.CreateDirectory(outputDirectory);

@@ -1,4 +1,5 @@
 using JinanOnboard.Components.Ports;
+using JinanOnboard.Components.Recording;
 using JinanOnboard.Components.TimeTags;
 using JinanOnboard.Detection;
 using JinanOnboard.Detection.Indexing;
@@ -14,8 +15,15 @@ namespace JinanOnboard.Firmware.Quantum;
 /// detector that clicked (0 H, 1 V → Z basis; 2 D, 3 A → X basis). Works the same on a real device.
 /// The pass ends when the payload has said so and the tags have reached the end of the pass.
 /// </summary>
-public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions indexerOptions, double passDurationS)
+/// <remarks>Every batch of time tags crosses the recording seam (<see cref="ITap"/>, stream "time-tags") as
+/// 12-byte records: i32 channel, i64 time in ps, both little-endian.</remarks>
+public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions indexerOptions, double passDurationS, ITap? tap = null)
 {
+    /// <summary>Name of the time-tag stream at the recording seam.</summary>
+    public const string TapStream = "time-tags";
+
+    private readonly ITap _tap = tap ?? NullTap.Instance;
+    private byte[] _tapBuffer = [];
     private const int BatchTags = 8192;
     private readonly PulseIndexer _indexer = new(indexerOptions);
     private readonly TaskCompletionSource _passComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -98,8 +106,29 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
     {
         Interlocked.Add(ref _tags, tags.Length);
         Interlocked.Exchange(ref _lastTagPs, tags.Span[^1].TimePs);
+        if (_tap is not NullTap)
+        {
+            Tap(tags.Span);
+        }
         int produced = _indexer.Process(tags.Span, indexed);
         await EmitAsync(indexed.AsMemory(0, produced), cancellationToken);
+    }
+
+    private void Tap(ReadOnlySpan<TimeTag> tags)
+    {
+        if (_tapBuffer.Length < tags.Length * 12)
+        {
+            _tapBuffer = new byte[tags.Length * 12];
+        }
+
+        Span<byte> records = _tapBuffer.AsSpan(0, tags.Length * 12);
+        for (int i = 0; i < tags.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(records[(i * 12)..], tags[i].Channel);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(records[((i * 12) + 4)..], tags[i].TimePs);
+        }
+
+        _tap.Observe(TapStream, TapDirection.Incoming, TimeSpan.FromTicks(tags[^1].TimePs / 100_000), records);
     }
 
     private async ValueTask EmitAsync(ReadOnlyMemory<PulseDetection> indexed, CancellationToken cancellationToken)
