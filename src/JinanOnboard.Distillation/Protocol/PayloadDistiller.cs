@@ -241,7 +241,7 @@ public sealed class PayloadDistiller
             instruction.BlockId, instruction.PacketIds, instruction.Detections, instruction.Errors, instruction.LambdaEcBits, instruction.KeyBits, BlockOutcome.Pending);
         string? problem = CheckInstruction(instruction, out List<byte[]> packetBits);
         byte[] input = problem is null && instruction.KeyBits > 0 ? BlockKeyLength.Concatenate(packetBits) : [];
-        ReleasePacketsUpTo(instruction.PacketIds[^1]);
+        ReleasePackets(instruction.PacketIds);
         if (problem is not null)
         {
             SendFeedback(new FeedbackMessage(instruction.BlockId, FeedbackStatus.Refused, 0, 0));
@@ -332,19 +332,19 @@ public sealed class PayloadDistiller
         Finish(pending.Report with { Outcome = commit.Commit ? BlockOutcome.Stored : BlockOutcome.Discarded });
     }
 
-    /// <summary>Packets up to the last one a block names are either in it or were discarded by the OGS.</summary>
-    private void ReleasePacketsUpTo(int lastPacketId)
+    /// <summary>
+    /// Frees exactly the packets a block names. Instructions can arrive out of block order (a lost
+    /// frame is retransmitted after later ones), so packets below a block are not assumed to be done:
+    /// an earlier block may still name them. Packets the OGS discarded stay until the end of the pass.
+    /// </summary>
+    private void ReleasePackets(IReadOnlyList<int> packetIds)
     {
-        while (_packets.Count > 0)
+        foreach (int id in packetIds)
         {
-            int first = _packets.Keys.First();
-            if (first > lastPacketId)
+            if (_packets.Remove(id, out PayloadPacket? packet))
             {
-                break;
+                Array.Clear(packet.Bits);
             }
-
-            Array.Clear(_packets[first].Bits);
-            _packets.Remove(first);
         }
     }
 

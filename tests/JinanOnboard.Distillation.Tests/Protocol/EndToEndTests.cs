@@ -74,4 +74,19 @@ public sealed class EndToEndTests
 
         second.AssertStoresIdentical();
     }
+
+    [Fact]
+    public async Task A_pa_instruction_overtaken_by_the_next_one_still_yields_its_key()
+    {
+        // Regression: the payload once freed every packet below the newest instruction's packets, so
+        // an earlier instruction arriving late (retransmitted after a loss) was refused.
+        var bench = new DistillationBench(SharedPass.Options, SharedPass.Store);
+        bench.Network.HoldBackFirstInstruction = true;
+        await bench.RunAsync(SharedPass.Detections);
+
+        Assert.True(bench.Ground.Statistics.Blocks.Count >= 2);
+        Assert.DoesNotContain(bench.Payload.Statistics.Blocks, b => b.Outcome == BlockOutcome.Refused);
+        Assert.Null(bench.Payload.LastRefusal);
+        bench.AssertStoresIdentical();
+    }
 }

@@ -31,6 +31,9 @@ internal sealed class LoopbackNetwork
     /// <summary>When set, each delivery takes a random one of the first 8 queued messages (a reordering link).</summary>
     public Random? Reorder { get; set; }
 
+    /// <summary>When set, the first PA instruction is held back until the next one has been delivered (a lost, later retransmitted frame).</summary>
+    public bool HoldBackFirstInstruction { get; set; }
+
     public async Task PumpAsync(GroundDistiller ground, PayloadDistiller payload)
     {
         while (_queue.Count > 0)
@@ -38,6 +41,16 @@ internal sealed class LoopbackNetwork
             int index = Reorder?.Next(Math.Min(8, _queue.Count)) ?? 0;
             (bool ToPayload, DistillationMessageType Type, byte[] Body) m = _queue[index];
             _queue.RemoveAt(index);
+            if (m.Type == DistillationMessageType.PaInstruction && HoldBackFirstInstruction)
+            {
+                if (!_heldOnce)
+                {
+                    _heldOnce = true;
+                    _held = m;
+                    continue;
+                }
+            }
+
             byte[] body = Tamper?.Invoke(m.Type, m.Body) ?? m.Body;
             Delivered[m.Type] = Delivered.GetValueOrDefault(m.Type) + 1;
             for (int copy = 0; copy < (DuplicateEveryMessage ? 2 : 1); copy++)
@@ -51,8 +64,18 @@ internal sealed class LoopbackNetwork
                     await ground.HandleAsync(m.Type, body).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
                 }
             }
+
+            if (m.Type == DistillationMessageType.PaInstruction && _held is not null && !ReferenceEquals(m.Body, _held.Value.Body))
+            {
+                // The held instruction finally arrives, after the one that overtook it.
+                _queue.Insert(0, _held.Value);
+                _held = null;
+            }
         }
     }
+
+    private (bool ToPayload, DistillationMessageType Type, byte[] Body)? _held;
+    private bool _heldOnce;
 
     private sealed class Endpoint(LoopbackNetwork network, bool toPayload) : IDistillationLink
     {
