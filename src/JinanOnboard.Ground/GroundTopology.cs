@@ -43,6 +43,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
     private readonly SerializedDistiller _gate = new();
     private readonly LdpcReconciliationCodec _codec = new();
     private readonly System.Diagnostics.Stopwatch _receiverClock = new();
+    private Task? _receiving;
 
     public void Wire(FirmwareContext context)
     {
@@ -134,28 +135,19 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         return await session;
     }
 
-    private Task? _receiving;
-
     /// <summary>After the payload's pass-complete: finish detection, flush distillation, wait for every PA block's outcome.</summary>
     private async ValueTask FinishPassAsync(PassComplete complete, CancellationToken cancellationToken)
     {
         _receiver!.OnPassComplete();
         if (_receiving is not null)
         {
-            await _receiving.WaitAsync(CompletionTimeout, cancellationToken);
+            await _receiving.WaitAsync(CompletionTimeout, _context!.Time, cancellationToken);
         }
 
         await _gate.RunAsync(() => _distiller!.FlushAsync(cancellationToken), cancellationToken);
-        long deadline = Environment.TickCount64 + (long)CompletionTimeout.TotalMilliseconds;
-        while (!await _gate.RunAsync(() => _distiller!.IsComplete, cancellationToken))
+        if (!await _gate.WaitUntilAsync(() => _distiller!.IsComplete, CompletionTimeout, _context!.Time, cancellationToken))
         {
-            if (Environment.TickCount64 > deadline)
-            {
-                _context!.Logger.LogWarning("Distillation did not reach a final outcome for every block within {Seconds} s", CompletionTimeout.TotalSeconds);
-                break;
-            }
-
-            await Task.Delay(20, cancellationToken);
+            _context.Logger.LogWarning("Distillation did not reach a final outcome for every block within {Seconds} s", CompletionTimeout.TotalSeconds);
         }
     }
 

@@ -85,11 +85,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         double passSeconds = await _session!.RunAsync(context.Session, context.Link, _driver!, cancellationToken);
 
         // The ground has finished; its commit decisions may still be in flight behind its summary.
-        long deadline = Environment.TickCount64 + (long)CommitTimeout.TotalMilliseconds;
-        while (await _gate.RunAsync(() => _distiller!.PendingKeyCount, cancellationToken) > 0 && Environment.TickCount64 < deadline)
-        {
-            await Task.Delay(20, cancellationToken);
-        }
+        await _gate.WaitUntilAsync(() => _distiller!.PendingKeyCount == 0, CommitTimeout, context.Time, cancellationToken);
 
         return passSeconds;
     }

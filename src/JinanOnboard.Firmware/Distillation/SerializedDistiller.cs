@@ -36,5 +36,25 @@ public sealed class SerializedDistiller : IDisposable
         }
     }
 
+    /// <summary>
+    /// Polls <paramref name="condition"/> under the gate until it holds (true) or <paramref name="timeout"/>
+    /// passes on <paramref name="time"/> (false): the distillers have no events for "all blocks settled".
+    /// </summary>
+    public async ValueTask<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        long started = time.GetTimestamp();
+        while (!await RunAsync(condition, cancellationToken))
+        {
+            if (time.GetElapsedTime(started) > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
+        }
+
+        return true;
+    }
+
     public void Dispose() => _gate.Dispose();
 }
