@@ -51,6 +51,27 @@ internal sealed class TdcFrameReader
     /// <summary>Forgets the batch numbering (a new stream starts at batch 0).</summary>
     public void ResetBatchNumbering() => lastBatchNumber = null;
 
+    /// <summary>
+    /// True when a whole batch frame with a valid header is already buffered, so the next
+    /// <see cref="ReadFrameAsync"/> returns it without waiting for the stream.
+    /// </summary>
+    public bool HasBufferedBatch
+    {
+        get
+        {
+            if (end - start < TdcWire.BatchHeaderBytes || buffer[start] != TdcWire.MagicLead || buffer[start + 1] != TdcWire.BatchType)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> header = buffer.AsSpan(start, TdcWire.BatchHeaderBytes);
+            int count = BinaryPrimitives.ReadUInt16BigEndian(header[6..]);
+            return count is > 0 and <= TdcWire.MaxRecordsPerBatch
+                && end - start >= TdcWire.BatchHeaderBytes + (count * TdcWire.RecordBytes)
+                && TdcWire.Crc(header[..12]) == BinaryPrimitives.ReadUInt32BigEndian(header[12..]);
+        }
+    }
+
     public async ValueTask<TdcFrameKind> ReadFrameAsync(CancellationToken cancellationToken)
     {
         while (true)

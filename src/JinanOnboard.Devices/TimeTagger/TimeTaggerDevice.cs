@@ -145,7 +145,9 @@ public sealed class TimeTaggerDevice : IDisposable, IAsyncDisposable
         Enter();
         try
         {
-            while (pendingCount == 0 && IsStreaming)
+            // Wait for one batch if none is pending, then take every batch already buffered that fits:
+            // callers get full buffers, not one batch per call.
+            while (IsStreaming && (pendingCount == 0 || (pendingCount < buffer.Length && reader.HasBufferedBatch)))
             {
                 TdcFrameKind kind = await reader.ReadFrameAsync(cancellationToken);
                 if (kind == TdcFrameKind.Batch)

@@ -29,6 +29,35 @@ internal ref struct WireReader(ReadOnlySpan<byte> data, string messageName)
 
     public ReadOnlySpan<byte> Bytes(int length) => Take(length);
 
+    /// <summary>Unsigned LEB128, as protocol-spec/distillation.md defines varint (at most 10 bytes, no 64-bit overflow).</summary>
+    public ulong VarUInt()
+    {
+        ulong value = 0;
+        for (int shift = 0; shift < 64; shift += 7)
+        {
+            byte b = U8();
+            if (shift == 63 && b > 1)
+            {
+                throw new MalformedMessageException($"{messageName}: varint overflows 64 bits");
+            }
+
+            value |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw new MalformedMessageException($"{messageName}: varint longer than 10 bytes");
+    }
+
+    /// <summary>Zigzag-mapped signed varint (0, −1, 1, −2, … ↔ 0, 1, 2, 3, …).</summary>
+    public long VarInt()
+    {
+        ulong zigzag = VarUInt();
+        return (long)(zigzag >> 1) ^ -(long)(zigzag & 1);
+    }
+
     public readonly void ExpectEnd()
     {
         if (!_rest.IsEmpty)
@@ -98,6 +127,21 @@ internal sealed class WireWriter
         _buffer.Advance(8);
         return this;
     }
+
+    /// <summary>Unsigned LEB128 (see <see cref="WireReader.VarUInt"/>).</summary>
+    public WireWriter VarUInt(ulong value)
+    {
+        while (value >= 0x80)
+        {
+            U8((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        return U8((byte)value);
+    }
+
+    /// <summary>Zigzag-mapped signed varint (see <see cref="WireReader.VarInt"/>).</summary>
+    public WireWriter VarInt(long value) => VarUInt((ulong)((value << 1) ^ (value >> 63)));
 
     public WireWriter Bytes(ReadOnlySpan<byte> value)
     {

@@ -20,8 +20,11 @@ public sealed class InMemoryDuplexStream : Stream
     /// <summary>Two connected ends: what one writes, the other reads.</summary>
     public static (Stream Host, Stream Device) CreatePair()
     {
-        var toDevice = new Pipe();
-        var toHost = new Pipe();
+        // A deep cable buffer (1 MiB, ~128 k tags) so the device and the driver are not woken in
+        // lock-step every 64 KiB (the Pipe default) at 40 k tags per second of pass time.
+        var options = new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19, useSynchronizationContext: false);
+        var toDevice = new Pipe(options);
+        var toHost = new Pipe(options);
         return (new InMemoryDuplexStream(toHost.Reader.AsStream(), toDevice.Writer.AsStream()),
                 new InMemoryDuplexStream(toDevice.Reader.AsStream(), toHost.Writer.AsStream()));
     }

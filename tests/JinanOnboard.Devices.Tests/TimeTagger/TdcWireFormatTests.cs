@@ -130,6 +130,25 @@ public sealed class TdcWireFormatTests
     }
 
     [Fact]
+    public async Task One_read_takes_every_batch_already_buffered_that_fits()
+    {
+        (Stream host, Stream device) = DuplexPipe.CreatePair();
+        await using var driver = new TimeTaggerDevice(host);
+        Task starting = driver.StartAsync();
+        await device.WriteAsync(Response(TdcWire.OpStartStream, 0));
+        await starting.WaitAsync(Timeout);
+
+        // Three batches arrive in one chunk: the caller gets all three tags from one call, not one per call.
+        byte[] chunk = [.. Batch(0, Record(0x0, 0, 10)), .. Batch(1, Record(0x0, 1, 20)), .. Batch(2, Record(0x0, 2, 30))];
+        await device.WriteAsync(chunk);
+        var buffer = new TimeTag[8];
+        int read = await driver.ReadTagsAsync(buffer).AsTask().WaitAsync(Timeout);
+
+        Assert.Equal([new TimeTag(0, 10), new TimeTag(1, 20), new TimeTag(2, 30)], buffer[..read]);
+        await device.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Batch_delivered_byte_by_byte_with_a_cancelled_read_in_between_loses_nothing()
     {
         (Stream host, Stream device) = DuplexPipe.CreatePair();

@@ -29,7 +29,7 @@ public sealed class PassSessionTests
     {
         // Lose a few CADUs late in the pass (the sync words of the last ticks): their retransmission
         // (after the 50 ms ack timeout) comes after the fast-mode PassComplete.
-        await using var pair = new LinkPair(dropDownlinkCadu: index => index is >= 70 and < 75);
+        await using var pair = new LinkPair(dropDownlinkCadu: index => index is >= 9 and < 12);
         (long wordsAtSummary, long wordsAtEnd) = await RunPassAsync(pair);
 
         Assert.True(pair.DroppedCadus > 0);
