@@ -59,6 +59,10 @@ public sealed class QuantumChannelSimulator
     private bool _finished;
 
     private PendingTag[] _pending = new PendingTag[4096];
+
+    // Sort keys (ground time, ps) kept beside _pending: sorting a primitive key span with its items
+    // avoids a comparison delegate call per compare (the sort was ~4 % of the ground's CPU).
+    private double[] _pendingKeys = new double[4096];
     private int _pendingCount;
     private TimeTag[] _readyTags = new TimeTag[4096];
     private long[] _readyTruth = new long[4096];
@@ -341,7 +345,8 @@ public sealed class QuantumChannelSimulator
     private void Release(double releaseBeforePs)
     {
         Span<PendingTag> pending = _pending.AsSpan(0, _pendingCount);
-        pending.Sort(PendingTag.ByTime);
+        Span<double> keys = _pendingKeys.AsSpan(0, _pendingCount);
+        keys.Sort(pending);
         double deadTimePs = _options.Detectors.DeadTimePs;
         int index = 0;
         for (; index < pending.Length && pending[index].GroundTimePs < releaseBeforePs; index++)
@@ -374,6 +379,7 @@ public sealed class QuantumChannelSimulator
         }
 
         pending[index..].CopyTo(_pending);
+        keys[index..].CopyTo(_pendingKeys);
         _pendingCount = pending.Length - index;
     }
 
@@ -408,8 +414,10 @@ public sealed class QuantumChannelSimulator
         if (_pendingCount == _pending.Length)
         {
             Array.Resize(ref _pending, _pending.Length * 2);
+            Array.Resize(ref _pendingKeys, _pending.Length);
         }
 
+        _pendingKeys[_pendingCount] = tag.GroundTimePs;
         _pending[_pendingCount++] = tag;
     }
 
