@@ -31,6 +31,18 @@ public sealed class CodeCacheTests
             ParityCheckMatrix third = CodeCache.GetOrBuild(4000, 800, distribution, 42, Build);
             Assert.Equal(2, builds);
             Assert.Equal(first.StructureHash(), third.StructureHash());
+
+            // An entry left by another version of the construction code is removed when this
+            // version writes its own; other codes' entries stay.
+            string current = Assert.Single(Directory.GetFiles(directory, "*.bin"));
+            string stale = Path.Combine(directory, "4000-800-" + distribution.Name + "-000000000000002A-00000000000000000000000000000000.bin");
+            string otherCode = Path.Combine(directory, "4000-801-" + distribution.Name + "-000000000000002A-00000000000000000000000000000000.bin");
+            File.WriteAllBytes(stale, [1]);
+            File.WriteAllBytes(otherCode, [1]);
+            File.Delete(current);
+            CodeCache.GetOrBuild(4000, 800, distribution, 42, Build);
+            Assert.Equal(3, builds);
+            Assert.Equal([current, otherCode], Directory.GetFiles(directory, "*.bin").Order(StringComparer.Ordinal));
         }
         finally
         {

@@ -23,8 +23,8 @@ internal static class CodeCache
             return build();
         }
 
-        string key = $"{columns}-{rows}-{distribution.Name}-{seed:X16}-{typeof(CodeCache).Module.ModuleVersionId:N}";
-        string path = Path.Combine(directory, key + ".bin");
+        string code = $"{columns}-{rows}-{distribution.Name}-{seed:X16}";
+        string path = Path.Combine(directory, $"{code}-{typeof(CodeCache).Module.ModuleVersionId:N}.bin");
         ParityCheckMatrix? cached = TryRead(path, columns, rows);
         if (cached is not null)
         {
@@ -33,7 +33,30 @@ internal static class CodeCache
 
         ParityCheckMatrix matrix = build();
         TryWrite(path, matrix);
+        RemoveStaleVersions(directory, code, path);
         return matrix;
+    }
+
+    /// <summary>
+    /// Deletes this code's entries written by other versions of the construction code: without it
+    /// every rebuild of the library would leave another 5 MB per code behind.
+    /// </summary>
+    private static void RemoveStaleVersions(string directory, string code, string current)
+    {
+        try
+        {
+            foreach (string stale in System.IO.Directory.EnumerateFiles(directory, code + "-*.bin"))
+            {
+                if (!string.Equals(stale, current, StringComparison.Ordinal))
+                {
+                    File.Delete(stale);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Another process may be using or removing it; stale entries are only wasted space.
+        }
     }
 
     private static string? Directory()
