@@ -49,4 +49,46 @@ public sealed class CodeCacheTests
             Environment.SetEnvironmentVariable("JINAN_LDPC_CACHE", previous);
         }
     }
+
+    [Fact]
+    public async Task A_process_that_finds_the_code_being_built_waits_and_reads_it_instead_of_building_it_again()
+    {
+        string directory = Directory.CreateTempSubdirectory("jinan-ldpc-cache-").FullName;
+        string? previous = Environment.GetEnvironmentVariable("JINAN_LDPC_CACHE");
+        try
+        {
+            Environment.SetEnvironmentVariable("JINAN_LDPC_CACHE", directory);
+            DegreeDistribution distribution = DistributionTable.ForRate(0.8);
+            int builds = 0;
+            ParityCheckMatrix Build()
+            {
+                Interlocked.Increment(ref builds);
+                return TannerGraphBuilder.Build(4000, 800, distribution, 43);
+            }
+
+            ParityCheckMatrix first = CodeCache.GetOrBuild(4000, 800, distribution, 43, Build);
+            string file = Assert.Single(Directory.GetFiles(directory, "*.bin"));
+            byte[] content = File.ReadAllBytes(file);
+            File.Delete(file);
+
+            // "Another process" is building: it holds the lock, and its file is not there yet.
+            ParityCheckMatrix second;
+            using (var held = new FileStream(file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                Task<ParityCheckMatrix> waiting = Task.Run(() => CodeCache.GetOrBuild(4000, 800, distribution, 43, Build));
+                await Task.Delay(400);
+                Assert.False(waiting.IsCompleted);
+                File.WriteAllBytes(file, content);
+                held.Close();
+                second = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
+            Assert.Equal(1, builds);
+            Assert.Equal(first.StructureHash(), second.StructureHash());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("JINAN_LDPC_CACHE", previous);
+        }
+    }
 }

@@ -15,6 +15,9 @@ internal static class CodeCache
 {
     private const int Magic = 0x4C445043; // "LDPC"
 
+    /// <summary>Longest wait for another process's construction (the slowest code takes ~1.5 s on a loaded core).</summary>
+    private const int LockWaitMs = 30_000;
+
     public static ParityCheckMatrix GetOrBuild(int columns, int rows, DegreeDistribution distribution, ulong seed, Func<ParityCheckMatrix> build)
     {
         string? directory = Directory();
@@ -31,10 +34,52 @@ internal static class CodeCache
             return cached;
         }
 
+        // Payload and ground need the same code at about the same moment: one builds it while the
+        // other waits for the file, instead of both spending the construction time.
+        using FileStream? buildLock = AcquireBuildLock(path + ".lock");
+        cached = buildLock is null ? null : TryRead(path, columns, rows);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
         ParityCheckMatrix matrix = build();
         TryWrite(path, matrix);
         RemoveStaleVersions(directory, code, path);
         return matrix;
+    }
+
+    /// <summary>
+    /// An exclusive lock file (FileShare.None is an advisory flock between .NET processes on Unix).
+    /// Null when the cache directory is unusable or the wait runs out: the caller then just builds.
+    /// </summary>
+    private static FileStream? AcquireBuildLock(string lockPath)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        long deadline = Environment.TickCount64 + LockWaitMs;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (Environment.TickCount64 < deadline)
+            {
+                Thread.Sleep(20);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>
