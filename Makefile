@@ -11,7 +11,8 @@ build:
 	$(DOTNET) build JinanOnboard.sln $(BUILD_FLAGS)
 
 # An emulated pass: payload and ground as two OS processes over TCP, default configuration.
-run: build
+# ./jinan publishes the CLI itself (ReadyToRun) on first use, so no solution build is needed here.
+run:
 	./jinan bench --transport tcp --out out/run
 
 # The whole suite (unit, contract, property and end-to-end tests with real processes).
