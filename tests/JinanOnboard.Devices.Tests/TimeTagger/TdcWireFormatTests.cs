@@ -105,13 +105,9 @@ public sealed class TdcWireFormatTests
     [Fact]
     public async Task Driver_decodes_heartbeat_lost_and_reserved_records_and_skips_line_noise()
     {
-        (Stream host, Stream device) = DuplexPipe.CreatePair();
-        await using var driver = new TimeTaggerDevice(host);
-        Task starting = driver.StartAsync();
-
         // Hand-written device: answer START (tag 0), some noise, then two batches.
-        await device.WriteAsync(Response(TdcWire.OpStartStream, 0));
-        await starting.WaitAsync(Timeout);
+        (TimeTaggerDevice driver, Stream device) = await StreamingDriverAsync();
+        await using var owned = driver;
         await device.WriteAsync(new byte[] { 0x00, 0x54, 0x99, 0x42 });
         await device.WriteAsync(Batch(0, Record(0x0, 2, 100)));
         await device.WriteAsync(Batch(1, Record(0x3, 1, 7), Record(0x9, 0, 123), Record(0x0, 1, 6_000), Record(0x1, 0, 9_000)));
@@ -132,11 +128,8 @@ public sealed class TdcWireFormatTests
     [Fact]
     public async Task One_read_takes_every_batch_already_buffered_that_fits()
     {
-        (Stream host, Stream device) = DuplexPipe.CreatePair();
-        await using var driver = new TimeTaggerDevice(host);
-        Task starting = driver.StartAsync();
-        await device.WriteAsync(Response(TdcWire.OpStartStream, 0));
-        await starting.WaitAsync(Timeout);
+        (TimeTaggerDevice driver, Stream device) = await StreamingDriverAsync();
+        await using var owned = driver;
 
         // Three batches arrive in one chunk: the caller gets all three tags from one call, not one per call.
         byte[] chunk = [.. Batch(0, Record(0x0, 0, 10)), .. Batch(1, Record(0x0, 1, 20)), .. Batch(2, Record(0x0, 2, 30))];
@@ -151,11 +144,8 @@ public sealed class TdcWireFormatTests
     [Fact]
     public async Task Batch_delivered_byte_by_byte_with_a_cancelled_read_in_between_loses_nothing()
     {
-        (Stream host, Stream device) = DuplexPipe.CreatePair();
-        await using var driver = new TimeTaggerDevice(host);
-        Task starting = driver.StartAsync();
-        await device.WriteAsync(Response(TdcWire.OpStartStream, 0));
-        await starting.WaitAsync(Timeout);
+        (TimeTaggerDevice driver, Stream device) = await StreamingDriverAsync();
+        await using var owned = driver;
         byte[] batch = Batch(0, Record(0x0, 1, 111), Record(0x0, 3, 222));
         var buffer = new TimeTag[4];
 
@@ -176,6 +166,17 @@ public sealed class TdcWireFormatTests
         Assert.Equal(new[] { new TimeTag(1, 111), new TimeTag(3, 222) }, buffer[..2]);
         Assert.Equal(0, driver.Statistics.CorruptBatches);
         await device.DisposeAsync();
+    }
+
+    /// <summary>A driver over an in-memory cable whose device end has answered START_STREAM (tag 0).</summary>
+    private static async Task<(TimeTaggerDevice Driver, Stream Device)> StreamingDriverAsync()
+    {
+        (Stream host, Stream device) = DuplexPipe.CreatePair();
+        var driver = new TimeTaggerDevice(host);
+        Task starting = driver.StartAsync();
+        await device.WriteAsync(Response(TdcWire.OpStartStream, 0));
+        await starting.WaitAsync(Timeout);
+        return (driver, device);
     }
 
     private static byte[] Response(byte opcode, byte tag)
