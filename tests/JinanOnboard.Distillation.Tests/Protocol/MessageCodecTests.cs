@@ -1,3 +1,4 @@
+using CsCheck;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Distillation.Protocol.Messages;
 using JinanOnboard.Distillation.Tests.Protocol.TestSupport;
@@ -13,7 +14,7 @@ public sealed class MessageCodecTests
         new(7, false, [5, 6, 200, 1_000_000_000_000, 1_000_000_000_001], [0b10110], [0b00011], [0b10]);
 
     [Fact]
-    public void Key_information_round_trips_with_delta_varint_sequences()
+    public void Key_information_round_trips_with_rice_coded_sequence_gaps_as_in_the_spec_example()
     {
         KeyInformationMessage original = SampleKeyInformation();
         byte[] body = original.Encode();
@@ -24,11 +25,61 @@ public sealed class MessageCodecTests
         Assert.Equal(original.Sampled, decoded.Sampled);
         Assert.Equal(original.SampledBits, decoded.SampledBits);
 
-        // Big-endian header: round 7, flags 0, count 5, first sequence 5.
-        Assert.Equal(new byte[] { 0, 0, 0, 7, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 5 }, body[..17]);
+        // Big-endian header: round 7, flags 0, count 5, first sequence 5; then rice_k = 37.
+        Assert.Equal(new byte[] { 0, 0, 0, 7, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 5, 37 }, body[..18]);
 
-        // Gaps minus one as LEB128: 0, 193 (0xC1 0x01), ...
-        Assert.Equal(new byte[] { 0x00, 0xC1, 0x01 }, body[17..20]);
+        // Gap 0 is bits 0-37; gap 193 is its zero-bit at 38 and 193 in bits 39-75 (protocol-spec example).
+        Assert.Equal(new byte[] { 0x00, 0x00, 0x00, 0x00, 0x80, 0x60 }, body[18..24]);
+
+        // 159 bits → 20 bytes of gaps, then bases, sampled, sampled_count and sampled_bits (1 + 1 + 4 + 1).
+        Assert.Equal(18 + 20 + 7, body.Length);
+    }
+
+    [Fact]
+    public void Geometric_gaps_cost_under_17_bits_per_detection()
+    {
+        // The default pass: ~21 000 pulses between detections, nearly geometric.
+        var random = new Random(5);
+        long[] sequences = new long[65_536];
+        for (int i = 1; i < sequences.Length; i++)
+        {
+            sequences[i] = sequences[i - 1] + 1 + (long)(Math.Log(1 - random.NextDouble()) / Math.Log(1 - (1.0 / 21_000)));
+        }
+
+        byte[] packed = new byte[sequences.Length / 8];
+        byte[] body = new KeyInformationMessage(0, false, sequences, packed, packed, []).Encode();
+        double gapBits = (body.Length - 18 - (2 * packed.Length) - 4) * 8.0 / (sequences.Length - 1);
+        Assert.InRange(gapBits, 15.5, 17.0);
+        Assert.Equal(sequences, KeyInformationMessage.Decode(body).Sequences);
+    }
+
+    [Fact]
+    public void Any_increasing_sequences_round_trip_and_every_truncation_is_refused()
+    {
+        // Gap sizes from 0 to 2^50 mixed, so k spans 0..~50 and code words straddle the 64-bit window.
+        Gen<long[]> sequences = Gen.Select(Gen.Long[0, 1L << 40], Gen.Int[0, 50].SelectMany(bits => Gen.Long[0, (1L << bits) - 1]).Array[0, 300],
+            (first, gaps) =>
+            {
+                long[] result = new long[gaps.Length + 1];
+                result[0] = first;
+                for (int i = 0; i < gaps.Length; i++)
+                {
+                    result[i + 1] = result[i] + gaps[i] + 1;
+                }
+
+                return result;
+            });
+
+        sequences.Sample(values =>
+        {
+            byte[] packed = new byte[(values.Length + 7) / 8];
+            byte[] body = new KeyInformationMessage(1, false, values, packed, packed, []).Encode();
+            Assert.Equal(values, KeyInformationMessage.Decode(body).Sequences);
+            for (int length = 0; length < body.Length; length += Math.Max(1, body.Length / 16))
+            {
+                Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(body.AsSpan(0, length)));
+            }
+        }, iter: 300);
     }
 
     [Fact]
@@ -89,30 +140,40 @@ public sealed class MessageCodecTests
         Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(body));
     }
 
-    [Fact]
-    public void A_varint_longer_than_64_bits_is_refused()
+    [Theory]
+    [InlineData(new byte[] { 57, 0, 0, 0, 0, 0, 0 }, "rice_k")] // k above 56
+    [InlineData(new byte[] { 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF }, "sequence gaps truncated")] // unary never ends
+    [InlineData(new byte[] { 8, 0x00 }, "sequence gaps truncated")] // k = 8: the first gap alone needs 9 bits
+    [InlineData(new byte[] { 0, 0x04, 0, 0, 0, 0, 0, 0 }, "padding")] // gaps 0, 0 in bits 0-1, then a set padding bit
+    public void Malformed_sequence_gaps_are_refused(byte[] afterFirstSequence, string reason)
     {
+        // Three detections from sequence 1; the bytes after first_sequence are rice_k, the gap field
+        // and, where given, the bitmaps and sampled_count.
         var w = new WireWriter(64);
         w.U32(0);
         w.U8(0);
-        w.U32(2);
+        w.U32(3);
         w.U64(1);
-        w.Bytes([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]);
-        Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(w.ToArray()));
+        w.Bytes(afterFirstSequence);
+        DistillationProtocolException ex = Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(w.ToArray()));
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Sequence_overflow_is_refused()
     {
+        // k = 0, gap 1 as unary "10" after first_sequence 2^63 − 2: the next sequence would be 2^63.
         var w = new WireWriter(64);
         w.U32(0);
         w.U8(0);
         w.U32(2);
         w.U64(long.MaxValue - 1);
-        w.VarUInt(5);
-        w.Bytes([0, 0, 0]);
+        w.U8(0);
+        w.U8(0b01);
+        w.Bytes([0, 0]);
         w.U32(0);
-        Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(w.ToArray()));
+        DistillationProtocolException ex = Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(w.ToArray()));
+        Assert.Contains("overflows", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,17 +19,21 @@ internal sealed record KeyInformationMessage(uint RoundIndex, bool IsFinal, long
 
     public byte[] Encode()
     {
-        var w = new WireWriter(32 + (Count * 3));
+        int k = SequenceGapCode.ChooseParameter(Sequences);
+        int gapBytes = Count > 1 ? SequenceGapCode.EncodedBytes(Sequences, k) : 0;
+        var w = new WireWriter(32 + gapBytes + (Count / 2));
         w.U32(RoundIndex);
         w.U8(IsFinal ? (byte)1 : (byte)0);
         w.U32((uint)Count);
         if (Count > 0)
         {
             w.U64((ulong)Sequences[0]);
-            for (int i = 1; i < Count; i++)
-            {
-                w.VarUInt((ulong)(Sequences[i] - Sequences[i - 1] - 1));
-            }
+        }
+
+        if (Count > 1)
+        {
+            w.U8((byte)k);
+            SequenceGapCode.Encode(Sequences, k, w.Reserve(gapBytes));
         }
 
         w.Bytes(Bases);
@@ -54,18 +58,19 @@ internal sealed record KeyInformationMessage(uint RoundIndex, bool IsFinal, long
         var sequences = new long[count];
         if (count > 0)
         {
-            long first = r.BoundedU64("first_sequence", long.MaxValue);
-            sequences[0] = first;
-            for (int i = 1; i < count; i++)
-            {
-                ulong gap = r.VarUInt("sequence_gap");
-                if (gap >= (ulong)(long.MaxValue - sequences[i - 1]))
-                {
-                    throw r.Fail("sequence number overflows 63 bits");
-                }
+            sequences[0] = r.BoundedU64("first_sequence", long.MaxValue);
+        }
 
-                sequences[i] = sequences[i - 1] + (long)gap + 1;
+        if (count > 1)
+        {
+            int k = r.U8("rice_k");
+            if (k > SequenceGapCode.MaxParameter)
+            {
+                throw r.Fail($"rice_k = {k} exceeds {SequenceGapCode.MaxParameter}");
             }
+
+            int consumed = SequenceGapCode.Decode(r.Rest, k, sequences, out string? problem) ?? throw r.Fail(problem!);
+            r.Take(consumed, "sequence_gaps");
         }
 
         byte[] bases = r.PackedBits(count, "bases").ToArray();

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
 /// <summary>
-/// Reads big-endian fields and LEB128 varints from a message body; every overrun or bad value is a
+/// Reads big-endian fields and packed bits from a message body; every overrun or bad value is a
 /// <see cref="DistillationProtocolException"/> naming the message and field.
 /// </summary>
 internal ref struct WireReader
@@ -20,6 +20,9 @@ internal ref struct WireReader
     }
 
     public readonly int Remaining => _data.Length - _position;
+
+    /// <summary>The unread bytes, for a field whose length is only known once it is decoded.</summary>
+    public readonly ReadOnlySpan<byte> Rest => _data[_position..];
 
     public byte U8(string field) => Take(1, field)[0];
 
@@ -51,28 +54,6 @@ internal ref struct WireReader
         }
 
         return (long)value;
-    }
-
-    /// <summary>Unsigned LEB128 of at most 64 bits (10 bytes, the last carrying one bit).</summary>
-    public ulong VarUInt(string field)
-    {
-        ulong value = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            byte b = U8(field);
-            if (shift == 63 && b > 1)
-            {
-                throw Fail($"{field} varint overflows 64 bits");
-            }
-
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw Fail($"{field} varint longer than 10 bytes");
     }
 
     public ReadOnlySpan<byte> Take(int count, string field)

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
-/// <summary>Writes big-endian fixed-width fields and LEB128 varints into a growable buffer.</summary>
+/// <summary>Writes big-endian fixed-width fields and byte strings into a growable buffer.</summary>
 internal sealed class WireWriter
 {
     private byte[] _buffer;
@@ -23,18 +23,6 @@ internal sealed class WireWriter
     public void U64(ulong value) => BinaryPrimitives.WriteUInt64BigEndian(Reserve(8), value);
 
     public void Bytes(ReadOnlySpan<byte> value) => value.CopyTo(Reserve(value.Length));
-
-    /// <summary>Unsigned LEB128: 7 bits per byte, least significant group first, high bit = more follows.</summary>
-    public void VarUInt(ulong value)
-    {
-        while (value >= 0x80)
-        {
-            U8((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        U8((byte)value);
-    }
 
     /// <summary>Space for <paramref name="count"/> bytes at the end, returned for the caller to fill.</summary>
     public Span<byte> Reserve(int count)
