@@ -1,18 +1,21 @@
 using BenchmarkDotNet.Attributes;
+using JinanOnboard.Ldpc.Decoding;
 
 namespace JinanOnboard.Ldpc.Benchmarks;
 
 /// <summary>
 /// Decoder throughput on one core: one 100 kbit frame at QBER 2% with the code the default book
-/// selects: tanh-domain BP (default), the previous φ-form BP, and normalised min-sum.
+/// selects: the φ-table BP kernel (default), the previous tanh-domain polynomial kernel (baseline, so the
+/// Ratio column is new/old in one run), the first φ-form polynomial kernel, and normalised min-sum.
 /// Mbit/s = 0.1 / (mean seconds per op).
 /// </summary>
 [MemoryDiagnoser]
 public class DecodeBenchmarks
 {
     private const double Qber = 0.02;
-    private LdpcDecoder _beliefPropagation = null!;
-    private LdpcDecoder _phiForm = null!;
+    private LdpcDecoder _phiTable = null!;
+    private LdpcDecoder _tanhPolynomial = null!;
+    private LdpcDecoder _phiPolynomial = null!;
     private LdpcDecoder _minSum = null!;
     private byte[] _noisy = null!;
     private byte[] _syndrome = null!;
@@ -22,34 +25,74 @@ public class DecodeBenchmarks
     public void Setup()
     {
         LdpcCode code = LdpcCodeBook.Default.SelectForQber(Qber);
-        var random = new Random(2026);
-        var sender = new byte[(code.BlockLength + 7) / 8];
-        random.NextBytes(sender);
-        _noisy = (byte[])sender.Clone();
-        for (int j = 0; j < code.BlockLength; j++)
-        {
-            if (random.NextDouble() < Qber)
-            {
-                _noisy[j >> 3] ^= (byte)(1 << (j & 7));
-            }
-        }
-
-        _syndrome = new byte[(code.SyndromeLength + 7) / 8];
-        code.ComputeSyndrome(sender, _syndrome);
-        _output = new byte[sender.Length];
-        _beliefPropagation = new LdpcDecoder(code);
-        _phiForm = new LdpcDecoder(code) { UsePhiForm = true };
+        (_noisy, _syndrome) = NoisyFrame.Create(code, Qber, 2026);
+        _output = new byte[_noisy.Length];
+        _phiTable = new LdpcDecoder(code);
+        _tanhPolynomial = new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.TanhPolynomial };
+        _phiPolynomial = new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.PhiPolynomial };
         _minSum = new LdpcDecoder(code, rule: LdpcCheckRule.NormalizedMinSum);
     }
 
+    [Benchmark]
+    public LdpcDecodeResult BeliefPropagation() => _phiTable.Decode(_noisy, _syndrome, Qber, _output);
+
     [Benchmark(Baseline = true)]
-    public LdpcDecodeResult BeliefPropagation() => _beliefPropagation.Decode(_noisy, _syndrome, Qber, _output);
+    public LdpcDecodeResult BeliefPropagationTanhPolynomial() => _tanhPolynomial.Decode(_noisy, _syndrome, Qber, _output);
 
     [Benchmark]
-    public LdpcDecodeResult BeliefPropagationPhiForm() => _phiForm.Decode(_noisy, _syndrome, Qber, _output);
+    public LdpcDecodeResult BeliefPropagationPhiPolynomial() => _phiPolynomial.Decode(_noisy, _syndrome, Qber, _output);
 
     [Benchmark]
     public LdpcDecodeResult NormalizedMinSum() => _minSum.Decode(_noisy, _syndrome, Qber, _output);
+}
+
+/// <summary>The φ-table kernel at QBER 2 % (default code) row by row (1) and in pairs of column-disjoint rows (2, the default).</summary>
+[MemoryDiagnoser]
+public class RowGroupBenchmarks
+{
+    private const double Qber = 0.02;
+    private LdpcDecoder _decoder = null!;
+    private byte[] _noisy = null!;
+    private byte[] _syndrome = null!;
+    private byte[] _output = null!;
+
+    [Params(1, 2)]
+    public int GroupLimit { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        LdpcCode code = LdpcCodeBook.Default.SelectForQber(Qber);
+        (_noisy, _syndrome) = NoisyFrame.Create(code, Qber, 2026);
+        _output = new byte[_noisy.Length];
+        _decoder = new LdpcDecoder(code) { GroupLimit = GroupLimit };
+    }
+
+    [Benchmark]
+    public LdpcDecodeResult Decode() => _decoder.Decode(_noisy, _syndrome, Qber, _output);
+}
+
+/// <summary>One sender frame through a BSC: the noisy copy and the sender's syndrome (deterministic from the seed).</summary>
+internal static class NoisyFrame
+{
+    public static (byte[] Noisy, byte[] Syndrome) Create(LdpcCode code, double qber, int seed)
+    {
+        var random = new Random(seed);
+        var sender = new byte[(code.BlockLength + 7) / 8];
+        random.NextBytes(sender);
+        byte[] noisy = (byte[])sender.Clone();
+        for (int j = 0; j < code.BlockLength; j++)
+        {
+            if (random.NextDouble() < qber)
+            {
+                noisy[j >> 3] ^= (byte)(1 << (j & 7));
+            }
+        }
+
+        var syndrome = new byte[(code.SyndromeLength + 7) / 8];
+        code.ComputeSyndrome(sender, syndrome);
+        return (noisy, syndrome);
+    }
 }
 
 /// <summary>Syndrome computation of one 100 kbit frame (payload side).</summary>
@@ -73,7 +116,8 @@ public class SyndromeBenchmarks
     public void ComputeSyndrome() => _code.ComputeSyndrome(_bits, _syndrome);
 }
 
-/// <summary>Tanh-domain BP at QBER 2 % (default code) as a function of the confident-row skip threshold (0 = off).</summary>
+/// <summary>BP at QBER 2 % (default code) as a function of the confident-row skip threshold (0 = off), with the
+/// φ-table kernel (default) and the previous tanh-domain kernel.</summary>
 [MemoryDiagnoser]
 public class RowSkipBenchmarks
 {
@@ -83,29 +127,53 @@ public class RowSkipBenchmarks
     private byte[] _syndrome = null!;
     private byte[] _output = null!;
 
-    [Params(0f, 6f, 8f, 12f)]
+    [Params(0f, 6f)]
     public float SkipLlr { get; set; }
+
+    /// <summary>False: the φ-table kernel; true: the previous tanh-domain kernel.</summary>
+    [Params(false, true)]
+    public bool TanhKernel { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
         LdpcCode code = LdpcCodeBook.Default.SelectForQber(Qber);
-        var random = new Random(2026);
-        var sender = new byte[(code.BlockLength + 7) / 8];
-        random.NextBytes(sender);
-        _noisy = (byte[])sender.Clone();
-        for (int j = 0; j < code.BlockLength; j++)
+        (_noisy, _syndrome) = NoisyFrame.Create(code, Qber, 2026);
+        _output = new byte[_noisy.Length];
+        _decoder = new LdpcDecoder(code)
         {
-            if (random.NextDouble() < Qber)
-            {
-                _noisy[j >> 3] ^= (byte)(1 << (j & 7));
-            }
-        }
+            ConfidentRowSkip = SkipLlr,
+            Kernel = TanhKernel ? BeliefPropagationKernel.TanhPolynomial : BeliefPropagationKernel.PhiTable,
+        };
+    }
 
-        _syndrome = new byte[(code.SyndromeLength + 7) / 8];
-        code.ComputeSyndrome(sender, _syndrome);
-        _output = new byte[sender.Length];
-        _decoder = new LdpcDecoder(code) { ConfidentRowSkip = SkipLlr };
+    [Benchmark]
+    public LdpcDecodeResult Decode() => _decoder.Decode(_noisy, _syndrome, Qber, _output);
+}
+
+/// <summary>The φ-table kernel against the previous tanh-domain kernel at QBER 1, 2 and 3 % (the codes the default book selects).</summary>
+[MemoryDiagnoser]
+public class QberBenchmarks
+{
+    private LdpcDecoder _decoder = null!;
+    private byte[] _noisy = null!;
+    private byte[] _syndrome = null!;
+    private byte[] _output = null!;
+
+    [Params(0.01, 0.02, 0.03)]
+    public double Qber { get; set; }
+
+    /// <summary>False: the φ-table kernel; true: the previous tanh-domain kernel.</summary>
+    [Params(false, true)]
+    public bool TanhKernel { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        LdpcCode code = LdpcCodeBook.Default.SelectForQber(Qber);
+        (_noisy, _syndrome) = NoisyFrame.Create(code, Qber, 2026);
+        _output = new byte[_noisy.Length];
+        _decoder = new LdpcDecoder(code) { Kernel = TanhKernel ? BeliefPropagationKernel.TanhPolynomial : BeliefPropagationKernel.PhiTable };
     }
 
     [Benchmark]

@@ -1,3 +1,5 @@
+using JinanOnboard.Ldpc.Decoding;
+
 namespace JinanOnboard.Ldpc.Tests;
 
 public sealed class DecoderTests
@@ -27,6 +29,50 @@ public sealed class DecoderTests
         Assert.Equal(0, result.UndetectedErrorFrames);
     }
 
+    [Theory]
+    [InlineData(0.01, 1.5, 31)]
+    [InlineData(0.03, 1.35, 32)]
+    [InlineData(0.10, 1.35, 33)]
+    public void Grouped_rows_give_exactly_the_result_of_row_by_row_layered_decoding(double qber, double efficiency, int seed) =>
+        AssertGroupedEqualsRowByRow(TestCodes.WithEfficiency(qber, efficiency), qber, seed);
+
+    [Theory]
+    [InlineData(30, 0.025)] // small-book codes 30 and 65 each hold a column-disjoint pair of unequal padded length,
+    [InlineData(65, 0.10)]  // which takes the step-by-step group loop instead of the fused pair loops
+    public void Pairs_of_unequal_padded_length_also_decode_exactly_as_row_by_row(int codeId, double qber) =>
+        AssertGroupedEqualsRowByRow(TestCodes.SmallBook.GetById(codeId), qber, codeId);
+
+    private static void AssertGroupedEqualsRowByRow(LdpcCode code, double qber, int seed)
+    {
+        // Rows in a group share no column, so updating them together must not change a single bit or iteration,
+        // also on a frame that fails (random syndrome, few iterations).
+        var random = new Random(seed);
+        byte[] sender = TestCodes.RandomBits(code.BlockLength, random);
+        byte[] noisy = (byte[])sender.Clone();
+        for (int j = 0; j < code.BlockLength; j++)
+        {
+            if (random.NextDouble() < qber)
+            {
+                noisy[j >> 3] ^= (byte)(1 << (j & 7));
+            }
+        }
+
+        var syndrome = new byte[(code.SyndromeLength + 7) / 8];
+        code.ComputeSyndrome(sender, syndrome);
+        byte[] randomSyndrome = TestCodes.RandomBits(code.SyndromeLength, random);
+        foreach ((byte[] s, int maxIterations) in new[] { (syndrome, LdpcDecoder.DefaultMaxIterations), (randomSyndrome, 4) })
+        {
+            var grouped = new LdpcDecoder(code, maxIterations);
+            var rowByRow = new LdpcDecoder(code, maxIterations) { GroupLimit = 1 };
+            var groupedOutput = new byte[sender.Length];
+            var rowByRowOutput = new byte[sender.Length];
+            LdpcDecodeResult a = grouped.Decode(noisy, s, qber, groupedOutput);
+            LdpcDecodeResult b = rowByRow.Decode(noisy, s, qber, rowByRowOutput);
+            Assert.Equal(b, a);
+            Assert.Equal(rowByRowOutput, groupedOutput);
+        }
+    }
+
     [Fact]
     public void Confident_row_skip_and_plain_layered_bp_and_phi_form_all_recover_the_sender_bits()
     {
@@ -49,6 +95,8 @@ public sealed class DecoderTests
             new LdpcDecoder(code),
             new LdpcDecoder(code) { ConfidentRowSkip = 0 },
             new LdpcDecoder(code) { UsePhiForm = true },
+            new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.TanhPolynomial },
+            new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.TanhPolynomial, ConfidentRowSkip = 0 },
         })
         {
             var output = new byte[sender.Length];
