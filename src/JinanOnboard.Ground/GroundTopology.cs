@@ -1,5 +1,6 @@
 using JinanOnboard.Channel.Parameters;
 using JinanOnboard.Channel.Timeline;
+using JinanOnboard.Components.Ports;
 using JinanOnboard.Components.Randomness;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Detection.Indexing;
@@ -44,6 +45,8 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
     private readonly LdpcReconciliationCodec _codec = new();
     private readonly System.Diagnostics.Stopwatch _receiverClock = new();
     private Task? _receiving;
+    private QueuedInputPort<ReadOnlyMemory<DetectedPulse>>? _detectionQueue;
+    private Task? _distilling;
 
     public void Wire(FirmwareContext context)
     {
@@ -100,12 +103,15 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
             ToeplitzPrivacyAmplifier.Instance,
             new KeyStoreSink(_keyStore, DistillationSetup.PassId(seed)),
             SeedSequence.Derive(seed, "distillation.ground"));
-        _receiver.Detections.ConnectTo((ReadOnlyMemory<DetectedPulse> detections, CancellationToken ct) =>
+        // Queued, so the detection chain (channel simulation, TDC, indexer) keeps running while the
+        // distiller holds the gate to decode a packet; 64 batches of at most 8192 detections bound the queue.
+        _detectionQueue = new QueuedInputPort<ReadOnlyMemory<DetectedPulse>>("ground.detections", 64, (detections, ct) =>
             _gate.RunAsync(async () =>
             {
                 _distiller.AddDetections(detections.Span);
                 await _distiller.SendReadyRoundsAsync(ct);
             }, ct));
+        _receiver.Detections.ConnectTo(_detectionQueue.EnqueueAsync);
         _distillationLink.ConnectInbound((type, body, ct) => _gate.RunAsync(() => _distiller.HandleAsync(type, body, ct), ct));
         _session.BeforeSummary.ConnectTo(FinishPassAsync);
 
@@ -129,6 +135,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         }
 
         _hardware!.Start();
+        _distilling = _detectionQueue!.RunAsync(cancellationToken);
         _receiverClock.Start();
         _receiving = _receiver!.RunAsync(() => _hardware.Exhausted, cancellationToken)
             .ContinueWith(t => { _receiverClock.Stop(); return t; }, TaskScheduler.Default).Unwrap();
@@ -142,6 +149,12 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         if (_receiving is not null)
         {
             await _receiving.WaitAsync(CompletionTimeout, _context!.Time, cancellationToken);
+        }
+
+        _detectionQueue!.Complete();
+        if (_distilling is not null)
+        {
+            await _distilling.WaitAsync(CompletionTimeout, _context!.Time, cancellationToken);
         }
 
         await _gate.RunAsync(() => _distiller!.FlushAsync(cancellationToken), cancellationToken);
