@@ -1,5 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Ldpc.Construction.Design;
 
 namespace JinanOnboard.Ldpc.Benchmarks;
 
@@ -7,7 +9,8 @@ internal static class Program
 {
     /// <summary>
     /// BenchmarkDotNet switcher, plus `sim Q FRAMES SEED [CODE_ID|-] [bp|bp-skipT|phi|min-sum] [MAX_ITERATIONS]`: the FER/efficiency
-    /// simulation used to calibrate the decoding-gap table (Release build, one thread).
+    /// simulation used to calibrate the decoding-gap table (Release build, one thread); `calib` (below); `design` and
+    /// `thresholds`: the degree-distribution optimiser and density-evolution thresholds of protocol-spec/ldpc-codes.md §3.
     /// </summary>
     public static void Main(string[] args)
     {
@@ -20,6 +23,18 @@ internal static class Program
         if (args.Length >= 4 && args[0] == "calib")
         {
             Calibrate(args);
+            return;
+        }
+
+        if (args.Length >= 2 && args[0] == "design")
+        {
+            Design(args);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == "thresholds")
+        {
+            Thresholds(args);
             return;
         }
 
@@ -69,17 +84,17 @@ internal static class Program
         }
     }
 
-    /// <summary>m of the index-th default code without building it (spec §2: m₁ = 5000, m += ⌈m/25⌉).</summary>
+    /// <summary>m of the index-th default code without building it (spec §2: m₁ = 5000, m += ⌈m/50⌉).</summary>
     private static int SyndromeLengthAt(LdpcCodeBook book, int index)
     {
         _ = book;
-        int m = 5000;
+        long m = 5000;
         for (int i = 0; i < index; i++)
         {
-            m += (m + 24) / 25;
+            m = LdpcCodeBook.NextSyndromeLength(m);
         }
 
-        return m;
+        return (int)m;
     }
 
     private static void Simulate(string[] args)
@@ -95,5 +110,52 @@ internal static class Program
         float skip = variant.StartsWith("bp-skip", StringComparison.Ordinal) ? float.Parse(variant[7..], inv) : LdpcDecoder.DefaultConfidentRowSkip;
         LdpcSimulationResult r = LdpcSimulation.RunCore(code, qber, frames, seed, rule, maxIterations, null, usePhiForm: variant == "phi", skip);
         Console.WriteLine(string.Create(inv, $"q={qber} code={r.CodeId} m={r.SyndromeLength} dist={code.DistributionName} f={r.Efficiency:F3} frames={r.Frames} failed={r.FailedFrames} undetected={r.UndetectedErrorFrames} iter={r.MeanIterations:F1} Mbit/s={r.ThroughputMbitPerSecond:F2} {variant}"));
+    }
+
+    /// <summary>
+    /// `design RATE [F_TARGET] [GENERATIONS] [POPULATION] [SEED] [DEGREES] [START]`: differential evolution of λ(x) at design
+    /// rate RATE, judged by density evolution at p_t = h⁻¹((1−RATE)/F_TARGET) (defaults 1.06, 40, 30, 1,
+    /// 2,3,4,5,6,7,8,10,12,15,20,25,30, and the nearest Elkouss entry as the starting member; START is a table name or
+    /// `d:λ,d:λ,…`). Prints the best cost per generation, then λ and its DE threshold p*.
+    /// The distributions of protocol-spec/ldpc-codes.md §3 marked "designed" were made with this command.
+    /// </summary>
+    private static void Design(string[] args)
+    {
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        double rate = double.Parse(args[1], inv);
+        double target = args.Length > 2 ? double.Parse(args[2], inv) : 1.06;
+        int generations = args.Length > 3 ? int.Parse(args[3], inv) : 40;
+        int population = args.Length > 4 ? int.Parse(args[4], inv) : 30;
+        ulong seed = args.Length > 5 ? ulong.Parse(args[5], inv) : 1;
+        int[] degrees = args.Length > 6
+            ? [.. args[6].Split(',').Select(d => int.Parse(d, inv))]
+            : [2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30];
+        IReadOnlyList<(int Degree, double EdgeFraction)>? start = args.Length <= 7 ? null
+            : args[7].Contains(':', StringComparison.Ordinal)
+                ? [.. args[7].Split(',').Select(t => (int.Parse(t.Split(':')[0], inv), double.Parse(t.Split(':')[1], inv)))]
+                : DistributionTable.ByName(args[7]).Terms;
+        DesignedDistribution result = DistributionDesigner.Design(
+            rate, target, degrees, population, generations, seed, start,
+            (g, cost) => Console.WriteLine(string.Create(inv, $"generation {g}: best cost {cost:F1}")));
+        double shannon = BinaryEntropy.Inverse(1 - rate);
+        Console.WriteLine(string.Create(inv, $"rate={rate} f_t={target} cost={result.Cost:F1} threshold={result.Threshold:F5} f(threshold)={(1 - rate) / BinaryEntropy.Of(result.Threshold):F4} shannon={shannon:F5}"));
+        Console.WriteLine(string.Join(", ", result.Lambda.Select(t => string.Create(inv, $"({t.Degree}, {t.EdgeFraction:0.00000})"))));
+    }
+
+    /// <summary>
+    /// `thresholds [STEP]`: DE threshold p* (grid step STEP, default 0.2) of every distribution in the book at its design rate,
+    /// and the efficiency (1−R)/h(p*) it corresponds to.
+    /// </summary>
+    private static void Thresholds(string[] args)
+    {
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        double step = args.Length > 1 ? double.Parse(args[1], inv) : 0.2;
+        foreach ((double rate, DegreeDistribution distribution) in DistributionTable.All.Concat(DistributionTable.References))
+        {
+            var ensemble = new Ensemble(distribution.Terms, rate);
+            var evolution = new DensityEvolution(ensemble.MaxVariableDegree, step);
+            double p = evolution.Threshold(ensemble, 1e-4, BinaryEntropy.Inverse(1 - rate));
+            Console.WriteLine(string.Create(inv, $"{distribution.Name} R={rate} dc={ensemble.MeanCheckDegree:F2} nu2={ensemble.DegreeTwoNodeFraction:F4} p*={p:F5} f*={(1 - rate) / BinaryEntropy.Of(p):F4}"));
+        }
     }
 }

@@ -57,7 +57,7 @@ public sealed class BoxPlusKernelTests
     public void Degree_two_columns_are_capped_below_the_number_of_checks()
     {
         // Rate 0.8 (E80): uncapped λ2 would give ≈ 0.28·n degree-2 columns for m = 0.2·n checks.
-        DegreeDistribution e80 = DistributionTable.ForRate(0.8);
+        DegreeDistribution e80 = DistributionTable.ByName("E80");
         int[] counts = e80.NodeCounts(20_000, 4_000);
         int two = e80.Terms.ToList().FindIndex(t => t.Degree == 2);
         Assert.Equal(3_999, counts[two]);

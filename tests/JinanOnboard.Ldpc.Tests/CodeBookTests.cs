@@ -33,19 +33,32 @@ public sealed class CodeBookTests
     [Fact]
     public void Codes_have_unique_ids_ascending_syndrome_lengths_and_efficiency_above_one()
     {
+        // From the descriptors: building all 127 codes would dominate the suite's time.
         LdpcCodeBook book = TestCodes.SmallBook;
-        Assert.Equal(book.Count, book.Codes.Select(c => c.CodeId).Distinct().Count());
+        Assert.Equal(book.Count, Enumerable.Range(0, book.Count).Select(book.CodeIdAt).Distinct().Count());
         for (int i = 1; i < book.Count; i++)
         {
-            Assert.True(book.Codes[i].SyndromeLength > book.Codes[i - 1].SyndromeLength);
+            Assert.True(book.SyndromeLengthAt(i) > book.SyndromeLengthAt(i - 1));
         }
 
-        for (int i = 0; i < book.Count; i += 4) // every 4th code: building all 65 dominates the test time
+        for (int i = 0; i < book.Count; i += 16)
         {
             LdpcCode code = book.Codes[i];
+            Assert.Equal((book.CodeIdAt(i), book.SyndromeLengthAt(i), book.MaxQberAt(i)), (code.CodeId, code.SyndromeLength, code.MaxQber));
+
             // A code can never be selected beyond the Slepian–Wolf limit m = n·h(p).
             Assert.True(code.SyndromeLength > code.BlockLength * BinaryEntropy.Of(code.MaxQber));
         }
+    }
+
+    [Fact]
+    public void Default_book_has_127_ids_in_two_percent_steps_from_5000_to_the_first_m_of_60000()
+    {
+        // Spec §2: m₁ = 5 000, m_{k+1} = m_k + ⌈m_k/50⌉, up to the first m ≥ 60 000 (id 127, m = 60 879).
+        LdpcCodeBook book = LdpcCodeBook.Default;
+        Assert.Equal(127, book.Count);
+        Assert.Equal(5100, LdpcCodeBook.NextSyndromeLength(5000));
+        Assert.Equal(60_879, LdpcCodeBook.NextSyndromeLength(59_685));
     }
 
     [Fact]

@@ -21,17 +21,17 @@ public sealed class ConstructionTests
     public void Small_book_structure_hash_matches_the_golden_value_in_the_spec()
     {
         LdpcCode code = TestCodes.SmallBook.GetById(20);
-        Assert.Equal("24AAE30F3FBA8AE3", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
+        Assert.Equal("35F162B06F80438A", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public void Wire_book_code_used_at_two_percent_matches_its_golden_hash()
     {
         // n = 100 000, the code SelectForQber(0.02) returns: pins the full-size construction, not just the test book.
-        LdpcCode code = LdpcCodeBook.Default.GetById(32);
+        LdpcCode code = LdpcCodeBook.Default.GetById(60);
         Assert.Same(code, LdpcCodeBook.Default.SelectForQber(0.02));
-        Assert.Equal("E85", code.DistributionName);
-        Assert.Equal("0F8B47CCA0CA1B76", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
+        Assert.Equal("D85", code.DistributionName);
+        Assert.Equal("03AD5BF1C7B4B47E", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -107,6 +107,16 @@ public sealed class ConstructionTests
         }
 
         Assert.True(degreeTwo > 0);
+    }
+
+    [Fact]
+    public void Degree_two_count_is_capped_at_m_minus_one_for_a_distribution_above_the_cap()
+    {
+        // E80 (Elkouss, now a designer reference): uncapped λ2 would give ≈ 0.28·n degree-2 columns for m = 0.2·n checks.
+        DegreeDistribution e80 = DistributionTable.ByName("E80");
+        int[] counts = e80.NodeCounts(20_000, 4_000);
+        Assert.Equal(3_999, counts[e80.Terms.ToList().FindIndex(t => t.Degree == 2)]);
+        Assert.Equal(20_000, counts.Sum());
     }
 
     [Fact]

@@ -1,13 +1,13 @@
 namespace JinanOnboard.Ldpc.Construction;
 
 /// <summary>
-/// The degree distributions the default code book is built from, one per design rate: the
-/// density-evolution-optimised BSC ensembles of Elkouss, Leverrier, Alléaume, Boutros, "Efficient
-/// reconciliation protocol for discrete-variable quantum key distribution", ISIT 2009 (arXiv:0901.2140),
-/// Table I, variable side λ(x) in edge perspective (a term λ_i x^(i−1) is degree i). Their check side
-/// ρ(x) is (nearly) concentrated; we always concentrate checks (the mean check degree follows from E/m).
-/// One correction: the rate-0.85 coefficient of x^4 is printed as 0.094274, which makes Σλ = 1.0515;
-/// 0.04274 gives Σλ = 1.0000 and rate 0.849 with the printed ρ, so 0.04274 is used.
+/// The degree distributions the default code book is built from, one per design rate, variable side λ(x) in edge
+/// perspective (a term λ_i x^(i−1) is degree i); checks are always concentrated (the mean check degree follows from E/m).
+/// E50…E75: the density-evolution-optimised BSC ensembles of Elkouss, Leverrier, Alléaume, Boutros, "Efficient
+/// reconciliation protocol for discrete-variable quantum key distribution", ISIT 2009 (arXiv:0901.2140), Table I.
+/// D79…D91: designed for this book by <see cref="Design.DistributionDesigner"/> (differential evolution judged by
+/// discretised density evolution, concentrated checks, degree-2 node fraction capped at 1 − R); they replace
+/// Elkouss' E80 and E85 above rate 0.77, kept in <see cref="References"/> as the designer's starting points.
 /// The literals ARE the specification (protocol-spec/ldpc-codes.md §3).
 /// </summary>
 internal static class DistributionTable
@@ -29,15 +29,32 @@ internal static class DistributionTable
             (3, 0.29406), (2, 0.05343)])),
         (0.75, new DegreeDistribution("E75", [
             (31, 0.47408), (28, 0.01107), (7, 0.05288), (6, 0.10667), (5, 0.13764), (4, 0.01449), (3, 0.09511), (2, 0.10805)])),
+        (0.79, new DegreeDistribution("D79", [
+            (40, 0.19118), (30, 0.15578), (20, 0.03719), (15, 0.13866), (10, 0.01365), (8, 0.00220), (7, 0.01781), (6, 0.18843),
+            (5, 0.00267), (4, 0.00082), (3, 0.19189), (2, 0.05972)])),
+        (0.85, new DegreeDistribution("D85", [
+            (40, 0.21817), (30, 0.07691), (20, 0.13503), (12, 0.17610), (7, 0.02091), (6, 0.08242), (5, 0.04533), (3, 0.20188),
+            (2, 0.04325)])),
+        (0.88, new DegreeDistribution("D88", [
+            (40, 0.20833), (30, 0.18675), (20, 0.00358), (12, 0.19023), (10, 0.01300), (8, 0.00671), (7, 0.14112), (4, 0.01188),
+            (3, 0.20535), (2, 0.03305)])),
+        (0.91, new DegreeDistribution("D91", [
+            (40, 0.24245), (30, 0.07729), (20, 0.03435), (15, 0.13288), (12, 0.00639), (10, 0.19047), (8, 0.02134), (7, 0.00529),
+            (6, 0.01060), (4, 0.06286), (3, 0.19164), (2, 0.02444)])),
+    ];
+
+    /// <summary>
+    /// Elkouss et al. Table I entries no longer in the book (replaced by D79…D91), kept as the designer's starting points.
+    /// One correction: the rate-0.85 coefficient of x^4 is printed as 0.094274, which makes Σλ = 1.0515; 0.04274 gives
+    /// Σλ = 1.0000 and rate 0.849 with the printed ρ, so 0.04274 is used.
+    /// </summary>
+    private static readonly (double DesignRate, DegreeDistribution Distribution)[] ReferenceEntries =
+    [
         (0.80, new DegreeDistribution("E80", [
             (26, 0.34960), (17, 0.07194), (8, 0.09816), (7, 0.08550), (6, 0.11972), (3, 0.18088), (2, 0.09420)])),
         (0.85, new DegreeDistribution("E85", [
             (21, 0.50015), (9, 0.05137), (7, 0.01176), (6, 0.08454), (5, 0.04274), (4, 0.05878), (3, 0.20537), (2, 0.04528)])),
     ];
-
-    // E90 (Elkouss Table I, rate 0.90: 2:0.07689 3:0.28096 5:0.08933 9:0.19620 12:0.30631 21:0.05031) has
-    // n·ν₂ ≈ 1.9·m degree-2 columns; with the degree-2 cap it measured f* = 1.255 at QBER 1 % against 1.207
-    // for E85 at the same rates (n = 100 000, 10–20 frames), so rates above 0.875 use E85.
 
     /// <summary>The entry whose design rate is nearest to <paramref name="rate"/> (ties go to the lower rate).</summary>
     public static DegreeDistribution ForRate(double rate)
@@ -54,5 +71,17 @@ internal static class DistributionTable
         return Entries[best].Distribution;
     }
 
+    /// <summary>The book's distributions, ascending design rate.</summary>
     public static IReadOnlyList<(double DesignRate, DegreeDistribution Distribution)> All => Entries;
+
+    /// <summary>Distributions not in the book (E80, E85) that the designer can start from.</summary>
+    public static IReadOnlyList<(double DesignRate, DegreeDistribution Distribution)> References => ReferenceEntries;
+
+    /// <summary>The Elkouss et al. entry (E50…E85, book or reference) nearest to <paramref name="rate"/>: the designer's default start.</summary>
+    public static DegreeDistribution NearestElkouss(double rate) =>
+        Entries.Concat(ReferenceEntries).Where(e => e.Distribution.Name.StartsWith('E')).MinBy(e => Math.Abs(e.DesignRate - rate)).Distribution;
+
+    /// <summary>A book or reference distribution by name.</summary>
+    public static DegreeDistribution ByName(string name) =>
+        Entries.Concat(ReferenceEntries).First(e => e.Distribution.Name == name).Distribution;
 }
