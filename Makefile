@@ -17,7 +17,7 @@ run:
 
 # The whole suite (unit, contract, property and end-to-end tests with real processes).
 test: build
-	$(DOTNET) test JinanOnboard.sln -c $(CONFIGURATION) --no-build -nologo -v q -- RunConfiguration.DisableParallelization=false
+	$(DOTNET) test JinanOnboard.sln -c $(CONFIGURATION) --no-build -nologo -v q --logger "console;verbosity=minimal" -- RunConfiguration.DisableParallelization=false
 
 # BenchmarkDotNet micro-benchmarks, on demand only (never in CI): make bench-micro FILTER='*Toeplitz*'
 FILTER ?= *

@@ -149,13 +149,14 @@ public sealed class KeyStore : IDisposable
     }
 
     /// <summary>
-    /// SHA-256 (lower-case hex) of every stored key in append order, each as its ceil(bits/8) bytes with unused
-    /// bits 0, concatenated; both sides hold equal stores exactly when these agree (bench report.json).
+    /// SHA-256 (lower-case hex) of every stored key in ascending block id, each as its ceil(bits/8) bytes with unused
+    /// bits 0, concatenated; both sides hold the same keys exactly when these agree (bench report.json). Block-id
+    /// order, not append order: blocks settle in either order on the two sides when several are in flight.
     /// </summary>
     public string Sha256OfAllKeys()
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (StoredKeyInfo info in blocks)
+        foreach (StoredKeyInfo info in blocks.OrderBy(b => b.BlockId))
         {
             byte[] key = ReadKey(info.BlockId);
             sha.AppendData(key);
