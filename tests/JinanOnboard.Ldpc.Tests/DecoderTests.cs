@@ -48,14 +48,7 @@ public sealed class DecoderTests
         // also on a frame that fails (random syndrome, few iterations).
         var random = new Random(seed);
         byte[] sender = TestCodes.RandomBits(code.BlockLength, random);
-        byte[] noisy = (byte[])sender.Clone();
-        for (int j = 0; j < code.BlockLength; j++)
-        {
-            if (random.NextDouble() < qber)
-            {
-                noisy[j >> 3] ^= (byte)(1 << (j & 7));
-            }
-        }
+        byte[] noisy = TestCodes.ThroughBsc(sender, code.BlockLength, qber, random, out _);
 
         var syndrome = new byte[(code.SyndromeLength + 7) / 8];
         code.ComputeSyndrome(sender, syndrome);
@@ -79,14 +72,7 @@ public sealed class DecoderTests
         LdpcCode code = TestCodes.WithEfficiency(0.03, 1.35);
         var random = new Random(23);
         byte[] sender = TestCodes.RandomBits(code.BlockLength, random);
-        byte[] noisy = (byte[])sender.Clone();
-        for (int j = 0; j < code.BlockLength; j++)
-        {
-            if (random.NextDouble() < 0.03)
-            {
-                noisy[j >> 3] ^= (byte)(1 << (j & 7));
-            }
-        }
+        byte[] noisy = TestCodes.ThroughBsc(sender, code.BlockLength, 0.03, random, out _);
 
         var syndrome = new byte[(code.SyndromeLength + 7) / 8];
         code.ComputeSyndrome(sender, syndrome);
@@ -149,16 +135,7 @@ public sealed class DecoderTests
         LdpcCode code = TestCodes.WithEfficiency(0.03, 1.35);
         var random = new Random(17);
         byte[] sender = TestCodes.RandomBits(code.BlockLength, random);
-        byte[] noisy = (byte[])sender.Clone();
-        int flips = 0;
-        for (int j = 0; j < code.BlockLength; j++)
-        {
-            if (random.NextDouble() < 0.03)
-            {
-                noisy[j >> 3] ^= (byte)(1 << (j & 7));
-                flips++;
-            }
-        }
+        byte[] noisy = TestCodes.ThroughBsc(sender, code.BlockLength, 0.03, random, out int flips);
 
         var syndrome = new byte[(code.SyndromeLength + 7) / 8];
         code.ComputeSyndrome(sender, syndrome);

@@ -42,5 +42,22 @@ internal static class TestCodes
         return bits;
     }
 
+    /// <summary>The sender's n bits through a binary symmetric channel: each flipped with probability <paramref name="qber"/>.</summary>
+    public static byte[] ThroughBsc(byte[] sender, int n, double qber, Random random, out int flips)
+    {
+        byte[] noisy = (byte[])sender.Clone();
+        flips = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (random.NextDouble() < qber)
+            {
+                noisy[j >> 3] ^= (byte)(1 << (j & 7));
+                flips++;
+            }
+        }
+
+        return noisy;
+    }
+
     public static bool Bit(ReadOnlySpan<byte> packed, int j) => ((packed[j >> 3] >> (j & 7)) & 1) != 0;
 }
