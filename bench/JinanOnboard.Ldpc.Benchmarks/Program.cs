@@ -56,7 +56,7 @@ internal static class Program
         LdpcCodeBook book = LdpcCodeBook.Default;
         for (int i = 0; i < book.Count; i++)
         {
-            double f = BinaryEntropy.Efficiency(SyndromeLengthAt(book, i), LdpcCodeBook.DefaultBlockLength, qber);
+            double f = BinaryEntropy.Efficiency(book.SyndromeLengthAt(i), LdpcCodeBook.DefaultBlockLength, qber);
             if (f < fStart)
             {
                 continue;
@@ -82,19 +82,6 @@ internal static class Program
                 return;
             }
         }
-    }
-
-    /// <summary>m of the index-th default code without building it (spec §2: m₁ = 5000, m += ⌈m/50⌉).</summary>
-    private static int SyndromeLengthAt(LdpcCodeBook book, int index)
-    {
-        _ = book;
-        long m = 5000;
-        for (int i = 0; i < index; i++)
-        {
-            m = LdpcCodeBook.NextSyndromeLength(m);
-        }
-
-        return (int)m;
     }
 
     private static void Simulate(string[] args)

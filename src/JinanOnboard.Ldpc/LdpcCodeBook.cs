@@ -97,30 +97,40 @@ public sealed class LdpcCodeBook
     public static LdpcCodeBook CreateDefault(int blockLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1000);
+        if (blockLength % LiftedStructure.Z != 0)
+        {
+            throw new ArgumentException($"LDPC block length {blockLength} is not a multiple of the lifting size {LiftedStructure.Z}.", nameof(blockLength));
+        }
+
         var descriptors = new List<CodeDescriptor>();
         int codeId = 1;
-        long m = 5000;
+        long baseRows = FirstBaseRows;
         while (true)
         {
-            int rows = (int)((m * blockLength + (DefaultBlockLength / 2)) / DefaultBlockLength); // scale the 100 000 layout
+            // Scale the 100 000 layout; at least two base rows.
+            long scaled = Math.Max(2, ((baseRows * blockLength) + (DefaultBlockLength / 2)) / DefaultBlockLength);
+            int rows = (int)scaled * LiftedStructure.Z;
             double rate = 1.0 - ((double)rows / blockLength);
             DegreeDistribution distribution = DistributionTable.ForRate(rate);
             double maxQber = BinaryEntropy.Inverse((double)rows / blockLength / DecodingGap.ForRate(rate));
             descriptors.Add(new CodeDescriptor(codeId, blockLength, rows, distribution, SeedFor(codeId), maxQber));
-            if (m >= 60_000)
+            if (baseRows * LiftedStructure.Z >= 60_000)
             {
                 break;
             }
 
-            m = NextSyndromeLength(m);
+            baseRows = NextSyndromeLength(baseRows);
             codeId++;
         }
 
         return new LdpcCodeBook([.. descriptors]);
     }
 
+    /// <summary>Base rows of code id 1 at n = 100 000: m = 313·16 = 5 008.</summary>
+    internal const int FirstBaseRows = 313;
+
     /// <summary>
-    /// m of the next code id: m + ⌈m/50⌉ (integer arithmetic), a 2 % step. Finer than the 4 % of the first book because
+    /// Base rows of the next code id: m_b + ⌈m_b/50⌉ (integer arithmetic), a 2 % step. Finer than the 4 % of the first book because
     /// the selected code's f exceeds the decoding gap by up to one step: 2 % halves that quantisation loss, and codes
     /// are built lazily, so more ids cost nothing until used.
     /// </summary>
@@ -132,7 +142,7 @@ public sealed class LdpcCodeBook
     private sealed record CodeDescriptor(int CodeId, int BlockLength, int Rows, DegreeDistribution Distribution, ulong Seed, double MaxQber)
     {
         public LdpcCode Build() =>
-            new(CodeId, CodeCache.GetOrBuild(BlockLength, Rows, Distribution, Seed, () => TannerGraphBuilder.Build(BlockLength, Rows, Distribution, Seed)), Distribution.Name, Seed, MaxQber);
+            new(CodeId, LiftedGraphBuilder.Build(BlockLength, Rows, Distribution, Seed), Distribution.Name, Seed, MaxQber);
     }
 
     private sealed class LazyCodeList(Lazy<LdpcCode>[] codes) : IReadOnlyList<LdpcCode>

@@ -34,6 +34,7 @@ public sealed class ConfigurationLoaderTests
     [InlineData("""{ "pass": { "duration_s": "long" } }""", "cfg.json: pass.duration_s must be a number in [1, 3600], found \"long\"")]
     [InlineData("""{ "pass": { "durations": 3 } }""", "cfg.json: pass.durations is not a known setting")]
     [InlineData("""{ "distillation": { "pa_block_bits": 550000 } }""", "cfg.json: distillation.pa_block_bits = 550000 must be a whole number of packets")]
+    [InlineData("""{ "distillation": { "packet_bits": 50001, "pa_block_bits": 50001 } }""", "cfg.json: distillation.packet_bits = 50001 must be a multiple of 16")]
     [InlineData("""{ "distillation": { "deviation_bound": "gauss" } }""", "cfg.json: distillation.deviation_bound = \"gauss\" is not one of \"chernoff\", \"hoeffding\"")]
     [InlineData("""{ "link": { "uplink": { "outages": [ { "start_s": 5, "end_s": 2 } ] } } }""", "cfg.json: link.uplink.outages[0].end_s = 2 must be after start_s = 5")]
     [InlineData("""{ "link": { "endpoint": "not a uri" } }""", "cfg.json: link.endpoint = \"not a uri\" is not a URI")]

@@ -52,13 +52,23 @@ public sealed class CodeBookTests
     }
 
     [Fact]
-    public void Default_book_has_127_ids_in_two_percent_steps_from_5000_to_the_first_m_of_60000()
+    public void Default_book_has_124_ids_in_two_percent_steps_of_whole_circulants_up_to_the_first_m_of_60000()
     {
-        // Spec §2: m₁ = 5 000, m_{k+1} = m_k + ⌈m_k/50⌉, up to the first m ≥ 60 000 (id 127, m = 60 879).
+        // Spec §2: m = 16·m_b, m_b from 313 with m_b + ⌈m_b/50⌉ up to the first m ≥ 60 000 (id 124, m_b = 3 820).
         LdpcCodeBook book = LdpcCodeBook.Default;
-        Assert.Equal(127, book.Count);
-        Assert.Equal(5100, LdpcCodeBook.NextSyndromeLength(5000));
-        Assert.Equal(60_879, LdpcCodeBook.NextSyndromeLength(59_685));
+        Assert.Equal(124, book.Count);
+        Assert.Equal(320, LdpcCodeBook.NextSyndromeLength(313));
+        Assert.Equal(3_820, LdpcCodeBook.NextSyndromeLength(3_745));
+        Assert.Equal(5_008, book.SyndromeLengthAt(0));
+        Assert.Equal(61_120, book.SyndromeLengthAt(book.Count - 1));
+        Assert.All(Enumerable.Range(0, book.Count), i => Assert.Equal(0, book.SyndromeLengthAt(i) % 16));
+    }
+
+    [Fact]
+    public void A_block_length_that_is_not_a_whole_number_of_circulants_is_refused()
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(() => LdpcCodeBook.CreateDefault(20_001));
+        Assert.Contains("multiple of the lifting size 16", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

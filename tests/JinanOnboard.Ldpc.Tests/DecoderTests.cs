@@ -37,10 +37,10 @@ public sealed class DecoderTests
         AssertGroupedEqualsRowByRow(TestCodes.WithEfficiency(qber, efficiency), qber, seed);
 
     [Theory]
-    [InlineData(72, 0.025)] // small-book codes 72 and 84 each hold a column-disjoint pair of unequal padded length,
+    [InlineData(72, 0.025)] // unstructured codes 72 and 84 each hold a column-disjoint pair of unequal padded length,
     [InlineData(84, 0.035)] // which takes the step-by-step group loop instead of the fused pair loops
     public void Pairs_of_unequal_padded_length_also_decode_exactly_as_row_by_row(int codeId, double qber) =>
-        AssertGroupedEqualsRowByRow(TestCodes.SmallBook.GetById(codeId), qber, codeId);
+        AssertGroupedEqualsRowByRow(TestCodes.Unstructured(codeId), qber, codeId);
 
     private static void AssertGroupedEqualsRowByRow(LdpcCode code, double qber, int seed)
     {

@@ -57,10 +57,10 @@ public sealed class PaddedRowsTests
     [Theory]
     [InlineData(72)]
     [InlineData(84)]
-    public void Small_book_codes_72_and_84_hold_a_disjoint_pair_of_unequal_padded_length(int codeId)
+    public void Unstructured_codes_72_and_84_hold_a_disjoint_pair_of_unequal_padded_length(int codeId)
     {
         // The premise of DecoderTests.Pairs_of_unequal_padded_length_also_decode_exactly_as_row_by_row.
-        LdpcCode code = TestCodes.SmallBook.GetById(codeId);
+        LdpcCode code = TestCodes.Unstructured(codeId);
         PaddedRows rows = PaddedRows.For(code.Matrix);
         bool found = false;
         for (int c = 0; c < code.SyndromeLength; c += rows.GroupLength[c])

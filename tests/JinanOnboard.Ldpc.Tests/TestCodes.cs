@@ -27,6 +27,22 @@ internal static class TestCodes
         return SmallBook.Codes[^1];
     }
 
+    /// <summary>
+    /// Code <paramref name="codeId"/> of the second book revision at n = 20 000 (unstructured, <see cref="TannerGraphBuilder"/>;
+    /// m = ⌊(m_k·20 000 + 50 000)/100 000⌋ with m₁ = 5 000, m_{k+1} = m_k + ⌈m_k/50⌉): exercises the unstructured kernels.
+    /// </summary>
+    public static LdpcCode Unstructured(int codeId)
+    {
+        long m = 5000;
+        for (int k = 1; k < codeId; k++)
+        {
+            m += (m + 49) / 50;
+        }
+
+        int rows = (int)(((m * SmallBlockLength) + 50_000) / 100_000);
+        return Build(SmallBlockLength, rows, LdpcCodeBook.SeedFor(codeId));
+    }
+
     public static LdpcCode Build(int n, int m, ulong seed) =>
         new(7, TannerGraphBuilder.Build(n, m, DistributionTable.ForRate(1 - ((double)m / n)), seed), "test", seed, 0.5);
 

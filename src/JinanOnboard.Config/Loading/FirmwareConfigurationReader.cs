@@ -127,6 +127,9 @@ internal static class FirmwareConfigurationReader
         return telemetry;
     }
 
+    /// <summary>Circulant size of the LDPC code book (protocol-spec/ldpc-codes.md §4): a packet is a whole number of base columns.</summary>
+    private const int LdpcLiftingSize = 16;
+
     private static DistillationSettings ReadDistillation(JsonSection section)
     {
         var d = new DistillationSettings();
@@ -140,6 +143,11 @@ internal static class FirmwareConfigurationReader
             DeviationBound = section.String("deviation_bound", d.DeviationBound, DeviationBounds),
         };
         section.RejectUnknownKeys();
+        if (distillation.PacketBits % LdpcLiftingSize != 0)
+        {
+            throw section.Error(section.Combine("packet_bits"), $"= {distillation.PacketBits} must be a multiple of {LdpcLiftingSize} (the LDPC codes are quasi-cyclic with 16 × 16 circulants)");
+        }
+
         if (distillation.PaBlockBits % distillation.PacketBits != 0)
         {
             throw section.Error(section.Combine("pa_block_bits"), $"= {distillation.PaBlockBits} must be a whole number of packets (packet_bits = {distillation.PacketBits})");

@@ -18,6 +18,9 @@ internal sealed class ParityCheckMatrix
 
     public int Columns { get; }
 
+    /// <summary>The quasi-cyclic description this H was expanded from, or null for an unstructured H.</summary>
+    public LiftedStructure? Lifting { get; init; }
+
     public int Rows { get; }
 
     public int EdgeCount => RowColumns.Length;
