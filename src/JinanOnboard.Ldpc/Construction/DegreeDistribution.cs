@@ -55,6 +55,27 @@ internal sealed class DegreeDistribution
         return counts;
     }
 
+    /// <summary>
+    /// The degree of each of <paramref name="columns"/> variable nodes, highest degree first in the order of <see cref="Terms"/>
+    /// (spec §4 step 1: the densest columns are placed while the graph is still empty), capped at <paramref name="rows"/>.
+    /// </summary>
+    public int[] ColumnDegrees(int columns, int rows)
+    {
+        int[] counts = NodeCounts(columns, rows);
+        var degree = new int[columns];
+        int v = 0;
+        for (int t = 0; t < counts.Length; t++)
+        {
+            int d = Math.Min(Terms[t].Degree, rows);
+            for (int i = 0; i < counts[t]; i++)
+            {
+                degree[v++] = d;
+            }
+        }
+
+        return degree;
+    }
+
     private int IndexOfDegree(int degree)
     {
         for (int i = 0; i < Terms.Count; i++)

@@ -37,17 +37,7 @@ internal static class LiftedGraphBuilder
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(baseRows, baseColumns, nameof(rows));
 
         // Step 1: base variable degrees, highest first (the densest columns are placed while the graph is empty).
-        int[] counts = distribution.NodeCounts(baseColumns, baseRows);
-        var degree = new int[baseColumns];
-        int v0 = 0;
-        for (int t = 0; t < counts.Length; t++)
-        {
-            int d = Math.Min(distribution.Terms[t].Degree, baseRows);
-            for (int i = 0; i < counts[t]; i++)
-            {
-                degree[v0++] = d;
-            }
-        }
+        int[] degree = distribution.ColumnDegrees(baseColumns, baseRows);
 
         var graph = new BaseGraph(degree, baseRows);
         var rng = new SplitMix64(seed);
@@ -60,7 +50,7 @@ internal static class LiftedGraphBuilder
             order[c] = c;
         }
 
-        Shuffle(order, ref rng);
+        rng.Shuffle(order);
         int firstChain = Array.IndexOf(degree, 2);
         int chainLength = firstChain < 0 ? 0 : Math.Min(baseColumns - firstChain, baseRows - 1);
         for (int i = 0; i < chainLength; i++)
@@ -71,7 +61,7 @@ internal static class LiftedGraphBuilder
 
         // Step 4: one socket per free check slot, shuffled.
         int[] sockets = graph.Sockets();
-        Shuffle(sockets, ref rng);
+        rng.Shuffle(sockets);
 
         // Step 5: progressive placement with a shift per edge.
         var adjacentStamp = new int[baseRows];
@@ -149,15 +139,5 @@ internal static class LiftedGraphBuilder
         }
 
         throw new InvalidOperationException("no shift allowed");
-    }
-
-    /// <summary>Fisher–Yates from the top: for i = len−1 down to 1, swap a[i] with a[NextBelow(i+1)].</summary>
-    private static void Shuffle(int[] items, ref SplitMix64 rng)
-    {
-        for (int i = items.Length - 1; i > 0; i--)
-        {
-            int j = rng.NextBelow(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
     }
 }

@@ -24,4 +24,14 @@ internal struct SplitMix64(ulong seed)
         ulong high = Math.BigMul(Next(), (ulong)bound, out _);
         return (int)high;
     }
+
+    /// <summary>Fisher–Yates from the top: for i = len−1 down to 1, swap a[i] with a[NextBelow(i+1)] (spec §4).</summary>
+    public void Shuffle(int[] items)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = NextBelow(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
 }

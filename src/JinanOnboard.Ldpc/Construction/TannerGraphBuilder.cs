@@ -1,12 +1,11 @@
 namespace JinanOnboard.Ldpc.Construction;
 
 /// <summary>
-/// Deterministic, fast irregular Tanner-graph construction: a configuration-model socket shuffle
-/// with progressive 4-cycle avoidance — a linear-time relative of PEG (Hu, Eleftheriou, Arnold 2005):
-/// like PEG it connects variables one by one and refuses checks that would close a short cycle,
-/// but it looks only at the 2-hop neighbourhood (girth ≥ 6 where possible) instead of a full BFS,
-/// which keeps n = 100 000 under a second. Every step (PRNG, shuffle, scan order, fallback) is
-/// specified in protocol-spec/ldpc-codes.md §Construction so the matrix is regenerated bit-identically.
+/// The second book revision's unstructured construction, kept because the unstructured decoder kernels (row pairs of
+/// unequal padded length, <see cref="Decoding.PaddedRows"/>) are tested and benchmarked on its codes: a configuration-model
+/// socket shuffle with progressive 4-cycle avoidance, a linear-time relative of PEG (Hu, Eleftheriou, Arnold 2005) that looks
+/// only at the 2-hop neighbourhood. Its steps are those of protocol-spec/ldpc-codes.md §4 on H itself, without shifts, a
+/// check being refused when it shares a variable with a check already adjacent to v (spec §4, note on the second revision).
 /// </summary>
 internal static class TannerGraphBuilder
 {
@@ -18,17 +17,7 @@ internal static class TannerGraphBuilder
 
         // Step 1: variable degrees, highest degree first (so the densest columns are placed
         // while the graph is still empty and cycle avoidance almost never has to give way).
-        int[] counts = distribution.NodeCounts(columns, rows);
-        var degree = new int[columns];
-        int v0 = 0;
-        for (int t = 0; t < counts.Length; t++)
-        {
-            int d = Math.Min(distribution.Terms[t].Degree, rows);
-            for (int i = 0; i < counts[t]; i++)
-            {
-                degree[v0++] = d;
-            }
-        }
+        int[] degree = distribution.ColumnDegrees(columns, rows);
 
         var varStart = new int[columns + 1];
         for (int v = 0; v < columns; v++)
@@ -62,7 +51,7 @@ internal static class TannerGraphBuilder
             order[c] = c;
         }
 
-        Shuffle(order, ref rng);
+        rng.Shuffle(order);
         int firstChain = 0;
         while (firstChain < columns && degree[firstChain] != 2)
         {
@@ -94,7 +83,7 @@ internal static class TannerGraphBuilder
             }
         }
 
-        Shuffle(sockets, ref rng);
+        rng.Shuffle(sockets);
 
         // Step 5: progressive assignment of every other variable, ascending index, with 4-cycle avoidance.
         var adjacentStamp = new int[rows];
@@ -160,15 +149,6 @@ internal static class TannerGraphBuilder
         checkAdj[checkStart[c] + checkFill[c]++] = v;
     }
 
-    /// <summary>Fisher–Yates from the top: for i = len−1 down to 1, swap a[i] with a[NextBelow(i+1)].</summary>
-    private static void Shuffle(int[] items, ref SplitMix64 rng)
-    {
-        for (int i = items.Length - 1; i > 0; i--)
-        {
-            int j = rng.NextBelow(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-    }
 
     private static ParityCheckMatrix Compact(
         int columns, int rows, int[] varStart, int[] varFill, int[] varAdj, int[] checkStart, int[] checkFill, int[] checkAdj)
