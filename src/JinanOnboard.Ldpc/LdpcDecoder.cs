@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using JinanOnboard.Ldpc.Construction;
 using JinanOnboard.Ldpc.Decoding;
 
 namespace JinanOnboard.Ldpc;
@@ -9,7 +10,8 @@ namespace JinanOnboard.Ldpc;
 /// <summary>
 /// Syndrome-aware layered (row-by-row, "turbo decoding message passing", Mansour &amp; Shanbhag 2003)
 /// belief-propagation decoder over a binary symmetric channel. The check update is exact sum-product in the
-/// φ form with φ read from a log-spaced table (<see cref="PhiTable"/>); see protocol-spec/ldpc-codes.md §7.
+/// φ form with φ read from a log-spaced table (<see cref="PhiTable"/>), or, for quasi-cyclic codes, 16 rows at a time
+/// with an interpolated φ held in registers (<see cref="LiftedLayeredSweep"/>); see protocol-spec/ldpc-codes.md §7.
 /// One instance per thread: it owns every scratch buffer (the padded row layout it reads is shared and
 /// read-only), so <see cref="Decode"/> allocates nothing.
 /// </summary>
@@ -36,6 +38,11 @@ public sealed class LdpcDecoder
     private readonly PaddedRows _paddedRows;
     private readonly uint[] _groupParity;
     private readonly float[] _groupPhiSum;
+    private readonly LiftedStructure? _lifting;
+    private readonly uint[] _syndromeSigns;
+    private readonly float[] _liftedInput;
+    private readonly float[] _liftedPhi;
+    private int _firstFailingBaseRow;
 
     /// <summary>Creates a decoder for one code.</summary>
     /// <param name="code">The code the syndromes were computed with.</param>
@@ -63,6 +70,14 @@ public sealed class LdpcDecoder
         _rowOutput = new float[PaddedRows.MaxGroup * padded];
         _groupParity = new uint[PaddedRows.MaxGroup];
         _groupPhiSum = new float[PaddedRows.MaxGroup];
+
+        // Quasi-cyclic codes: the syndrome bits as sign masks (16 rows per load) and 16 lanes of scratch per base edge of the longest base row.
+        _lifting = code.Matrix.Lifting;
+        int liftedScratch = _lifting is null ? 0 : MaxBaseRowDegree(_lifting) * LiftedStructure.Z;
+        _syndromeSigns = new uint[_lifting is null ? 0 : code.SyndromeLength];
+        _liftedInput = new float[liftedScratch];
+        _liftedPhi = new float[liftedScratch];
+        Kernel = DefaultKernel;
     }
 
     /// <summary>
@@ -78,8 +93,18 @@ public sealed class LdpcDecoder
     /// </summary>
     internal const float DefaultConfidentRowSkip = 6f;
 
-    /// <summary>Check-update kernel used by <see cref="LdpcCheckRule.BeliefPropagation"/> (benchmarks compare them in one run).</summary>
-    internal BeliefPropagationKernel Kernel { get; set; } = BeliefPropagationKernel.PhiTable;
+    /// <summary>Check-update kernel used by <see cref="LdpcCheckRule.BeliefPropagation"/> (benchmarks compare them in one run):
+    /// <see cref="BeliefPropagationKernel.Lifted"/> by default when the code has a lifting, <see cref="BeliefPropagationKernel.PhiTable"/>
+    /// otherwise; Lifted on a code without a lifting falls back to PhiTable.</summary>
+    internal BeliefPropagationKernel Kernel { get; set; }
+
+    private BeliefPropagationKernel DefaultKernel => _lifting is null ? BeliefPropagationKernel.PhiTable : BeliefPropagationKernel.Lifted;
+
+    /// <summary>False forces the scalar path of <see cref="LiftedLayeredSweep"/> (tests check it is bit-identical to the vector path).</summary>
+    internal bool LiftedUsesVector { get; set; } = true;
+
+    /// <summary>The posteriors L_v after the last <see cref="Decode"/> or <see cref="RunOneSweep"/> (tests).</summary>
+    internal ReadOnlySpan<float> Posteriors => _posterior.AsSpan(0, _code.BlockLength);
 
     /// <summary>Largest row group of <see cref="PhiTableSweep"/> (1 = row by row; tests check both give identical results).</summary>
     internal int GroupLimit { get; set; } = PaddedRows.MaxGroup;
@@ -88,7 +113,7 @@ public sealed class LdpcDecoder
     internal bool UsePhiForm
     {
         get => Kernel == BeliefPropagationKernel.PhiPolynomial;
-        set => Kernel = value ? BeliefPropagationKernel.PhiPolynomial : BeliefPropagationKernel.PhiTable;
+        set => Kernel = value ? BeliefPropagationKernel.PhiPolynomial : DefaultKernel;
     }
 
     /// <summary>The code this decoder serves.</summary>
@@ -125,9 +150,12 @@ public sealed class LdpcDecoder
 
         // Channel LLR log(P(x=0|y)/P(x=1|y)) of a BSC: ±ln((1−p)/p).
         float channelLlr = (float)Math.Log((1 - channelQber) / channelQber);
+        // −L is L with the sign bit flipped: set it from the bit without a data-dependent branch (half the bits are ones).
+        uint channelLlrBits = BitConverter.SingleToUInt32Bits(channelLlr);
         for (int v = 0; v < n; v++)
         {
-            _posterior[v] = ((packedNoisyBits[v >> 3] >> (v & 7)) & 1) != 0 ? -channelLlr : channelLlr;
+            uint bit = (uint)(packedNoisyBits[v >> 3] >> (v & 7)) & 1;
+            _posterior[v] = BitConverter.UInt32BitsToSingle(channelLlrBits ^ (bit << 31));
         }
 
         for (int c = 0; c < m; c++)
@@ -135,35 +163,74 @@ public sealed class LdpcDecoder
             _syndromeBits[c] = (byte)((packedSyndrome[c >> 3] >> (c & 7)) & 1);
         }
 
+        for (int c = 0; c < _syndromeSigns.Length; c++)
+        {
+            _syndromeSigns[c] = (uint)_syndromeBits[c] << 31;
+        }
+
         _posterior[n] = PhiTable.NeutralArgument;
-        Array.Clear(_checkToVariable);
-        bool converged = SyndromeMatches();
+        _firstFailingBaseRow = 0;
+
+        // The lifted kernel uses the first EdgeCount messages; the padded table kernel may use more.
+        Array.Clear(_checkToVariable, 0, Kernel == BeliefPropagationKernel.Lifted && _lifting is not null ? _code.EdgeCount : _checkToVariable.Length);
+        bool converged = HardDecisionSatisfiesSyndrome();
         int iterations = 0;
         while (!converged && iterations < _maxIterations)
         {
-            if (_rule != LdpcCheckRule.BeliefPropagation)
-            {
-                MinSumSweep();
-            }
-            else if (Kernel == BeliefPropagationKernel.PhiTable)
-            {
-                PhiTableSweep();
-            }
-            else if (Kernel == BeliefPropagationKernel.TanhPolynomial)
-            {
-                BeliefPropagationSweep();
-            }
-            else
-            {
-                PhiSweep();
-            }
-
+            RunOneSweep();
             iterations++;
-            converged = SyndromeMatches();
+            converged = HardDecisionSatisfiesSyndrome();
         }
 
         int corrected = WriteHardDecision(packedNoisyBits, packedCorrected);
         return new LdpcDecodeResult(converged, iterations, corrected);
+    }
+
+    /// <summary>
+    /// One layered sweep of the selected rule and kernel on the current state (Decode's loop body; benchmarks time it
+    /// on its own after a <see cref="Decode"/> has set the posteriors and messages).
+    /// </summary>
+    internal void RunOneSweep()
+    {
+        if (_rule != LdpcCheckRule.BeliefPropagation)
+        {
+            MinSumSweep();
+        }
+        else if (Kernel == BeliefPropagationKernel.Lifted && _lifting is not null)
+        {
+            LiftedLayeredSweep.Run(_lifting, _posterior, _checkToVariable, _syndromeSigns, _liftedInput, _liftedPhi, ConfidentRowSkip, LiftedUsesVector);
+        }
+        else if (Kernel is BeliefPropagationKernel.PhiTable or BeliefPropagationKernel.Lifted)
+        {
+            PhiTableSweep();
+        }
+        else if (Kernel == BeliefPropagationKernel.TanhPolynomial)
+        {
+            BeliefPropagationSweep();
+        }
+        else
+        {
+            PhiSweep();
+        }
+    }
+
+    /// <summary>Lifted codes check 16 rows per base row through the structure; others through the CSR.</summary>
+    private bool HardDecisionSatisfiesSyndrome() =>
+        _lifting is null ? SyndromeMatches() : LiftedLayeredSweep.SyndromeMatches(_lifting, _posterior, _syndromeSigns, LiftedUsesVector, ref _firstFailingBaseRow);
+
+    /// <summary>The lifted syndrome check on the current posteriors (tests compare it with <see cref="SyndromeMatches"/>).</summary>
+    internal bool LiftedSyndromeMatches() =>
+        _lifting is not null && LiftedLayeredSweep.SyndromeMatches(_lifting, _posterior, _syndromeSigns, LiftedUsesVector, ref _firstFailingBaseRow);
+
+    private static int MaxBaseRowDegree(LiftedStructure lifting)
+    {
+        int max = 0;
+        for (int r = 0; r < lifting.BaseRows; r++)
+        {
+            max = Math.Max(max, lifting.RowStart[r + 1] - lifting.RowStart[r]);
+        }
+
+        return max;
     }
 
     /// <summary>
@@ -486,7 +553,7 @@ public sealed class LdpcDecoder
     }
 
     /// <summary>True iff the hard decision of the posteriors satisfies every check (stops at the first failure).</summary>
-    private bool SyndromeMatches()
+    internal bool SyndromeMatches()
     {
         int m = _code.SyndromeLength;
         int[] rowStart = _code.Matrix.RowStart;

@@ -1,3 +1,4 @@
+using JinanOnboard.Ldpc.Decoding;
 using System.Diagnostics;
 using JinanOnboard.Ldpc.Construction;
 
@@ -55,9 +56,9 @@ public static class LdpcSimulation
         LdpcCheckRule rule = LdpcCheckRule.BeliefPropagation,
         int maxIterations = LdpcDecoder.DefaultMaxIterations,
         Action<int>? progress = null) =>
-        RunCore(code, qber, frames, seed, rule, maxIterations, progress, usePhiForm: false);
+        RunCore(code, qber, frames, seed, rule, maxIterations, progress, kernel: null);
 
-    /// <summary>As the public overload; <paramref name="usePhiForm"/> selects the previous φ-form BP kernel (benchmarks).</summary>
+    /// <summary>As the public overload; <paramref name="kernel"/> overrides the decoder's default BP kernel (benchmarks).</summary>
     internal static LdpcSimulationResult RunCore(
         LdpcCode code,
         double qber,
@@ -66,7 +67,7 @@ public static class LdpcSimulation
         LdpcCheckRule rule,
         int maxIterations,
         Action<int>? progress,
-        bool usePhiForm,
+        BeliefPropagationKernel? kernel,
         float confidentRowSkip = LdpcDecoder.DefaultConfidentRowSkip)
     {
         ArgumentNullException.ThrowIfNull(code);
@@ -81,7 +82,11 @@ public static class LdpcSimulation
         var noisy = new byte[sender.Length];
         var corrected = new byte[sender.Length];
         var syndrome = new byte[(code.SyndromeLength + 7) / 8];
-        var decoder = new LdpcDecoder(code, maxIterations, rule) { UsePhiForm = usePhiForm, ConfidentRowSkip = confidentRowSkip };
+        var decoder = new LdpcDecoder(code, maxIterations, rule) { ConfidentRowSkip = confidentRowSkip };
+        if (kernel is BeliefPropagationKernel chosen)
+        {
+            decoder.Kernel = chosen;
+        }
         var rng = new SplitMix64(seed);
         ulong threshold = (ulong)(qber * 18446744073709551616.0); // P(Next() < threshold) = qber
         int failed = 0;

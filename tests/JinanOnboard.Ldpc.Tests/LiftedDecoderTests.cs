@@ -1,0 +1,155 @@
+using JinanOnboard.Ldpc.Decoding;
+
+namespace JinanOnboard.Ldpc.Tests;
+
+public sealed class LiftedDecoderTests
+{
+    private static readonly Lazy<LdpcCode> Small = new(() => RandomLiftedCodes.Build(125, 25, RandomLiftedCodes.ThreeToEight, 11));
+
+    private static readonly Lazy<LdpcCode> Medium = new(() => RandomLiftedCodes.Build(1250, 200, RandomLiftedCodes.ThreeToEight, 12));
+
+    [Fact]
+    public void Random_structure_has_distinct_ascending_blocks_per_row_and_expands_with_its_lifting()
+    {
+        LdpcCode code = Medium.Value;
+        Construction.LiftedStructure lifting = code.Matrix.Lifting!;
+        Assert.NotNull(lifting);
+        Assert.Equal(1250 * 16, code.BlockLength);
+        Assert.Equal(200 * 16, code.SyndromeLength);
+        for (int r = 0; r < lifting.BaseRows; r++)
+        {
+            for (int e = lifting.RowStart[r] + 1; e < lifting.RowStart[r + 1]; e++)
+            {
+                Assert.True(lifting.Block[e] > lifting.Block[e - 1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Lifted_kernel_is_the_default_for_lifted_codes_and_phi_table_otherwise()
+    {
+        Assert.Equal(BeliefPropagationKernel.Lifted, new LdpcDecoder(Small.Value).Kernel);
+        Assert.Equal(BeliefPropagationKernel.Lifted, new LdpcDecoder(Small.Value) { UsePhiForm = false }.Kernel);
+        Assert.Equal(BeliefPropagationKernel.Lifted, new LdpcDecoder(TestCodes.SmallBook.Codes[0]).Kernel); // book codes are quasi-cyclic
+        Assert.Equal(BeliefPropagationKernel.PhiTable, new LdpcDecoder(TestCodes.Unstructured(72)).Kernel);
+    }
+
+    [Theory]
+    [InlineData(false, 0.01, 1)]
+    [InlineData(false, 0.02, 2)]
+    [InlineData(true, 0.01, 3)]
+    [InlineData(true, 0.015, 4)]
+    [InlineData(true, 0.015, 5)]
+    public void Noisy_frame_decodes_to_the_sender_word(bool medium, double qber, int seed)
+    {
+        LdpcCode code = medium ? Medium.Value : Small.Value;
+        (byte[] sender, byte[] noisy, byte[] syndrome) = Frame(code, qber, seed);
+        var output = new byte[sender.Length];
+        LdpcDecodeResult result = new LdpcDecoder(code).Decode(noisy, syndrome, qber, output);
+        Assert.True(result.Converged, $"not converged after {result.Iterations} iterations");
+        Assert.Equal(sender, output);
+    }
+
+    [Fact]
+    public void Other_kernels_still_decode_a_lifted_code_through_its_csr()
+    {
+        LdpcCode code = Medium.Value;
+        (byte[] sender, byte[] noisy, byte[] syndrome) = Frame(code, 0.015, 6);
+        foreach (BeliefPropagationKernel kernel in new[] { BeliefPropagationKernel.PhiTable, BeliefPropagationKernel.TanhPolynomial })
+        {
+            var output = new byte[sender.Length];
+            LdpcDecodeResult result = new LdpcDecoder(code) { Kernel = kernel }.Decode(noisy, syndrome, 0.015, output);
+            Assert.True(result.Converged, kernel.ToString());
+            Assert.Equal(sender, output);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.015, 7, 6f)]
+    [InlineData(0.015, 8, 0f)]
+    [InlineData(0.03, 9, 6f)]
+    public void Vector_and_scalar_paths_give_identical_bits_iterations_and_posteriors(double qber, int seed, float skip)
+    {
+        LdpcCode code = Medium.Value;
+        (byte[] sender, byte[] noisy, byte[] syndrome) = Frame(code, qber, seed);
+        byte[] randomSyndrome = TestCodes.RandomBits(code.SyndromeLength, new Random(seed));
+
+        // A converging frame, a frame at high noise (may fail) and a random syndrome (fails, few iterations).
+        foreach ((byte[] s, int maxIterations) in new[] { (syndrome, LdpcDecoder.DefaultMaxIterations), (randomSyndrome, 4) })
+        {
+            var vector = new LdpcDecoder(code, maxIterations) { ConfidentRowSkip = skip };
+            var scalar = new LdpcDecoder(code, maxIterations) { ConfidentRowSkip = skip, LiftedUsesVector = false };
+            var vectorOutput = new byte[sender.Length];
+            var scalarOutput = new byte[sender.Length];
+            LdpcDecodeResult a = vector.Decode(noisy, s, qber, vectorOutput);
+            LdpcDecodeResult b = scalar.Decode(noisy, s, qber, scalarOutput);
+            Assert.Equal(a, b);
+            Assert.Equal(vectorOutput, scalarOutput);
+            Assert.True(vector.Posteriors.SequenceEqual(scalar.Posteriors), "posteriors differ");
+        }
+    }
+
+    [Fact]
+    public void Lifted_syndrome_check_agrees_with_the_csr_check()
+    {
+        LdpcCode code = Medium.Value;
+        var random = new Random(10);
+        (byte[] sender, byte[] noisy, byte[] syndrome) = Frame(code, 0.015, 10);
+        foreach (bool useVector in new[] { true, false })
+        {
+            var decoder = new LdpcDecoder(code, maxIterations: 1) { LiftedUsesVector = useVector };
+            var output = new byte[sender.Length];
+
+            // The noisy word itself (iteration 0 posteriors are the channel signs) against its own syndrome and the sender's,
+            // then against single flipped syndrome bits anywhere, including the first and last row.
+            var ownSyndrome = new byte[syndrome.Length];
+            code.ComputeSyndrome(noisy, ownSyndrome);
+            int[] rows = [0, 15, 16, code.SyndromeLength - 1, .. Enumerable.Range(0, 20).Select(_ => random.Next(code.SyndromeLength))];
+            int matches = 0;
+            foreach (byte[] s in new[] { ownSyndrome, syndrome }.Concat(rows.Select(row => Flipped(ownSyndrome, row))))
+            {
+                _ = decoder.Decode(noisy, s, 0.015, output);
+                bool csr = decoder.SyndromeMatches();
+                Assert.Equal(csr, decoder.LiftedSyndromeMatches());
+                matches += csr ? 1 : 0;
+            }
+
+            // After a full decode of the sender's syndrome both must say yes.
+            var full = new LdpcDecoder(code) { LiftedUsesVector = useVector };
+            Assert.True(full.Decode(noisy, syndrome, 0.015, output).Converged);
+            Assert.True(full.SyndromeMatches());
+            Assert.True(full.LiftedSyndromeMatches());
+            Assert.InRange(matches, 1, rows.Length); // the own syndrome matches at once; flipped ones must not all match
+        }
+    }
+
+    [Fact]
+    public void Decode_allocates_nothing()
+    {
+        LdpcCode code = Small.Value;
+        (byte[] sender, byte[] noisy, byte[] syndrome) = Frame(code, 0.01, 12);
+        var decoder = new LdpcDecoder(code);
+        var output = new byte[sender.Length];
+        _ = decoder.Decode(noisy, syndrome, 0.01, output);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _ = decoder.Decode(noisy, syndrome, 0.01, output);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static byte[] Flipped(byte[] syndrome, int row)
+    {
+        byte[] copy = (byte[])syndrome.Clone();
+        copy[row >> 3] ^= (byte)(1 << (row & 7));
+        return copy;
+    }
+
+    private static (byte[] Sender, byte[] Noisy, byte[] Syndrome) Frame(LdpcCode code, double qber, int seed)
+    {
+        var random = new Random(seed);
+        byte[] sender = TestCodes.RandomBits(code.BlockLength, random);
+        byte[] noisy = TestCodes.ThroughBsc(sender, code.BlockLength, qber, random, out _);
+        var syndrome = new byte[(code.SyndromeLength + 7) / 8];
+        code.ComputeSyndrome(sender, syndrome);
+        return (sender, noisy, syndrome);
+    }
+}
