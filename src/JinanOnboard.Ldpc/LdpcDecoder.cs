@@ -35,7 +35,7 @@ public sealed class LdpcDecoder
     private readonly float[] _rowInput;
     private readonly float[] _rowPhi;
     private readonly float[] _rowOutput;
-    private readonly PaddedRows _paddedRows;
+    private PaddedRows? _paddedRows;
     private readonly uint[] _groupParity;
     private readonly float[] _groupPhiSum;
     private readonly LiftedStructure? _lifting;
@@ -55,16 +55,15 @@ public sealed class LdpcDecoder
         _code = code;
         _maxIterations = maxIterations;
         _rule = rule;
-        _paddedRows = PaddedRows.For(code.Matrix);
-
-        // One slot past n: the neutral posterior that the padding lanes of _paddedRows read.
+        // One slot past n: the neutral posterior that the padding lanes of the φ-table kernel's padded rows read.
         _posterior = new float[code.BlockLength + 1];
 
-        // Shared by all kernels: the table kernel indexes it by padded edge, the others by CSR edge.
-        _checkToVariable = new float[Math.Max(code.EdgeCount, _paddedRows.PaddedEdgeCount)];
+        // Shared by all kernels: the table kernel indexes it by padded edge, the others by CSR edge. The padded layout
+        // itself is built only if the table kernel runs (quasi-cyclic codes use the lifted kernel), but its sizes are known.
+        (int paddedEdges, int padded) = PaddedRows.Sizes(code.Matrix);
+        _checkToVariable = new float[Math.Max(code.EdgeCount, paddedEdges)];
         _syndromeBits = new byte[code.SyndromeLength];
         // A group's worth of rows: the table kernel updates disjoint consecutive rows together.
-        int padded = _paddedRows.PaddedMaxDegree;
         _rowInput = new float[PaddedRows.MaxGroup * padded];
         _rowPhi = new float[PaddedRows.MaxGroup * padded];
         _rowOutput = new float[PaddedRows.MaxGroup * padded];
@@ -243,7 +242,7 @@ public sealed class LdpcDecoder
     /// </summary>
     private unsafe void PhiTableSweep()
     {
-        PaddedRows rows = _paddedRows;
+        PaddedRows rows = _paddedRows ??= PaddedRows.For(_code.Matrix);
         int m = _code.SyndromeLength;
         int stride = rows.PaddedMaxDegree;
         int groupLimit = GroupLimit;

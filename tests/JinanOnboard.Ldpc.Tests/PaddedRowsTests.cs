@@ -72,6 +72,14 @@ public sealed class PaddedRowsTests
     }
 
     [Fact]
+    public void Sizes_without_building_match_the_built_layout()
+    {
+        LdpcCode code = TestCodes.Unstructured(72);
+        PaddedRows rows = PaddedRows.For(code.Matrix);
+        Assert.Equal((rows.PaddedEdgeCount, rows.PaddedMaxDegree), PaddedRows.Sizes(code.Matrix));
+    }
+
+    [Fact]
     public void Layout_is_built_once_per_code_and_shared()
     {
         LdpcCode code = TestCodes.WithEfficiency(0.02, 1.2);

@@ -113,6 +113,24 @@ internal sealed class PaddedRows
         return true;
     }
 
+    /// <summary>
+    /// <see cref="PaddedEdgeCount"/> and <see cref="PaddedMaxDegree"/> of <paramref name="matrix"/>'s layout without building it
+    /// (a decoder sizes its buffers with them and builds the layout only if the table kernel runs).
+    /// </summary>
+    public static (int PaddedEdgeCount, int PaddedMaxDegree) Sizes(ParityCheckMatrix matrix)
+    {
+        int edges = 0;
+        int maxDegree = 0;
+        for (int c = 0; c < matrix.Rows; c++)
+        {
+            int padded = (matrix.RowStart[c + 1] - matrix.RowStart[c] + Lanes - 1) & ~(Lanes - 1);
+            edges += padded;
+            maxDegree = Math.Max(maxDegree, padded);
+        }
+
+        return (edges, maxDegree);
+    }
+
     /// <summary>The shared layout of <paramref name="matrix"/>, built on first use (thread-safe).</summary>
     public static PaddedRows For(ParityCheckMatrix matrix) => Cache.GetValue(matrix, static m => new PaddedRows(m));
 }
