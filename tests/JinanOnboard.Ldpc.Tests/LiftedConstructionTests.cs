@@ -60,6 +60,19 @@ public sealed class LiftedConstructionTests
     }
 
     [Fact]
+    public void Same_distribution_and_seed_give_the_identical_base_graph_and_another_seed_does_not()
+    {
+        DegreeDistribution distribution = DistributionTable.ForRate(0.85);
+        LiftedStructure a = LiftedGraphBuilder.Build(20_000, 3_008, distribution, 42).Lifting!;
+        LiftedStructure b = LiftedGraphBuilder.Build(20_000, 3_008, distribution, 42).Lifting!;
+        LiftedStructure c = LiftedGraphBuilder.Build(20_000, 3_008, distribution, 43).Lifting!;
+        Assert.Equal(a.RowStart, b.RowStart);
+        Assert.Equal(a.Block, b.Block);
+        Assert.Equal(a.Shift, b.Shift);
+        Assert.NotEqual(a.Block, c.Block);
+    }
+
+    [Fact]
     public void Lifted_construction_refuses_sizes_that_are_not_whole_circulants()
     {
         DegreeDistribution distribution = DistributionTable.ForRate(0.85);

@@ -56,7 +56,7 @@ internal sealed class BenchReport
         root["sifted_bits"] = ground?["sifted_bits"]?.DeepClone();
         root["sifted_packets"] = ground?["sifted_packets"]?.DeepClone();
         root["qber_per_packet"] = ground?["packets"] is JsonArray packets
-            ? new JsonArray(packets.Select(p => (JsonNode?)JsonValue.Create(p?["exact_qber"]?.GetValue<double?>() ?? p?["sampled_qber"]?.GetValue<double>())).ToArray())
+            ? new JsonArray(packets.Select(p => (JsonNode?)JsonValue.Create(ReportNumbers.AsFinite(p?["exact_qber"]) ?? ReportNumbers.AsFinite(p?["sampled_qber"]))).ToArray())
             : null;
         root["final_key_bits"] = ground?["stored_key_bits"]?.DeepClone();
         root["pa_blocks"] = ground?["pa_blocks"]?.DeepClone();

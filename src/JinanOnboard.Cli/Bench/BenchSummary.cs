@@ -69,7 +69,7 @@ internal static class BenchSummary
     }
 
     private static string Percent(JsonNode? node) =>
-        node is null ? "-" : (node.GetValue<double>() * 100).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+        ReportNumbers.AsFinite(node) is double value ? (value * 100).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) : "-";
 
     private static string Text(JsonNode? node) => node?.ToString() ?? "-";
 }
