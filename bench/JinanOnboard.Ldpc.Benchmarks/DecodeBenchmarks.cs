@@ -134,66 +134,50 @@ public class SyndromeBenchmarks
     public void ComputeSyndrome() => _code.ComputeSyndrome(_bits, _syndrome);
 }
 
-/// <summary>BP at QBER 2 % (default code) as a function of the confident-row skip threshold (0 = off), with the
-/// lifted kernel (default), the φ-table kernel and the tanh-domain kernel.</summary>
-[MemoryDiagnoser]
-public class RowSkipBenchmarks
+/// <summary>One frame of the code the default book selects, decoded with the kernel named by <see cref="Kernel"/>.</summary>
+public abstract class KernelFrameBenchmarks
 {
-    private const double Qber = 0.02;
     private LdpcDecoder _decoder = null!;
     private byte[] _noisy = null!;
     private byte[] _syndrome = null!;
     private byte[] _output = null!;
-
-    [Params(0f, 6f)]
-    public float SkipLlr { get; set; }
+    private double _qber;
 
     /// <summary>Kernel: lifted (the default), table (φ table on the expanded H) or tanh (the tanh-domain kernel).</summary>
     [Params("lifted", "table", "tanh")]
     public string Kernel { get; set; } = "lifted";
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        LdpcCode code = LdpcCodeBook.Default.SelectForQber(Qber);
-        (_noisy, _syndrome) = NoisyFrame.Create(code, Qber, 2026);
-        _output = new byte[_noisy.Length];
-        _decoder = new LdpcDecoder(code)
-        {
-            ConfidentRowSkip = SkipLlr,
-            Kernel = KernelNames.Parse(Kernel),
-        };
-    }
-
     [Benchmark]
-    public LdpcDecodeResult Decode() => _decoder.Decode(_noisy, _syndrome, Qber, _output);
+    public LdpcDecodeResult Decode() => _decoder.Decode(_noisy, _syndrome, _qber, _output);
+
+    protected void Prepare(double qber, float confidentRowSkip)
+    {
+        _qber = qber;
+        LdpcCode code = LdpcCodeBook.Default.SelectForQber(qber);
+        (_noisy, _syndrome) = NoisyFrame.Create(code, qber, 2026);
+        _output = new byte[_noisy.Length];
+        _decoder = new LdpcDecoder(code) { ConfidentRowSkip = confidentRowSkip, Kernel = KernelNames.Parse(Kernel) };
+    }
+}
+
+/// <summary>BP at QBER 2 % (default code) as a function of the confident-row skip threshold (0 = off), per kernel.</summary>
+[MemoryDiagnoser]
+public class RowSkipBenchmarks : KernelFrameBenchmarks
+{
+    [Params(0f, 6f)]
+    public float SkipLlr { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => Prepare(0.02, SkipLlr);
 }
 
 /// <summary>The lifted, φ-table and tanh-domain kernels at QBER 1, 2 and 3 % (the codes the default book selects).</summary>
 [MemoryDiagnoser]
-public class QberBenchmarks
+public class QberBenchmarks : KernelFrameBenchmarks
 {
-    private LdpcDecoder _decoder = null!;
-    private byte[] _noisy = null!;
-    private byte[] _syndrome = null!;
-    private byte[] _output = null!;
-
     [Params(0.01, 0.02, 0.03)]
     public double Qber { get; set; }
 
-    /// <summary>Kernel: lifted (the default), table (φ table on the expanded H) or tanh (the tanh-domain kernel).</summary>
-    [Params("lifted", "table", "tanh")]
-    public string Kernel { get; set; } = "lifted";
-
     [GlobalSetup]
-    public void Setup()
-    {
-        LdpcCode code = LdpcCodeBook.Default.SelectForQber(Qber);
-        (_noisy, _syndrome) = NoisyFrame.Create(code, Qber, 2026);
-        _output = new byte[_noisy.Length];
-        _decoder = new LdpcDecoder(code) { Kernel = KernelNames.Parse(Kernel) };
-    }
-
-    [Benchmark]
-    public LdpcDecodeResult Decode() => _decoder.Decode(_noisy, _syndrome, Qber, _output);
+    public void Setup() => Prepare(Qber, LdpcDecoder.DefaultConfidentRowSkip);
 }
