@@ -99,8 +99,8 @@ public sealed class LdpcDecoder
 
     private BeliefPropagationKernel DefaultKernel => _lifting is null ? BeliefPropagationKernel.PhiTable : BeliefPropagationKernel.Lifted;
 
-    /// <summary>False forces the scalar path of <see cref="LiftedLayeredSweep"/> (tests check it is bit-identical to the vector path).</summary>
-    internal bool LiftedUsesVector { get; set; } = true;
+    /// <summary>Implementation of <see cref="LiftedLayeredSweep"/> (tests force each and check they are bit-identical).</summary>
+    internal LiftedPath LiftedPath { get; set; } = LiftedPath.Widest;
 
     /// <summary>The posteriors L_v after the last <see cref="Decode"/> or <see cref="RunOneSweep"/> (tests).</summary>
     internal ReadOnlySpan<float> Posteriors => _posterior.AsSpan(0, _code.BlockLength);
@@ -197,7 +197,7 @@ public sealed class LdpcDecoder
         }
         else if (Kernel == BeliefPropagationKernel.Lifted && _lifting is not null)
         {
-            LiftedLayeredSweep.Run(_lifting, _posterior, _checkToVariable, _syndromeSigns, _liftedInput, _liftedPhi, ConfidentRowSkip, LiftedUsesVector);
+            LiftedLayeredSweep.Run(_lifting, _posterior, _checkToVariable, _syndromeSigns, _liftedInput, _liftedPhi, ConfidentRowSkip, LiftedPath);
         }
         else if (Kernel is BeliefPropagationKernel.PhiTable or BeliefPropagationKernel.Lifted)
         {
@@ -215,11 +215,11 @@ public sealed class LdpcDecoder
 
     /// <summary>Lifted codes check 16 rows per base row through the structure; others through the CSR.</summary>
     private bool HardDecisionSatisfiesSyndrome() =>
-        _lifting is null ? SyndromeMatches() : LiftedLayeredSweep.SyndromeMatches(_lifting, _posterior, _syndromeSigns, LiftedUsesVector, ref _firstFailingBaseRow);
+        _lifting is null ? SyndromeMatches() : LiftedLayeredSweep.SyndromeMatches(_lifting, _posterior, _syndromeSigns, LiftedPath, ref _firstFailingBaseRow);
 
     /// <summary>The lifted syndrome check on the current posteriors (tests compare it with <see cref="SyndromeMatches"/>).</summary>
     internal bool LiftedSyndromeMatches() =>
-        _lifting is not null && LiftedLayeredSweep.SyndromeMatches(_lifting, _posterior, _syndromeSigns, LiftedUsesVector, ref _firstFailingBaseRow);
+        _lifting is not null && LiftedLayeredSweep.SyndromeMatches(_lifting, _posterior, _syndromeSigns, LiftedPath, ref _firstFailingBaseRow);
 
     private static int MaxBaseRowDegree(LiftedStructure lifting)
     {

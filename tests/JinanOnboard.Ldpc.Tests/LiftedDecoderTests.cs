@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using JinanOnboard.Ldpc.Decoding;
 
 namespace JinanOnboard.Ldpc.Tests;
@@ -68,7 +69,7 @@ public sealed class LiftedDecoderTests
     [InlineData(0.015, 7, 6f)]
     [InlineData(0.015, 8, 0f)]
     [InlineData(0.03, 9, 6f)]
-    public void Vector_and_scalar_paths_give_identical_bits_iterations_and_posteriors(double qber, int seed, float skip)
+    public void Avx512_avx2_and_scalar_paths_give_identical_bits_iterations_and_posteriors(double qber, int seed, float skip)
     {
         LdpcCode code = Medium.Value;
         (byte[] sender, byte[] noisy, byte[] syndrome) = Frame(code, qber, seed);
@@ -77,16 +78,27 @@ public sealed class LiftedDecoderTests
         // A converging frame, a frame at high noise (may fail) and a random syndrome (fails, few iterations).
         foreach ((byte[] s, int maxIterations) in new[] { (syndrome, LdpcDecoder.DefaultMaxIterations), (randomSyndrome, 4) })
         {
-            var vector = new LdpcDecoder(code, maxIterations) { ConfidentRowSkip = skip };
-            var scalar = new LdpcDecoder(code, maxIterations) { ConfidentRowSkip = skip, LiftedUsesVector = false };
-            var vectorOutput = new byte[sender.Length];
-            var scalarOutput = new byte[sender.Length];
-            LdpcDecodeResult a = vector.Decode(noisy, s, qber, vectorOutput);
-            LdpcDecodeResult b = scalar.Decode(noisy, s, qber, scalarOutput);
-            Assert.Equal(a, b);
-            Assert.Equal(vectorOutput, scalarOutput);
-            Assert.True(vector.Posteriors.SequenceEqual(scalar.Posteriors), "posteriors differ");
+            var widest = new LdpcDecoder(code, maxIterations) { ConfidentRowSkip = skip };
+            var widestOutput = new byte[sender.Length];
+            LdpcDecodeResult expected = widest.Decode(noisy, s, qber, widestOutput);
+            foreach (LiftedPath path in new[] { LiftedPath.Avx2, LiftedPath.Scalar })
+            {
+                var other = new LdpcDecoder(code, maxIterations) { ConfidentRowSkip = skip, LiftedPath = path };
+                var otherOutput = new byte[sender.Length];
+                Assert.Equal(expected, other.Decode(noisy, s, qber, otherOutput));
+                Assert.Equal(widestOutput, otherOutput);
+                Assert.True(widest.Posteriors.SequenceEqual(other.Posteriors), $"posteriors differ ({path})");
+            }
         }
+    }
+
+    [Fact]
+    public void The_machine_runs_the_widest_path_it_has()
+    {
+        // Documents which path the figures of this machine come from; every path is compared above.
+        LiftedPath expected = Avx512F.IsSupported ? LiftedPath.Widest : Avx2.IsSupported ? LiftedPath.Avx2 : LiftedPath.Scalar;
+        Assert.Equal(expected, LiftedLayeredSweep.Resolve(LiftedPath.Widest));
+        Assert.Equal(Avx2.IsSupported ? LiftedPath.Avx2 : LiftedPath.Scalar, LiftedLayeredSweep.Resolve(LiftedPath.Avx2));
     }
 
     [Fact]
@@ -95,9 +107,9 @@ public sealed class LiftedDecoderTests
         LdpcCode code = Medium.Value;
         var random = new Random(10);
         (byte[] sender, byte[] noisy, byte[] syndrome) = Frame(code, 0.015, 10);
-        foreach (bool useVector in new[] { true, false })
+        foreach (LiftedPath path in new[] { LiftedPath.Widest, LiftedPath.Avx2, LiftedPath.Scalar })
         {
-            var decoder = new LdpcDecoder(code, maxIterations: 1) { LiftedUsesVector = useVector };
+            var decoder = new LdpcDecoder(code, maxIterations: 1) { LiftedPath = path };
             var output = new byte[sender.Length];
 
             // The noisy word itself (iteration 0 posteriors are the channel signs) against its own syndrome and the sender's,
@@ -115,7 +127,7 @@ public sealed class LiftedDecoderTests
             }
 
             // After a full decode of the sender's syndrome both must say yes.
-            var full = new LdpcDecoder(code) { LiftedUsesVector = useVector };
+            var full = new LdpcDecoder(code) { LiftedPath = path };
             Assert.True(full.Decode(noisy, syndrome, 0.015, output).Converged);
             Assert.True(full.SyndromeMatches());
             Assert.True(full.LiftedSyndromeMatches());

@@ -103,6 +103,21 @@ internal static class InterpolatedPhi
         return offset + slopeTerm;
     }
 
+    /// <summary>
+    /// φ̃ for 8 lanes on AVX2: the same clamp, index and fraction as the 16-lane version, A and B by gathers from
+    /// <paramref name="offsets"/> and <paramref name="slopes"/> (<see cref="Offsets"/> and <see cref="Slopes"/> pinned).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<float> Evaluate(Vector256<float> x, float* offsets, float* slopes)
+    {
+        x = Avx.Min(Avx.Max(x, Vector256.Create(SmallestArgument)), Vector256.Create(LargestArgument));
+        Vector256<int> bits = x.AsInt32();
+        Vector256<int> index = Vector256.ShiftRightLogical(bits, IndexShift) - Vector256.Create(BaseIndex);
+        Vector256<float> fraction = Vector256.ConvertToSingle(bits & Vector256.Create(FractionMask)) * Vector256.Create(FractionScale);
+        Vector256<float> slopeTerm = Avx2.GatherVector256(slopes, index, sizeof(float)) * fraction;
+        return Avx2.GatherVector256(offsets, index, sizeof(float)) + slopeTerm;
+    }
+
     private static float[] BuildOffsets()
     {
         var offsets = new float[Buckets];

@@ -28,8 +28,22 @@ internal static class LiftedLayeredSweep
     /// <summary>Row s rotates lanes back by s: lane i reads lane (i − s) mod 16.</summary>
     private static readonly int[] BackRotations = BuildRotations(-1);
 
-    /// <summary>True when the 16-lane path can run on this machine.</summary>
+    /// <summary><see cref="Rotations"/> split for <see cref="Rotate"/>: per shift, for each result half, 8 indices mod 8 and 8 masks (−1 = high half).</summary>
+    private static readonly int[] HalfRotations = SplitForHalves(Rotations);
+
+    /// <summary><see cref="BackRotations"/> split the same way.</summary>
+    private static readonly int[] HalfBackRotations = SplitForHalves(BackRotations);
+
+    /// <summary>True when the 16-lane AVX-512 path can run on this machine.</summary>
     public static bool IsVectorSupported => Avx512F.IsSupported;
+
+    /// <summary>The implementation <paramref name="requested"/> resolves to on this machine.</summary>
+    public static LiftedPath Resolve(LiftedPath requested) => requested switch
+    {
+        LiftedPath.Widest when Avx512F.IsSupported => LiftedPath.Widest,
+        LiftedPath.Widest or LiftedPath.Avx2 when Avx2.IsSupported => LiftedPath.Avx2,
+        _ => LiftedPath.Scalar,
+    };
 
     /// <summary>
     /// One layered sweep. <paramref name="messages"/> holds 16 floats per base edge (base-edge order, lane i = row r·16 + i),
@@ -39,16 +53,20 @@ internal static class LiftedLayeredSweep
     /// Fettweis 2005), as the unstructured kernels do per row.
     /// </summary>
     public static void Run(
-        LiftedStructure lifting, float[] posterior, float[] messages, uint[] syndromeSigns, float[] inputScratch, float[] phiScratch, float confidentRowSkip, bool useVector)
+        LiftedStructure lifting, float[] posterior, float[] messages, uint[] syndromeSigns, float[] inputScratch, float[] phiScratch, float confidentRowSkip, LiftedPath path)
     {
         float skip = confidentRowSkip > 0 ? confidentRowSkip : float.PositiveInfinity;
-        if (useVector && IsVectorSupported)
+        switch (Resolve(path))
         {
-            RunVector(lifting, posterior, messages, syndromeSigns, inputScratch, phiScratch, skip);
-        }
-        else
-        {
-            RunScalar(lifting, posterior, messages, syndromeSigns, inputScratch, phiScratch, skip);
+            case LiftedPath.Widest:
+                RunVector(lifting, posterior, messages, syndromeSigns, inputScratch, phiScratch, skip);
+                break;
+            case LiftedPath.Avx2:
+                RunAvx2(lifting, posterior, messages, syndromeSigns, inputScratch, phiScratch, skip);
+                break;
+            default:
+                RunScalar(lifting, posterior, messages, syndromeSigns, inputScratch, phiScratch, skip);
+                break;
         }
     }
 
@@ -57,17 +75,14 @@ internal static class LiftedLayeredSweep
     /// <paramref name="firstBaseRow"/>, which receives the first failing base row: unsatisfied rows tend to stay unsatisfied
     /// from one iteration to the next, so the next check usually stops at once instead of after scanning the satisfied rows.
     /// </summary>
-    public static bool SyndromeMatches(LiftedStructure lifting, float[] posterior, uint[] syndromeSigns, bool useVector, ref int firstBaseRow)
+    public static bool SyndromeMatches(LiftedStructure lifting, float[] posterior, uint[] syndromeSigns, LiftedPath path, ref int firstBaseRow)
     {
+        LiftedPath resolved = Resolve(path);
         int start = (uint)firstBaseRow < (uint)lifting.BaseRows ? firstBaseRow : 0;
-        int failing = useVector && IsVectorSupported
-            ? FirstFailingVector(lifting, posterior, syndromeSigns, start, lifting.BaseRows)
-            : FirstFailingScalar(lifting, posterior, syndromeSigns, start, lifting.BaseRows);
+        int failing = FirstFailing(resolved, lifting, posterior, syndromeSigns, start, lifting.BaseRows);
         if (failing < 0)
         {
-            failing = useVector && IsVectorSupported
-                ? FirstFailingVector(lifting, posterior, syndromeSigns, 0, start)
-                : FirstFailingScalar(lifting, posterior, syndromeSigns, 0, start);
+            failing = FirstFailing(resolved, lifting, posterior, syndromeSigns, 0, start);
         }
 
         if (failing < 0)
@@ -78,6 +93,13 @@ internal static class LiftedLayeredSweep
         firstBaseRow = failing;
         return false;
     }
+
+    private static int FirstFailing(LiftedPath path, LiftedStructure lifting, float[] posterior, uint[] syndromeSigns, int from, int to) => path switch
+    {
+        LiftedPath.Widest => FirstFailingVector(lifting, posterior, syndromeSigns, from, to),
+        LiftedPath.Avx2 => FirstFailingAvx2(lifting, posterior, syndromeSigns, from, to),
+        _ => FirstFailingScalar(lifting, posterior, syndromeSigns, from, to),
+    };
 
     private static void RunVector(LiftedStructure lifting, float[] posterior, float[] messages, uint[] syndromeSigns, float[] inputScratch, float[] phiScratch, float skip)
     {
@@ -140,6 +162,113 @@ internal static class LiftedLayeredSweep
                 Avx512F.PermuteVar16x32(t + update, back).StoreUnsafe(ref posteriors, (nuint)(uint)Unsafe.Add(ref rowBlocks, k) * Z);
             }
         }
+    }
+
+    /// <summary>
+    /// The 16-lane path on AVX2: each base row as two 8-lane halves, the lane rotation as two vpermps and a blend per half
+    /// (<see cref="Rotate"/>), φ̃ by gathers from the A and B tables. Same operations per lane as the other paths.
+    /// </summary>
+    private static unsafe void RunAvx2(LiftedStructure lifting, float[] posterior, float[] messages, uint[] syndromeSigns, float[] inputScratch, float[] phiScratch, float skip)
+    {
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(lifting.RowStart);
+        ref int blocks = ref MemoryMarshal.GetArrayDataReference(lifting.Block);
+        ref byte shifts = ref MemoryMarshal.GetArrayDataReference(lifting.Shift);
+        ref int rotations = ref MemoryMarshal.GetArrayDataReference(HalfRotations);
+        ref int backRotations = ref MemoryMarshal.GetArrayDataReference(HalfBackRotations);
+        ref float posteriors = ref MemoryMarshal.GetArrayDataReference(posterior);
+        ref float message = ref MemoryMarshal.GetArrayDataReference(messages);
+        ref uint syndrome = ref MemoryMarshal.GetArrayDataReference(syndromeSigns);
+        ref float input = ref MemoryMarshal.GetArrayDataReference(inputScratch);
+        ref float phi = ref MemoryMarshal.GetArrayDataReference(phiScratch);
+        Vector256<float> skipLlr = Vector256.Create(skip);
+        Vector256<uint> signMask = Vector256.Create(SignMask);
+        const int Half = Z / 2;
+
+        fixed (float* offsets = InterpolatedPhi.Offsets)
+        fixed (float* slopes = InterpolatedPhi.Slopes)
+        {
+            for (int r = 0; r < lifting.BaseRows; r++)
+            {
+                int from = Unsafe.Add(ref rowStart, r);
+                int degree = Unsafe.Add(ref rowStart, r + 1) - from;
+                ref int rowBlocks = ref Unsafe.Add(ref blocks, from);
+                ref byte rowShifts = ref Unsafe.Add(ref shifts, from);
+                ref float rowMessages = ref Unsafe.Add(ref message, (nint)from * Z);
+                Vector256<float> sumLow = Vector256<float>.Zero;
+                Vector256<float> sumHigh = Vector256<float>.Zero;
+                Vector256<uint> parityLow = Vector256.LoadUnsafe(ref syndrome, (nuint)r * Z);
+                Vector256<uint> parityHigh = Vector256.LoadUnsafe(ref syndrome, ((nuint)r * Z) + Half);
+                Vector256<float> smallestLow = Vector256.Create(float.PositiveInfinity);
+                Vector256<float> smallestHigh = smallestLow;
+                for (int k = 0; k < degree; k++)
+                {
+                    nuint slot = (nuint)k * Z;
+                    nuint block = (nuint)(uint)Unsafe.Add(ref rowBlocks, k) * Z;
+                    (Vector256<float> low, Vector256<float> high) = Rotate(
+                        Vector256.LoadUnsafe(ref posteriors, block), Vector256.LoadUnsafe(ref posteriors, block + Half), ref rotations, Unsafe.Add(ref rowShifts, k));
+                    Vector256<float> tLow = low - Vector256.LoadUnsafe(ref rowMessages, slot);
+                    Vector256<float> tHigh = high - Vector256.LoadUnsafe(ref rowMessages, slot + Half);
+                    Vector256<float> magnitudeLow = Vector256.Abs(tLow);
+                    Vector256<float> magnitudeHigh = Vector256.Abs(tHigh);
+                    Vector256<float> phiLow = InterpolatedPhi.Evaluate(magnitudeLow, offsets, slopes);
+                    Vector256<float> phiHigh = InterpolatedPhi.Evaluate(magnitudeHigh, offsets, slopes);
+                    tLow.StoreUnsafe(ref input, slot);
+                    tHigh.StoreUnsafe(ref input, slot + Half);
+                    phiLow.StoreUnsafe(ref phi, slot);
+                    phiHigh.StoreUnsafe(ref phi, slot + Half);
+                    sumLow += phiLow;
+                    sumHigh += phiHigh;
+                    parityLow ^= tLow.AsUInt32();
+                    parityHigh ^= tHigh.AsUInt32();
+                    smallestLow = Avx.Min(smallestLow, magnitudeLow);
+                    smallestHigh = Avx.Min(smallestHigh, magnitudeHigh);
+                }
+
+                parityLow &= signMask;
+                parityHigh &= signMask;
+                if ((parityLow | parityHigh) == Vector256<uint>.Zero
+                    && Vector256.GreaterThanOrEqualAll(smallestLow, skipLlr) && Vector256.GreaterThanOrEqualAll(smallestHigh, skipLlr))
+                {
+                    continue;
+                }
+
+                for (int k = 0; k < degree; k++)
+                {
+                    nuint slot = (nuint)k * Z;
+                    Vector256<float> tLow = Vector256.LoadUnsafe(ref input, slot);
+                    Vector256<float> tHigh = Vector256.LoadUnsafe(ref input, slot + Half);
+                    Vector256<float> magnitudeLow = InterpolatedPhi.Evaluate(sumLow - Vector256.LoadUnsafe(ref phi, slot), offsets, slopes);
+                    Vector256<float> magnitudeHigh = InterpolatedPhi.Evaluate(sumHigh - Vector256.LoadUnsafe(ref phi, slot + Half), offsets, slopes);
+                    Vector256<float> updateLow = (magnitudeLow.AsUInt32() | ((tLow.AsUInt32() ^ parityLow) & signMask)).AsSingle();
+                    Vector256<float> updateHigh = (magnitudeHigh.AsUInt32() | ((tHigh.AsUInt32() ^ parityHigh) & signMask)).AsSingle();
+                    updateLow.StoreUnsafe(ref rowMessages, slot);
+                    updateHigh.StoreUnsafe(ref rowMessages, slot + Half);
+                    nuint block = (nuint)(uint)Unsafe.Add(ref rowBlocks, k) * Z;
+                    (Vector256<float> low, Vector256<float> high) = Rotate(tLow + updateLow, tHigh + updateHigh, ref backRotations, Unsafe.Add(ref rowShifts, k));
+                    low.StoreUnsafe(ref posteriors, block);
+                    high.StoreUnsafe(ref posteriors, block + Half);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A 16-lane rotation of (low, high) with the half tables of shift <paramref name="shift"/>: result lane i = source lane
+    /// j (from <see cref="HalfRotations"/> or <see cref="HalfBackRotations"/>), i.e. vpermps of both halves by j mod 8 and a
+    /// blend that takes the high half where j ≥ 8.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float> Low, Vector256<float> High) Rotate(Vector256<float> low, Vector256<float> high, ref int table, int shift)
+    {
+        // Per shift: 8 indices and 8 masks for the low result half, then the same for the high half.
+        nuint at = (nuint)shift * 2 * Z;
+        Vector256<int> indexLow = Vector256.LoadUnsafe(ref table, at);
+        Vector256<float> fromHighLow = Vector256.LoadUnsafe(ref table, at + 8).AsSingle();
+        Vector256<int> indexHigh = Vector256.LoadUnsafe(ref table, at + 16);
+        Vector256<float> fromHighHigh = Vector256.LoadUnsafe(ref table, at + 24).AsSingle();
+        return (
+            Avx.BlendVariable(Avx2.PermuteVar8x32(low, indexLow), Avx2.PermuteVar8x32(high, indexLow), fromHighLow),
+            Avx.BlendVariable(Avx2.PermuteVar8x32(low, indexHigh), Avx2.PermuteVar8x32(high, indexHigh), fromHighHigh));
     }
 
     /// <summary>The vector path lane by lane: same operations in the same order per lane (sum over edges in edge order).</summary>
@@ -226,6 +355,38 @@ internal static class LiftedLayeredSweep
         return -1;
     }
 
+    /// <summary><see cref="FirstFailingVector"/> on AVX2, two halves per base row.</summary>
+    private static int FirstFailingAvx2(LiftedStructure lifting, float[] posterior, uint[] syndromeSigns, int from, int to)
+    {
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(lifting.RowStart);
+        ref int blocks = ref MemoryMarshal.GetArrayDataReference(lifting.Block);
+        ref byte shifts = ref MemoryMarshal.GetArrayDataReference(lifting.Shift);
+        ref int rotations = ref MemoryMarshal.GetArrayDataReference(HalfRotations);
+        ref float posteriors = ref MemoryMarshal.GetArrayDataReference(posterior);
+        ref uint syndrome = ref MemoryMarshal.GetArrayDataReference(syndromeSigns);
+        Vector256<uint> signMask = Vector256.Create(SignMask);
+        for (int r = from; r < to; r++)
+        {
+            Vector256<uint> parityLow = Vector256.LoadUnsafe(ref syndrome, (nuint)(r * Z));
+            Vector256<uint> parityHigh = Vector256.LoadUnsafe(ref syndrome, (nuint)((r * Z) + 8));
+            for (int e = Unsafe.Add(ref rowStart, r); e < Unsafe.Add(ref rowStart, r + 1); e++)
+            {
+                nuint block = (nuint)(Unsafe.Add(ref blocks, e) * Z);
+                (Vector256<float> low, Vector256<float> high) = Rotate(
+                    Vector256.LoadUnsafe(ref posteriors, block), Vector256.LoadUnsafe(ref posteriors, block + 8), ref rotations, Unsafe.Add(ref shifts, e));
+                parityLow ^= low.AsUInt32();
+                parityHigh ^= high.AsUInt32();
+            }
+
+            if (((parityLow | parityHigh) & signMask) != Vector256<uint>.Zero)
+            {
+                return r;
+            }
+        }
+
+        return -1;
+    }
+
     private static int FirstFailingScalar(LiftedStructure lifting, float[] posterior, uint[] syndromeSigns, int from, int to)
     {
         for (int r = from; r < to; r++)
@@ -246,6 +407,25 @@ internal static class LiftedLayeredSweep
         }
 
         return -1;
+    }
+
+    private static int[] SplitForHalves(int[] rotations)
+    {
+        var halves = new int[Z * 2 * Z];
+        for (int s = 0; s < Z; s++)
+        {
+            for (int half = 0; half < 2; half++)
+            {
+                for (int i = 0; i < 8; i++)
+                {
+                    int source = rotations[(s * Z) + (half * 8) + i];
+                    halves[(s * 2 * Z) + (half * Z) + i] = source & 7;
+                    halves[(s * 2 * Z) + (half * Z) + 8 + i] = source >= 8 ? -1 : 0;
+                }
+            }
+        }
+
+        return halves;
     }
 
     private static int[] BuildRotations(int direction)
