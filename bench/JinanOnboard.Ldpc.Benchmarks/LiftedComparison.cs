@@ -5,9 +5,9 @@ using JinanOnboard.Ldpc.Decoding;
 namespace JinanOnboard.Ldpc.Benchmarks;
 
 /// <summary>
-/// `lifted [SWEEPS] [FRAMES] [SEED] [QBER]` (defaults 300, 10, 2026, 0.02): a quick same-process comparison on the random quasi-cyclic code
+/// `lifted [SWEEPS] [FRAMES] [SEED] [QBER]` (defaults 300, 10, 2026, 0.02): a quick same-process comparison on the book code
 /// of <see cref="LiftedFrame"/>: mean time of one full sweep (skip off) of the φ-table kernel on the CSR and of the lifted kernel
-/// (vector, scalar), measured in alternating rounds so machine load hits both alike, the per-frame overhead outside the sweeps, then FRAMES whole-frame decodes at
+/// (AVX-512, AVX2, scalar), measured in alternating rounds so machine load hits both alike, the per-frame overhead outside the sweeps, then FRAMES whole-frame decodes at
 /// QBER with each kernel (default skip): failures, mean iterations, Mbit/s. The BenchmarkDotNet classes in
 /// LiftedBenchmarks.cs measure the same with proper statistics.
 /// </summary>

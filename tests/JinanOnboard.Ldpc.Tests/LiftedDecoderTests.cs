@@ -1,19 +1,21 @@
 using System.Runtime.Intrinsics.X86;
+using JinanOnboard.Ldpc.Construction;
 using JinanOnboard.Ldpc.Decoding;
 
 namespace JinanOnboard.Ldpc.Tests;
 
 public sealed class LiftedDecoderTests
 {
-    private static readonly Lazy<LdpcCode> Small = new(() => RandomLiftedCodes.Build(125, 25, RandomLiftedCodes.ThreeToEight, 11));
+    // Book-construction codes (spec §4) of rate 0.8 and 0.84 at n = 2 000 and 20 000.
+    private static readonly Lazy<LdpcCode> Small = new(() => Lifted(2_000, 400, 11));
 
-    private static readonly Lazy<LdpcCode> Medium = new(() => RandomLiftedCodes.Build(1250, 200, RandomLiftedCodes.ThreeToEight, 12));
+    private static readonly Lazy<LdpcCode> Medium = new(() => Lifted(20_000, 3_200, 12));
 
     [Fact]
-    public void Random_structure_has_distinct_ascending_blocks_per_row_and_expands_with_its_lifting()
+    public void Lifted_structure_has_distinct_ascending_blocks_per_row_and_expands_with_its_lifting()
     {
         LdpcCode code = Medium.Value;
-        Construction.LiftedStructure lifting = code.Matrix.Lifting!;
+        LiftedStructure lifting = code.Matrix.Lifting!;
         Assert.NotNull(lifting);
         Assert.Equal(1250 * 16, code.BlockLength);
         Assert.Equal(200 * 16, code.SyndromeLength);
@@ -164,4 +166,7 @@ public sealed class LiftedDecoderTests
         code.ComputeSyndrome(sender, syndrome);
         return (sender, noisy, syndrome);
     }
+
+    private static LdpcCode Lifted(int n, int m, ulong seed) =>
+        new(8, LiftedGraphBuilder.Build(n, m, DistributionTable.ForRate(1 - ((double)m / n)), seed), "lifted-test", seed, 0.5);
 }
