@@ -78,15 +78,20 @@ public class RowGroupBenchmarks
     public LdpcDecodeResult Decode() => _decoder.Decode(_noisy, _syndrome, Qber, _output);
 }
 
-/// <summary>Kernels by the names the benchmark parameters use.</summary>
+/// <summary>Kernels by the names the benchmark parameters and the `sim` variants use.</summary>
 internal static class KernelNames
 {
-    public static BeliefPropagationKernel Parse(string name) => name switch
+    public static BeliefPropagationKernel Parse(string name) =>
+        TryParse(name) ?? throw new ArgumentException($"unknown kernel {name}", nameof(name));
+
+    /// <summary>lifted, table (φ table on the expanded H), tanh, phi (the first φ form); null for any other name.</summary>
+    public static BeliefPropagationKernel? TryParse(string name) => name switch
     {
         "lifted" => BeliefPropagationKernel.Lifted,
         "table" => BeliefPropagationKernel.PhiTable,
         "tanh" => BeliefPropagationKernel.TanhPolynomial,
-        _ => throw new ArgumentException($"unknown kernel {name}", nameof(name)),
+        "phi" => BeliefPropagationKernel.PhiPolynomial,
+        _ => null,
     };
 }
 

@@ -9,8 +9,8 @@ namespace JinanOnboard.Ldpc.Benchmarks;
 internal static class Program
 {
     /// <summary>
-    /// BenchmarkDotNet switcher, plus `sim Q FRAMES SEED [CODE_ID|-] [bp|bp-skipT|table|tanh|phi|min-sum] [MAX_ITERATIONS]`: the FER/efficiency
-    /// simulation used to calibrate the decoding-gap table (Release build, one thread); `calib` (below); `lifted` (<see cref="LiftedComparison"/>); `design` and
+    /// BenchmarkDotNet switcher, plus `sim Q FRAMES SEED [CODE_ID|-] [bp|bp-skipT|lifted|table|tanh|phi|min-sum] [MAX_ITERATIONS]`: the FER/efficiency
+    /// simulation used to calibrate the decoding-gap table (Release build, one thread); `calib` (below); `design` and
     /// `thresholds`: the degree-distribution optimiser and density-evolution thresholds of protocol-spec/ldpc-codes.md §3.
     /// </summary>
     public static void Main(string[] args)
@@ -36,12 +36,6 @@ internal static class Program
         if (args.Length >= 2 && args[0] == "design")
         {
             Design(args);
-            return;
-        }
-
-        if (args.Length >= 1 && args[0] == "lifted")
-        {
-            LiftedComparison.Run(args);
             return;
         }
 
@@ -117,15 +111,6 @@ internal static class Program
         Console.WriteLine(string.Create(inv, $"q={qber} dist={args[1]} m={m} f={r.Efficiency:F3} frames={r.Frames} failed={r.FailedFrames} undetected={r.UndetectedErrorFrames} iter={r.MeanIterations:F1}"));
     }
 
-    /// <summary>The kernel a `sim` variant names: `phi` the first φ form, `table` the φ table on the CSR, `tanh`; else the default.</summary>
-    private static BeliefPropagationKernel? KernelFor(string variant) => variant switch
-    {
-        "phi" => BeliefPropagationKernel.PhiPolynomial,
-        "table" => BeliefPropagationKernel.PhiTable,
-        "tanh" => BeliefPropagationKernel.TanhPolynomial,
-        _ => null,
-    };
-
     private static void Simulate(string[] args)
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
@@ -137,7 +122,7 @@ internal static class Program
         int maxIterations = args.Length > 6 ? int.Parse(args[6], inv) : LdpcDecoder.DefaultMaxIterations;
         LdpcCheckRule rule = variant == "min-sum" ? LdpcCheckRule.NormalizedMinSum : LdpcCheckRule.BeliefPropagation;
         float skip = variant.StartsWith("bp-skip", StringComparison.Ordinal) ? float.Parse(variant[7..], inv) : LdpcDecoder.DefaultConfidentRowSkip;
-        LdpcSimulationResult r = LdpcSimulation.RunCore(code, qber, frames, seed, rule, maxIterations, null, KernelFor(variant), skip);
+        LdpcSimulationResult r = LdpcSimulation.RunCore(code, qber, frames, seed, rule, maxIterations, null, KernelNames.TryParse(variant), skip);
         Console.WriteLine(string.Create(inv, $"q={qber} code={r.CodeId} m={r.SyndromeLength} dist={code.DistributionName} f={r.Efficiency:F3} frames={r.Frames} failed={r.FailedFrames} undetected={r.UndetectedErrorFrames} iter={r.MeanIterations:F1} Mbit/s={r.ThroughputMbitPerSecond:F2} {variant}"));
     }
 

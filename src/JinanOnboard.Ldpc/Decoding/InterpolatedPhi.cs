@@ -118,6 +118,16 @@ internal static class InterpolatedPhi
         return Avx2.GatherVector256(offsets, index, sizeof(float)) + slopeTerm;
     }
 
+    /// <summary>The 8-lane look-up without caller-pinned tables (tests; the sweep pins them once).</summary>
+    public static unsafe Vector256<float> Evaluate(Vector256<float> x)
+    {
+        fixed (float* offsets = Offsets)
+        fixed (float* slopes = Slopes)
+        {
+            return Evaluate(x, offsets, slopes);
+        }
+    }
+
     private static float[] BuildOffsets()
     {
         var offsets = new float[Buckets];

@@ -34,9 +34,6 @@ internal static class LiftedLayeredSweep
     /// <summary><see cref="BackRotations"/> split the same way.</summary>
     private static readonly int[] HalfBackRotations = SplitForHalves(BackRotations);
 
-    /// <summary>True when the 16-lane AVX-512 path can run on this machine.</summary>
-    public static bool IsVectorSupported => Avx512F.IsSupported;
-
     /// <summary>The implementation <paramref name="requested"/> resolves to on this machine.</summary>
     public static LiftedPath Resolve(LiftedPath requested) => requested switch
     {
