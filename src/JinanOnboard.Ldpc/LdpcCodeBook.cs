@@ -33,7 +33,7 @@ public sealed class LdpcCodeBook
 
     /// <summary>
     /// The default book (protocol-spec/ldpc-codes.md): n = 100 000, syndrome lengths from 5 000 up in
-    /// steps of ⌈m/50⌉ (2 %) to the first m ≥ 60 000, so f never has to exceed the decoding gap by more than 2 %.
+    /// steps of ⌈m/100⌉ (1 %) to the first m ≥ 60 000, so f never has to exceed the decoding gap by more than 1 %.
     /// </summary>
     public static LdpcCodeBook Default => DefaultBook.Value;
 
@@ -88,7 +88,7 @@ public sealed class LdpcCodeBook
         }
 
         throw new KeyNotFoundException(
-            $"LDPC code id {codeId} is not in the code book (valid ids {_descriptors[0].CodeId}..{_descriptors[^1].CodeId}).");
+            $"LDPC code id {codeId} is not in the code book ({_descriptors.Length} ids from {_descriptors[0].CodeId} to {_descriptors[^1].CodeId}).");
     }
 
     /// <summary>
@@ -113,7 +113,14 @@ public sealed class LdpcCodeBook
             double rate = 1.0 - ((double)rows / blockLength);
             DegreeDistribution distribution = DistributionTable.ForRate(rate);
             double maxQber = BinaryEntropy.Inverse((double)rows / blockLength / DecodingGap.ForRate(rate));
-            descriptors.Add(new CodeDescriptor(codeId, blockLength, rows, distribution, SeedFor(codeId), maxQber));
+
+            // A shorter block can scale two neighbouring ids to the same m: the book keeps the first, so ids keep meaning
+            // the same rate at every block length and syndrome lengths stay strictly ascending.
+            if (descriptors.Count == 0 || descriptors[^1].Rows != rows)
+            {
+                descriptors.Add(new CodeDescriptor(codeId, blockLength, rows, distribution, SeedFor(codeId), maxQber));
+            }
+
             if (baseRows * LiftedStructure.Z >= 60_000)
             {
                 break;
@@ -130,11 +137,11 @@ public sealed class LdpcCodeBook
     internal const int FirstBaseRows = 313;
 
     /// <summary>
-    /// Base rows of the next code id: m_b + ⌈m_b/50⌉ (integer arithmetic), a 2 % step. Finer than the 4 % of the first book because
-    /// the selected code's f exceeds the decoding gap by up to one step: 2 % halves that quantisation loss, and codes
-    /// are built lazily, so more ids cost nothing until used.
+    /// Base rows of the next code id: m_b + ⌈m_b/100⌉ (integer arithmetic), a 1 % step. The selected code's f exceeds the
+    /// decoding gap by up to one step, so the step is a direct efficiency loss (4 % in the first book, 2 % in the second and
+    /// third); codes are built lazily, so more ids cost nothing until used.
     /// </summary>
-    internal static long NextSyndromeLength(long m) => m + ((m + 49) / 50);
+    internal static long NextSyndromeLength(long m) => m + ((m + 99) / 100);
 
     /// <summary>Construction seed of a code: the ASCII of "JINANLD" in the high bytes, the id in the low byte.</summary>
     internal static ulong SeedFor(int codeId) => 0x4A494E414E4C4400UL | (uint)codeId;

@@ -52,15 +52,15 @@ public sealed class CodeBookTests
     }
 
     [Fact]
-    public void Default_book_has_124_ids_in_two_percent_steps_of_whole_circulants_up_to_the_first_m_of_60000()
+    public void Default_book_has_237_ids_in_one_percent_steps_of_whole_circulants_up_to_the_first_m_of_60000()
     {
-        // Spec §2: m = 16·m_b, m_b from 313 with m_b + ⌈m_b/50⌉ up to the first m ≥ 60 000 (id 124, m_b = 3 820).
+        // Spec §2: m = 16·m_b, m_b from 313 with m_b + ⌈m_b/100⌉ up to the first m ≥ 60 000 (id 237, m_b = 3 758).
         LdpcCodeBook book = LdpcCodeBook.Default;
-        Assert.Equal(124, book.Count);
-        Assert.Equal(320, LdpcCodeBook.NextSyndromeLength(313));
-        Assert.Equal(3_820, LdpcCodeBook.NextSyndromeLength(3_745));
+        Assert.Equal(237, book.Count);
+        Assert.Equal(317, LdpcCodeBook.NextSyndromeLength(313));
+        Assert.Equal(3_758, LdpcCodeBook.NextSyndromeLength(3_720));
         Assert.Equal(5_008, book.SyndromeLengthAt(0));
-        Assert.Equal(61_120, book.SyndromeLengthAt(book.Count - 1));
+        Assert.Equal(60_128, book.SyndromeLengthAt(book.Count - 1));
         Assert.All(Enumerable.Range(0, book.Count), i => Assert.Equal(0, book.SyndromeLengthAt(i) % 16));
     }
 

@@ -18,8 +18,8 @@ public sealed class DistributionDesignTests
     [Fact]
     public void Density_evolution_converges_below_and_fails_above_Shannon_for_a_book_distribution()
     {
-        DegreeDistribution d85 = DistributionTable.All.First(e => e.Distribution.Name == "D85").Distribution;
-        var ensemble = new Ensemble(d85.Terms, 0.85);
+        DegreeDistribution h85 = DistributionTable.All.First(e => e.Distribution.Name == "H85").Distribution;
+        var ensemble = new Ensemble(h85.Terms, 0.85);
         var evolution = new DensityEvolution(ensemble.MaxVariableDegree);
         double shannon = BinaryEntropy.Inverse(0.15);
         Assert.True(evolution.Run(ensemble, 0.9 * shannon, 500).Converged);

@@ -29,14 +29,15 @@ public sealed class LiftedConstructionTests
     }
 
     [Theory]
-    [InlineData(false, 60)] // D85
-    [InlineData(false, 100)] // E60
-    [InlineData(true, 31)] // the wire book's 1 % code, D91, rows of ≈ 75
+    [InlineData(false, 180)] // R = 0.66, E65, n = 20 000
+    [InlineData(true, 58)] // the wire book's 1 % code, D91, rows of ≈ 75
+    [InlineData(true, 80)] // H88, columns of degree up to 80
+    [InlineData(true, 107)] // the wire book's 2 % code, H85
     public void Codes_have_no_four_cycles(bool wireBook, int codeId)
     {
         // A 4-cycle is two rows sharing two columns. The shift choice of spec §4 step 5 avoids them whenever a shift allows:
-        // in the wire book from id 20 (R < 0.925) on; the densest high-rate codes (and small books' high-rate codes, whose base
-        // graphs have < 100 rows) keep some (spec §4).
+        // in the wire book from id 30 (R ≤ 0.930) on; the densest high-rate codes (and small books' high-rate and H codes,
+        // whose base graphs have few rows) keep some (spec §4).
         ParityCheckMatrix h = (wireBook ? LdpcCodeBook.Default : TestCodes.SmallBook).GetById(codeId).Matrix;
         var seen = new HashSet<long>();
         int cycles = 0;

@@ -36,7 +36,7 @@ internal static class TestCodes
         long m = 5000;
         for (int k = 1; k < codeId; k++)
         {
-            m = LdpcCodeBook.NextSyndromeLength(m); // the same 2 % step as the book's base rows
+            m += (m + 49) / 50; // the second revision's 2 % step
         }
 
         int rows = (int)(((m * SmallBlockLength) + 50_000) / 100_000);
@@ -44,7 +44,19 @@ internal static class TestCodes
     }
 
     public static LdpcCode Build(int n, int m, ulong seed) =>
-        new(7, TannerGraphBuilder.Build(n, m, DistributionTable.ForRate(1 - ((double)m / n)), seed), "test", seed, 0.5);
+        new(7, TannerGraphBuilder.Build(n, m, ThirdRevisionDistribution(1 - ((double)m / n)), seed), "test", seed, 0.5);
+
+    /// <summary>
+    /// The third book revision's distribution for a rate (E50…E75, then D79…D91, nearest design rate, ties to the lower):
+    /// keeps the unstructured test codes, whose shapes some kernel tests rely on, independent of later book revisions.
+    /// </summary>
+    private static DegreeDistribution ThirdRevisionDistribution(double rate) =>
+        DistributionTable.All.Concat(DistributionTable.References)
+            .Where(e => ThirdRevisionNames.Contains(e.Distribution.Name))
+            .OrderBy(e => e.DesignRate)
+            .MinBy(e => Math.Abs(e.DesignRate - rate)).Distribution;
+
+    private static readonly string[] ThirdRevisionNames = ["E50", "E55", "E60", "E65", "E70", "E75", "D79", "D85", "D88", "D91"];
 
     public static byte[] RandomBits(int n, Random random)
     {
