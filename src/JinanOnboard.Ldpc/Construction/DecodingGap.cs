@@ -5,7 +5,7 @@ namespace JinanOnboard.Ldpc.Construction;
 /// (n = 100 000, the lifted layered BP decoder, 100 iterations), linearly interpolated in R and clamped at the ends.
 /// A code is selected up to MaxQber = h⁻¹(m / (n·f*)). Each point is just below the f of the lowest code that failed at most
 /// 4 of 800 frames (bench `sim`, 400 frames with seed 100 and 400 with seed 20261123; observed FER ≤ 0.5 %), walking the ids
-/// upwards; fourth book revision, 2026-11-23 17:10–17:35 UTC. Raw measurements: protocol-spec/ldpc-codes.md §5.
+/// upwards; fourth book revision, 2026-11-23 17:05–17:25 UTC. Raw measurements: protocol-spec/ldpc-codes.md §5.
 /// </summary>
 internal static class DecodingGap
 {
@@ -14,7 +14,8 @@ internal static class DecodingGap
         (0.4674, 1.064), // 11 %, code 225: 4/800 (f = 1.055: 12/800)
         (0.5650, 1.081), // 8 %, code 205: 1/800 (f = 1.071: 7/800)
         (0.6858, 1.096), // 5 %, code 173: 2/800 (f = 1.086: 7/800)
-        (0.7278, 1.122), // 4 %, code 159: 3/800 (f = 1.112: 10/800)
+        (0.7360, 1.089), // 4 %, code 156: 4/800 (f = 1.078: 11/800)
+        (0.7618, 1.087), // 3.5 %, code 146: 2/800 (f = 1.077: 21/800)
         (0.7872, 1.094), // 3 %, code 135: 3/800 (f = 1.083: 24/800)
         (0.8120, 1.114), // 2.5 %, code 123: 0/800 (f = 1.103: 6/800)
         (0.8410, 1.123), // 2 %, code 107: 2/800 (f = 1.113: 8/800)

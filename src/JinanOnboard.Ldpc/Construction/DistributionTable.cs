@@ -3,11 +3,13 @@ namespace JinanOnboard.Ldpc.Construction;
 /// <summary>
 /// The degree distributions the default code book is built from, one per design rate, variable side λ(x) in edge
 /// perspective (a term λ_i x^(i−1) is degree i); checks are always concentrated (the mean check degree follows from E/m).
-/// E50…E75: the density-evolution-optimised BSC ensembles of Elkouss, Leverrier, Alléaume, Boutros, "Efficient
+/// E50…E70: the density-evolution-optimised BSC ensembles of Elkouss, Leverrier, Alléaume, Boutros, "Efficient
 /// reconciliation protocol for discrete-variable quantum key distribution", ISIT 2009 (arXiv:0901.2140), Table I.
-/// D79…D91: designed for this book by <see cref="Design.DistributionDesigner"/> (differential evolution judged by
-/// discretised density evolution, concentrated checks, degree-2 node fraction capped at 1 − R); they replace
-/// Elkouss' E80 and E85 above rate 0.77, kept in <see cref="References"/> as the designer's starting points.
+/// H75, H79, H85, H88 (fourth book revision) and D91 (third): designed for this book by <see cref="Design.DistributionDesigner"/>
+/// (differential evolution judged by discretised density evolution, concentrated checks, degree-2 node fraction capped at
+/// 1 − R); the H entries use degrees up to 80, which lowers their thresholds to f = 1.029–1.049 against 1.062–1.065 for the
+/// third revision's D79, D85, D88 (kept in <see cref="References"/> with H91, which decoded no better than D91, and
+/// Elkouss' E75, E80 and E85).
 /// The literals ARE the specification (protocol-spec/ldpc-codes.md §3).
 /// </summary>
 internal static class DistributionTable
@@ -27,8 +29,9 @@ internal static class DistributionTable
         (0.70, new DegreeDistribution("E70", [
             (73, 0.00354), (65, 0.04056), (62, 0.02741), (46, 0.09572), (25, 0.19872), (12, 0.12189), (9, 0.15571), (6, 0.00896),
             (3, 0.29406), (2, 0.05343)])),
-        (0.75, new DegreeDistribution("E75", [
-            (31, 0.47408), (28, 0.01107), (7, 0.05288), (6, 0.10667), (5, 0.13764), (4, 0.01449), (3, 0.09511), (2, 0.10805)])),
+        (0.75, new DegreeDistribution("H75", [
+            (80, 0.16952), (60, 0.11404), (30, 0.07807), (20, 0.08252), (15, 0.00381), (12, 0.13793), (10, 0.02038), (8, 0.07636),
+            (7, 0.02372), (6, 0.01128), (5, 0.02076), (4, 0.01434), (3, 0.17663), (2, 0.07064)])),
         (0.79, new DegreeDistribution("H79", [
             (80, 0.09974), (60, 0.18266), (40, 0.02642), (30, 0.12515), (20, 0.00604), (15, 0.00268), (12, 0.05210), (10, 0.18522),
             (7, 0.04745), (6, 0.01034), (4, 0.02086), (3, 0.18415), (2, 0.05719)])),
@@ -44,7 +47,8 @@ internal static class DistributionTable
     ];
 
     /// <summary>
-    /// Elkouss et al. Table I entries no longer in the book (replaced by D79…D91), kept as the designer's starting points.
+    /// Distributions not in the book: the third revision's D79, D85, D88 and the H91 design (spec §3 says why), and Elkouss
+    /// et al.'s E75 (replaced by H75 in the fourth revision), E80 and E85 (Table I), the designer's starting points.
     /// One correction: the rate-0.85 coefficient of x^4 is printed as 0.094274, which makes Σλ = 1.0515; 0.04274 gives
     /// Σλ = 1.0000 and rate 0.849 with the printed ρ, so 0.04274 is used.
     /// </summary>
@@ -62,6 +66,8 @@ internal static class DistributionTable
         (0.91, new DegreeDistribution("H91", [
             (80, 0.17434), (60, 0.15733), (30, 0.08973), (20, 0.05908), (12, 0.17432), (10, 0.08150), (8, 0.00691), (7, 0.00441),
             (6, 0.03108), (4, 0.03945), (3, 0.16133), (2, 0.02052)])),
+        (0.75, new DegreeDistribution("E75", [
+            (31, 0.47408), (28, 0.01107), (7, 0.05288), (6, 0.10667), (5, 0.13764), (4, 0.01449), (3, 0.09511), (2, 0.10805)])),
         (0.80, new DegreeDistribution("E80", [
             (26, 0.34960), (17, 0.07194), (8, 0.09816), (7, 0.08550), (6, 0.11972), (3, 0.18088), (2, 0.09420)])),
         (0.85, new DegreeDistribution("E85", [
@@ -86,7 +92,7 @@ internal static class DistributionTable
     /// <summary>The book's distributions, ascending design rate.</summary>
     public static IReadOnlyList<(double DesignRate, DegreeDistribution Distribution)> All => Entries;
 
-    /// <summary>Distributions not in the book (E80, E85) that the designer can start from.</summary>
+    /// <summary>Distributions not in the book (D79, D85, D88, H91, E75, E80, E85): comparisons and designer starting points.</summary>
     public static IReadOnlyList<(double DesignRate, DegreeDistribution Distribution)> References => ReferenceEntries;
 
     /// <summary>The Elkouss et al. entry (E50…E85, book or reference) nearest to <paramref name="rate"/>: the designer's default start.</summary>
