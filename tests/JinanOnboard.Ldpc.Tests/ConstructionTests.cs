@@ -28,10 +28,10 @@ public sealed class ConstructionTests
     public void Wire_book_code_used_at_two_percent_matches_its_golden_hash()
     {
         // n = 100 000, the code SelectForQber(0.02) returns: pins the full-size construction, not just the test book.
-        LdpcCode code = LdpcCodeBook.Default.GetById(107);
+        LdpcCode code = LdpcCodeBook.Default.GetById(106);
         Assert.Same(code, LdpcCodeBook.Default.SelectForQber(0.02));
-        Assert.Equal("H85", code.DistributionName);
-        Assert.Equal("89D93F0CA2DFA49F", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
+        Assert.Equal("H84", code.DistributionName);
+        Assert.Equal("09180851AD39965F", code.StructureHash.ToString("X16", CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace JinanOnboard.Ldpc.Construction;
 /// (n = 100 000, the lifted layered BP decoder, 100 iterations), linearly interpolated in R and clamped at the ends.
 /// A code is selected up to MaxQber = h⁻¹(m / (n·f*)). Each point is just below the f of the lowest code that failed at most
 /// 4 of 800 frames (bench `sim`, 400 frames with seed 100 and 400 with seed 20261123; observed FER ≤ 0.5 %), walking the ids
-/// upwards; fourth book revision, 2026-11-23 17:05–17:25 UTC. Raw measurements: protocol-spec/ldpc-codes.md §5.
+/// upwards; fourth book revision, 2026-11-23 17:05–18:05 UTC. Raw measurements: protocol-spec/ldpc-codes.md §5.
 /// </summary>
 internal static class DecodingGap
 {
@@ -17,9 +17,10 @@ internal static class DecodingGap
         (0.7360, 1.089), // 4 %, code 156: 4/800 (f = 1.078: 11/800)
         (0.7618, 1.087), // 3.5 %, code 146: 2/800 (f = 1.077: 21/800)
         (0.7872, 1.094), // 3 %, code 135: 3/800 (f = 1.083: 24/800)
-        (0.8120, 1.114), // 2.5 %, code 123: 0/800 (f = 1.103: 6/800)
-        (0.8410, 1.123), // 2 %, code 107: 2/800 (f = 1.113: 8/800)
-        (0.8698, 1.158), // 1.5 %, code 88: 4/800 (f = 1.146: 6/800)
+        (0.8120, 1.114), // 2.5 %, code 123: 0/800 (f = 1.103: 5/800)
+        (0.8426, 1.112), // 2 %, code 106: 2/800 (f = 1.102: 12/800)
+        (0.8725, 1.134), // 1.5 %, code 86: 3/800 (f = 1.124: 9/800)
+        (0.8890, 1.144), // 1.25 %, code 73: 4/800 (f = 1.134: 14/800)
         (0.9054, 1.169), // 1 %, code 58: 3/800 (f = 1.159: 5/800)
         (0.9230, 1.207), // 0.75 %, code 39: 2/800 (f = 1.195: 11/800)
         (0.9416, 1.285), // 0.5 %, code 14: 3/800 (f = 1.272: 16/800)

@@ -5,7 +5,7 @@ namespace JinanOnboard.Ldpc.Construction;
 /// perspective (a term λ_i x^(i−1) is degree i); checks are always concentrated (the mean check degree follows from E/m).
 /// E50…E70: the density-evolution-optimised BSC ensembles of Elkouss, Leverrier, Alléaume, Boutros, "Efficient
 /// reconciliation protocol for discrete-variable quantum key distribution", ISIT 2009 (arXiv:0901.2140), Table I.
-/// H75, H79, H85, H88 (fourth book revision) and D91 (third): designed for this book by <see cref="Design.DistributionDesigner"/>
+/// H75, H79, H81, H84, H85, H87, H88 (fourth book revision) and D91 (third): designed for this book by <see cref="Design.DistributionDesigner"/>
 /// (differential evolution judged by discretised density evolution, concentrated checks, degree-2 node fraction capped at
 /// 1 − R); the H entries use degrees up to 80, which lowers their thresholds to f = 1.029–1.049 against 1.062–1.065 for the
 /// third revision's D79, D85, D88 (kept in <see cref="References"/> with H91, which decoded no better than D91, and
@@ -35,9 +35,18 @@ internal static class DistributionTable
         (0.79, new DegreeDistribution("H79", [
             (80, 0.09974), (60, 0.18266), (40, 0.02642), (30, 0.12515), (20, 0.00604), (15, 0.00268), (12, 0.05210), (10, 0.18522),
             (7, 0.04745), (6, 0.01034), (4, 0.02086), (3, 0.18415), (2, 0.05719)])),
+        (0.81, new DegreeDistribution("H81", [
+            (80, 0.10042), (60, 0.18390), (40, 0.02660), (30, 0.12600), (20, 0.00608), (15, 0.00270), (12, 0.05245), (10, 0.18646),
+            (7, 0.04777), (6, 0.01041), (4, 0.02100), (3, 0.18540), (2, 0.05081)])),
+        (0.84, new DegreeDistribution("H84", [
+            (80, 0.27694), (40, 0.08992), (30, 0.00369), (20, 0.13322), (12, 0.01988), (10, 0.15492), (8, 0.01760), (7, 0.07381),
+            (6, 0.00097), (3, 0.18886), (2, 0.04019)])),
         (0.85, new DegreeDistribution("H85", [
             (80, 0.06250), (60, 0.16089), (40, 0.12506), (30, 0.08553), (20, 0.01309), (15, 0.00556), (12, 0.08419), (10, 0.09530),
             (8, 0.11447), (7, 0.00835), (6, 0.00648), (3, 0.19967), (2, 0.03891)])),
+        (0.87, new DegreeDistribution("H87", [
+            (80, 0.06288), (60, 0.16186), (40, 0.12581), (30, 0.08605), (20, 0.01317), (15, 0.00559), (12, 0.08470), (10, 0.09587),
+            (8, 0.11516), (7, 0.00840), (6, 0.00652), (3, 0.20087), (2, 0.03312)])),
         (0.88, new DegreeDistribution("H88", [
             (80, 0.12239), (60, 0.13898), (40, 0.03176), (30, 0.18786), (12, 0.04060), (10, 0.18787), (7, 0.00764), (6, 0.04139),
             (4, 0.05754), (3, 0.15478), (2, 0.02919)])),
