@@ -33,7 +33,7 @@ public sealed class CodeBookTests
     [Fact]
     public void Codes_have_unique_ids_ascending_syndrome_lengths_and_efficiency_above_one()
     {
-        // From the descriptors: building all 127 codes would dominate the suite's time.
+        // From the descriptors: building every code would dominate the suite's time.
         LdpcCodeBook book = TestCodes.SmallBook;
         Assert.Equal(book.Count, Enumerable.Range(0, book.Count).Select(book.CodeIdAt).Distinct().Count());
         for (int i = 1; i < book.Count; i++)
@@ -62,6 +62,17 @@ public sealed class CodeBookTests
         Assert.Equal(5_008, book.SyndromeLengthAt(0));
         Assert.Equal(60_128, book.SyndromeLengthAt(book.Count - 1));
         Assert.All(Enumerable.Range(0, book.Count), i => Assert.Equal(0, book.SyndromeLengthAt(i) % 16));
+    }
+
+    [Fact]
+    public void A_shorter_block_leaves_out_ids_whose_scaled_syndrome_length_repeats_the_previous_id()
+    {
+        // Spec §2: at n = 20 000, m_b of ids 16 and 17 (373, 377) both scale to 75 base rows; id 17 is left out, id 18 keeps its rate.
+        LdpcCodeBook book = TestCodes.SmallBook;
+        Assert.Equal(1_200, book.GetById(16).SyndromeLength);
+        Assert.Throws<KeyNotFoundException>(() => book.GetById(17));
+        Assert.Equal(1_216, book.GetById(18).SyndromeLength);
+        Assert.True(book.Count < LdpcCodeBook.Default.Count);
     }
 
     [Fact]
