@@ -18,7 +18,7 @@ public sealed class DistributionDesignTests
     [Fact]
     public void Density_evolution_converges_below_and_fails_above_Shannon_for_a_book_distribution()
     {
-        DegreeDistribution h85 = DistributionTable.All.First(e => e.Distribution.Name == "H85").Distribution;
+        DegreeDistribution h85 = DistributionTable.ByName("H85");
         var ensemble = new Ensemble(h85.Terms, 0.85);
         var evolution = new DensityEvolution(ensemble.MaxVariableDegree);
         double shannon = BinaryEntropy.Inverse(0.15);

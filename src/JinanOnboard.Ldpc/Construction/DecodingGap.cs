@@ -4,8 +4,8 @@ namespace JinanOnboard.Ldpc.Construction;
 /// Efficiency f* = m/(n·h(p)) at which a default-book code of rate R decodes at first attempt
 /// (n = 100 000, the lifted layered BP decoder, 100 iterations), linearly interpolated in R and clamped at the ends.
 /// A code is selected up to MaxQber = h⁻¹(m / (n·f*)). Each point is just below the f of the lowest code that failed at most
-/// 4 of 800 frames (bench `sim`, 400 frames with seed 100 and 400 with seed 20261123; observed FER ≤ 0.5 %), walking the ids
-/// upwards; fourth book revision, 2026-11-23 17:05–18:05 UTC. Raw measurements: protocol-spec/ldpc-codes.md §5.
+/// 4 of 800 frames (400 frames with seed 100 and 400 with seed 20261123; observed FER ≤ 0.5 %), walking the ids upwards
+/// (bench `calib Q F_START`); fourth book revision, 2026-11-23 17:05–18:05 UTC. Raw measurements: protocol-spec/ldpc-codes.md §5.
 /// </summary>
 internal static class DecodingGap
 {
