@@ -41,6 +41,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
     private GroundDistiller? _distiller;
     private DistillationLinkAdapter? _distillationLink;
     private KeyStore? _keyStore;
+    private string _passId = "";
     private readonly SerializedDistiller _gate = new();
     private readonly LdpcReconciliationCodec _codec = new();
     private readonly System.Diagnostics.Stopwatch _receiverClock = new();
@@ -94,14 +95,15 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
 
         // Key distillation (system.md steps 2, 4 and 6).
         _distillationLink = new DistillationLinkAdapter(link);
-        _keyStore = KeyStore.Open(Path.Combine(context.OutputDirectory, "keystore"));
+        _passId = DistillationSetup.PassId(seed);
+        _keyStore = DistillationSetup.OpenKeyStore(context.OutputDirectory, _passId);
         _distiller = new GroundDistiller(
             DistillationSetup.Options(configuration),
             _distillationLink,
             _codec,
             new Ed25519MessageAuthenticator(context.Identity, context.PeerKey),
             ToeplitzPrivacyAmplifier.Instance,
-            new KeyStoreSink(_keyStore, DistillationSetup.PassId(seed)),
+            new KeyStoreSink(_keyStore, _passId),
             SeedSequence.Derive(seed, "distillation.ground"));
         // Queued, so the detection chain (channel simulation, TDC, indexer) keeps running while the
         // distiller holds the gate to decode a packet; 64 batches of at most 8192 detections bound the queue.
@@ -195,7 +197,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
 
         if (_distiller is not null)
         {
-            DistillationSummary.AddTo(details, _distiller.Statistics, _keyStore);
+            DistillationSummary.AddTo(details, _distiller.Statistics, _keyStore, _passId);
         }
 
         return details;

@@ -33,6 +33,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
     private PayloadDistiller? _distiller;
     private DistillationLinkAdapter? _distillationLink;
     private KeyStore? _keyStore;
+    private string _passId = "";
     private readonly SerializedDistiller _gate = new();
 
     public void Wire(FirmwareContext context)
@@ -59,7 +60,8 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         // Key distillation (system.md steps 1, 3 and 5): the cached random numbers answer the OGS.
         ulong seed = context.Options.EffectiveSeed;
         _distillationLink = new DistillationLinkAdapter(link);
-        _keyStore = KeyStore.Open(Path.Combine(context.OutputDirectory, "keystore"));
+        _passId = DistillationSetup.PassId(seed);
+        _keyStore = DistillationSetup.OpenKeyStore(context.OutputDirectory, _passId);
         _distiller = new PayloadDistiller(
             DistillationSetup.RandomStore(seed),
             DistillationSetup.Options(configuration),
@@ -67,7 +69,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
             new LdpcReconciliationCodec(),
             new Ed25519MessageAuthenticator(context.Identity, context.PeerKey),
             ToeplitzPrivacyAmplifier.Instance,
-            new KeyStoreSink(_keyStore, DistillationSetup.PassId(seed)),
+            new KeyStoreSink(_keyStore, _passId),
             SeedSequence.Derive(seed, "distillation.payload"));
         _distillationLink.ConnectInbound((type, body, ct) => _gate.RunAsync(() => _distiller.HandleAsync(type, body, ct), ct));
 
@@ -104,7 +106,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         };
         if (_distiller is not null)
         {
-            DistillationSummary.AddTo(details, _distiller.Statistics, _keyStore);
+            DistillationSummary.AddTo(details, _distiller.Statistics, _keyStore, _passId);
             if (_distiller.LastRefusal is { } refusal)
             {
                 details["last_refusal"] = refusal;

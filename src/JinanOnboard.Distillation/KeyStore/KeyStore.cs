@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 namespace JinanOnboard.Distillation.KeyStorage;
 
 /// <summary>
-/// Append-only store of final keys on one side (issue 3 item 9). Every key is one framed record
+/// Append-only store of final keys on one side (issue 3 item 9), across passes: a key is named by its pass id and its
+/// PA block id (block ids restart at 0 every pass). Every key is one framed record
 /// (<see cref="KeyRecordCodec"/>) appended and fsynced; a crash mid-append leaves a torn tail whose length or
 /// CRC does not check, and the next <see cref="Open"/> cuts it off, so a reader never sees half a key.
 /// One writer per directory (the file is opened exclusively). No key material in ToString, exceptions or logs.
@@ -16,7 +17,7 @@ public sealed class KeyStore : IDisposable
 
     private readonly FileStream file;
     private readonly List<StoredKeyInfo> blocks = [];
-    private readonly Dictionary<long, (long Offset, int Length)> locations = [];
+    private readonly Dictionary<(string PassId, long BlockId), (long Offset, int Length)> locations = [];
     private long totalKeyBits;
 
     private KeyStore(string directory, FileStream file)
@@ -76,12 +77,12 @@ public sealed class KeyStore : IDisposable
     /// <summary>
     /// Appends one final key and makes it durable (fsync) before returning.
     /// </summary>
-    /// <param name="blockId">PA block id; a block already stored is refused, so a key is never stored twice.</param>
+    /// <param name="blockId">PA block id; a block of this pass already stored is refused, so a key is never stored twice.</param>
     /// <param name="passId">The pass the block belongs to.</param>
     /// <param name="key">The key, at least ceil(bitCount/8) bytes; bits past bitCount are stored as 0.</param>
     /// <param name="bitCount">ℓ &gt;= 0.</param>
     /// <param name="metadata">Optional free text; must not contain key material.</param>
-    /// <exception cref="InvalidOperationException">The block id is already stored.</exception>
+    /// <exception cref="InvalidOperationException">The block of this pass is already stored.</exception>
     public void Append(long blockId, string passId, ReadOnlySpan<byte> key, int bitCount, string metadata = "")
     {
         ObjectDisposedException.ThrowIf(!file.CanWrite, this);
@@ -93,9 +94,9 @@ public sealed class KeyStore : IDisposable
             throw new ArgumentException($"The key holds {(long)key.Length * 8} bits, fewer than {bitCount}.", nameof(key));
         }
 
-        if (locations.ContainsKey(blockId))
+        if (locations.ContainsKey((passId, blockId)))
         {
-            throw new InvalidOperationException($"Block {blockId} is already in the key store.");
+            throw new InvalidOperationException($"Block {blockId} of {passId} is already in the key store.");
         }
 
         byte[] record = KeyRecordCodec.Encode(blockId, passId, metadata, key, bitCount);
@@ -120,22 +121,25 @@ public sealed class KeyStore : IDisposable
         Add(new StoredKeyInfo(blockId, passId, bitCount, metadata), offset, record.Length);
     }
 
-    /// <summary>True when <paramref name="blockId"/> is stored.</summary>
-    public bool Contains(long blockId) => locations.ContainsKey(blockId);
+    /// <summary>True when block <paramref name="blockId"/> of pass <paramref name="passId"/> is stored.</summary>
+    public bool Contains(string passId, long blockId) => locations.ContainsKey((passId, blockId));
+
+    /// <summary>True when any key of pass <paramref name="passId"/> is stored.</summary>
+    public bool HoldsPass(string passId) => blocks.Exists(b => b.PassId == passId);
 
     /// <summary>Reads one stored key back from the file (ceil(bits/8) bytes, unused bits 0).</summary>
     /// <exception cref="KeyNotFoundException">The block is not stored.</exception>
-    public byte[] ReadKey(long blockId)
+    public byte[] ReadKey(string passId, long blockId)
     {
-        if (!locations.TryGetValue(blockId, out (long Offset, int Length) where))
+        if (!locations.TryGetValue((passId, blockId), out (long Offset, int Length) where))
         {
-            throw new KeyNotFoundException($"Block {blockId} is not in the key store.");
+            throw new KeyNotFoundException($"Block {blockId} of {passId} is not in the key store.");
         }
 
         byte[] record = ReadAt(where.Offset, where.Length);
         try
         {
-            if (!KeyRecordCodec.TryDecode(record, out StoredKeyInfo info, out int keyOffset, out _) || info.BlockId != blockId)
+            if (!KeyRecordCodec.TryDecode(record, out StoredKeyInfo info, out int keyOffset, out _) || info.BlockId != blockId || info.PassId != passId)
             {
                 throw new InvalidDataException($"The record of block {blockId} no longer checks.");
             }
@@ -149,22 +153,26 @@ public sealed class KeyStore : IDisposable
     }
 
     /// <summary>
-    /// SHA-256 (lower-case hex) of every stored key in ascending block id, each as its ceil(bits/8) bytes with unused
-    /// bits 0, concatenated; both sides hold the same keys exactly when these agree (bench report.json). Block-id
-    /// order, not append order: blocks settle in either order on the two sides when several are in flight.
+    /// SHA-256 (lower-case hex) of the stored keys of pass <paramref name="passId"/> (every pass when null) in ascending
+    /// (pass id ordinal, block id), each as its ceil(bits/8) bytes with unused bits 0, concatenated; both sides hold the
+    /// same keys exactly when these agree (bench report.json). Block-id order, not append order: blocks settle in either
+    /// order on the two sides when several are in flight.
     /// </summary>
-    public string Sha256OfAllKeys()
+    public string Sha256OfKeys(string? passId = null)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (StoredKeyInfo info in blocks.OrderBy(b => b.BlockId))
+        foreach (StoredKeyInfo info in Of(passId).OrderBy(b => b.PassId, StringComparer.Ordinal).ThenBy(b => b.BlockId))
         {
-            byte[] key = ReadKey(info.BlockId);
+            byte[] key = ReadKey(info.PassId, info.BlockId);
             sha.AppendData(key);
             CryptographicOperations.ZeroMemory(key);
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    /// <summary>The stored keys of pass <paramref name="passId"/> (every pass when null), append order, without key material.</summary>
+    public IEnumerable<StoredKeyInfo> Of(string? passId) => passId is null ? blocks : blocks.Where(b => b.PassId == passId);
 
     /// <summary>Counts and directory only; never key material.</summary>
     public override string ToString() =>
@@ -182,7 +190,7 @@ public sealed class KeyStore : IDisposable
             int at = 0;
             while (at < data.Length
                 && KeyRecordCodec.TryDecode(data.AsSpan(at), out StoredKeyInfo info, out _, out int recordLength)
-                && !locations.ContainsKey(info.BlockId))
+                && !locations.ContainsKey((info.PassId, info.BlockId)))
             {
                 Add(info, at, recordLength);
                 at += recordLength;
@@ -204,7 +212,7 @@ public sealed class KeyStore : IDisposable
     private void Add(StoredKeyInfo info, long offset, int length)
     {
         blocks.Add(info);
-        locations.Add(info.BlockId, (offset, length));
+        locations.Add((info.PassId, info.BlockId), (offset, length));
         totalKeyBits += info.BitCount;
     }
 

@@ -1,6 +1,8 @@
 using JinanOnboard.Components.Randomness;
+using JinanOnboard.Config.Loading;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Distillation.FiniteKey;
+using JinanOnboard.Distillation.KeyStorage;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Source;
 using JinanOnboard.Source.Random;
@@ -36,5 +38,27 @@ public static class DistillationSetup
     public static IPulseRandomStore RandomStore(ulong runSeed) =>
         new PhiloxPulseRandomStore(SeedSequence.Derive(runSeed, "source.rng"), Source);
 
+    /// <summary>The pass's name in both key stores: the run seed names the pass, because the seed fixes every key.</summary>
     public static string PassId(ulong runSeed) => $"pass-{runSeed}";
+
+    /// <summary>
+    /// Opens this side's key store (OUT/keystore, shared by every pass run into OUT) for pass <paramref name="passId"/>.
+    /// A store that already holds keys of this pass is refused: the same seed distils the same keys again, and a
+    /// key must never be stored (or used) twice.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The store already holds keys of this pass.</exception>
+    public static KeyStore OpenKeyStore(string outputDirectory, string passId)
+    {
+        var store = KeyStore.Open(Path.Combine(outputDirectory, "keystore"));
+        if (store.HoldsPass(passId))
+        {
+            string path = store.Directory;
+            store.Dispose();
+            throw new ConfigurationException(
+                $"the key store {path} already holds keys of {passId}: the same run seed would distil the same keys again; "
+                + "run the pass with another --seed or another --out");
+        }
+
+        return store;
+    }
 }

@@ -6,7 +6,11 @@ namespace JinanOnboard.Firmware.Distillation;
 /// <summary>The figures of one side's distillation, in the shape of the bench report (snake_case keys).</summary>
 public static class DistillationSummary
 {
-    public static void AddTo(IDictionary<string, object> details, DistillationStatistics statistics, KeyStore? store)
+    /// <param name="details">The side's details to add to.</param>
+    /// <param name="statistics">The distiller's figures for this pass.</param>
+    /// <param name="store">The side's key store (it may hold earlier passes too).</param>
+    /// <param name="passId">This pass: the key hash and stored counts cover its keys only.</param>
+    public static void AddTo(IDictionary<string, object> details, DistillationStatistics statistics, KeyStore? store, string passId)
     {
         details["detections"] = statistics.Detections;
         details["sampled_detections"] = statistics.SampledDetections;
@@ -34,9 +38,9 @@ public static class DistillationSummary
         }).ToList();
         if (store is not null)
         {
-            details["key_sha256"] = store.Sha256OfAllKeys();
-            details["stored_key_bits"] = store.TotalKeyBits;
-            details["stored_blocks"] = store.Blocks.Count;
+            details["key_sha256"] = store.Sha256OfKeys(passId);
+            details["stored_key_bits"] = store.Of(passId).Sum(b => (long)b.BitCount);
+            details["stored_blocks"] = store.Of(passId).Count();
             details["key_store"] = store.FilePath;
         }
     }

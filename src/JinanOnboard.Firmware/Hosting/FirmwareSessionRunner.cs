@@ -97,7 +97,28 @@ public static class FirmwareSessionRunner
             Task routing = Task.Run(() => link.RunAsync(stopSession.Token), CancellationToken.None);
             Task<double> mission = Task.Run(() => topology.RunAsync(stopSession.Token), CancellationToken.None);
 
-            Task first = await Task.WhenAny(sessionRun, mission);
+            // A message handler that throws ends the routing loop: without this the side would wait for messages
+            // that can no longer be routed and hang instead of failing.
+            var handlerFault = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = routing.ContinueWith(
+                t => { if (t.IsFaulted) { handlerFault.TrySetResult(t.Exception.GetBaseException()); } },
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            async Task<FirmwareResult> HandlerFailedAsync()
+            {
+                Exception error = await handlerFault.Task;
+                logger.LogError("{Role} stopped: handling an inbound message failed: {Message}", roleName, error.Message);
+                logger.LogDebug(error, "{Role} handler failure", roleName);
+                await stopSession.CancelAsync();
+                await mission.ContinueWith(_ => { }, TaskScheduler.Default);
+                return Result("failed", $"handling an inbound message failed: {error.Message}");
+            }
+
+            Task first = await Task.WhenAny(sessionRun, mission, handlerFault.Task);
+            if (first == handlerFault.Task)
+            {
+                return await HandlerFailedAsync();
+            }
+
             if (first == sessionRun && sessionRun.IsCompletedSuccessfully && session.PeerClosed.IsCompleted)
             {
                 // The peer said goodbye and hung up: the mission finishes on what it already has.
@@ -110,6 +131,11 @@ public static class FirmwareSessionRunner
                 await mission.ContinueWith(_ => { }, TaskScheduler.Default);
                 await sessionRun; // throws LinkLostException when lost
                 return Result(cancellationToken.IsCancellationRequested ? "interrupted" : "link_lost", "the link ended before the session completed");
+            }
+
+            if (await Task.WhenAny(mission, handlerFault.Task) == handlerFault.Task)
+            {
+                return await HandlerFailedAsync();
             }
 
             passSeconds = await mission;

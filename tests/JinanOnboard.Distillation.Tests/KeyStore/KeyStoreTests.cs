@@ -45,12 +45,39 @@ public sealed class KeyStoreTests : IDisposable
             [new StoredKeyInfo(1, "pass-7", 81217, "qber=0.011"), new StoredKeyInfo(2, "pass-7", 64, ""), new StoredKeyInfo(5, "pass-8", 0, "")],
             reopened.Blocks);
         Assert.Equal(81217 + 64, reopened.TotalKeyBits);
-        Assert.Equal(Key(1, 81217), reopened.ReadKey(1));
-        Assert.Equal(Key(2, 64), reopened.ReadKey(2));
-        Assert.Empty(reopened.ReadKey(5));
-        Assert.True(reopened.Contains(2));
-        Assert.False(reopened.Contains(3));
-        Assert.Throws<KeyNotFoundException>(() => reopened.ReadKey(3));
+        Assert.Equal(Key(1, 81217), reopened.ReadKey("pass-7", 1));
+        Assert.Equal(Key(2, 64), reopened.ReadKey("pass-7", 2));
+        Assert.Empty(reopened.ReadKey("pass-8", 5));
+        Assert.True(reopened.Contains("pass-7", 2));
+        Assert.False(reopened.Contains("pass-7", 3));
+        Assert.False(reopened.Contains("pass-8", 2));
+        Assert.Throws<KeyNotFoundException>(() => reopened.ReadKey("pass-7", 3));
+        Assert.True(reopened.HoldsPass("pass-8"));
+        Assert.False(reopened.HoldsPass("pass-9"));
+    }
+
+    [Fact]
+    public void Every_pass_numbers_its_blocks_from_zero_and_keys_are_named_by_pass_and_block()
+    {
+        // One payload key store serves every pass of the mission; PA block ids restart at 0 each pass.
+        using (var store = KeyStore.Open(directory))
+        {
+            store.Append(0, "pass-1", Key(1, 100), 100);
+            store.Append(1, "pass-1", Key(2, 90), 90);
+            store.Append(0, "pass-2", Key(3, 80), 80);
+            Assert.Throws<InvalidOperationException>(() => store.Append(0, "pass-2", Key(4, 80), 80));
+        }
+
+        using var reopened = KeyStore.Open(directory);
+        Assert.Equal(0, reopened.DiscardedTailBytes);
+        Assert.Equal(3, reopened.Blocks.Count);
+        Assert.Equal(Key(1, 100), reopened.ReadKey("pass-1", 0));
+        Assert.Equal(Key(3, 80), reopened.ReadKey("pass-2", 0));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Key(3, 80))), reopened.Sha256OfKeys("pass-2"));
+        Assert.Equal(
+            Convert.ToHexStringLower(SHA256.HashData([.. Key(1, 100), .. Key(2, 90), .. Key(3, 80)])),
+            reopened.Sha256OfKeys());
+        Assert.Equal([0L, 1L], reopened.Of("pass-1").Select(b => b.BlockId));
     }
 
     [Fact]
@@ -64,18 +91,18 @@ public sealed class KeyStoreTests : IDisposable
         {
             store.Append(11, "p", b, 13);
             store.Append(10, "p", a, 1000);
-            Assert.Equal(expected, store.Sha256OfAllKeys());
+            Assert.Equal(expected, store.Sha256OfKeys());
         }
 
         using var reopened = KeyStore.Open(directory);
-        Assert.Equal(expected, reopened.Sha256OfAllKeys());
+        Assert.Equal(expected, reopened.Sha256OfKeys());
     }
 
     [Fact]
     public void Empty_store_hashes_the_empty_string()
     {
         using var store = KeyStore.Open(directory);
-        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", store.Sha256OfAllKeys());
+        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", store.Sha256OfKeys());
     }
 
     [Fact]
@@ -83,7 +110,7 @@ public sealed class KeyStoreTests : IDisposable
     {
         using var store = KeyStore.Open(directory);
         store.Append(1, "p", [0xFF, 0xFF], 10);
-        Assert.Equal([0xFF, 0x03], store.ReadKey(1));
+        Assert.Equal([0xFF, 0x03], store.ReadKey("p", 1));
     }
 
     [Fact]
@@ -106,7 +133,7 @@ public sealed class KeyStoreTests : IDisposable
             Assert.Equal([1L, 2L], store.Blocks.Select(block => block.BlockId));
             Assert.Equal(cut - intactLength, store.DiscardedTailBytes);
             Assert.Equal(intactLength, new FileInfo(KeyFile).Length);
-            Assert.Equal(Key(2, 77), store.ReadKey(2));
+            Assert.Equal(Key(2, 77), store.ReadKey("p", 2));
         }
     }
 
@@ -132,7 +159,7 @@ public sealed class KeyStoreTests : IDisposable
 
         using var reopened = KeyStore.Open(directory);
         Assert.Equal(0, reopened.DiscardedTailBytes);
-        Assert.Equal(Key(2, 500), reopened.ReadKey(2));
+        Assert.Equal(Key(2, 500), reopened.ReadKey("p", 2));
     }
 
     [Fact]
@@ -204,7 +231,7 @@ public sealed class KeyStoreTests : IDisposable
         long length = new FileInfo(KeyFile).Length;
         Assert.Throws<InvalidOperationException>(() => store.Append(4, "p", Key(5, 64), 64));
         Assert.Equal(length, new FileInfo(KeyFile).Length);
-        Assert.Equal(Key(4, 64), store.ReadKey(4));
+        Assert.Equal(Key(4, 64), store.ReadKey("p", 4));
     }
 
     [Fact]

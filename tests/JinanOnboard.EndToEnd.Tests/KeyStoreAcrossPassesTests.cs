@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace JinanOnboard.EndToEnd.Tests;
+
+/// <summary>
+/// The standalone firmware (`jinan ground`, `jinan payload`) run pass after pass into the same key stores, as a
+/// payload and an OGS do over a mission: every pass adds its keys, and a pass whose keys are already stored is refused
+/// with a clear message on both sides instead of storing a key twice (or hanging).
+/// </summary>
+public sealed class KeyStoreAcrossPassesTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Successive_passes_share_the_key_stores_and_a_repeated_pass_is_refused_on_both_sides()
+    {
+        string root = JinanProcess.NewDirectory();
+        string keys = Path.Combine(root, "keys");
+        JinanProcess.Result init = await JinanProcess.RunAsync(Timeout, "keys", "init", "--out", keys);
+        Assert.True(init.ExitCode == 0, init.StandardError);
+
+        PassRun first = await RunPassAsync(root, keys, seed: 21);
+        PassRun second = await RunPassAsync(root, keys, seed: 22);
+        foreach (PassRun pass in new[] { first, second })
+        {
+            Assert.True(pass.Payload.ExitCode == 0 && pass.Ground.ExitCode == 0, pass.Describe());
+            Assert.Equal("completed", pass.Result("payload").GetProperty("status").GetString());
+            JsonElement payload = pass.Result("payload").GetProperty("details");
+            JsonElement ground = pass.Result("ground").GetProperty("details");
+            Assert.True(payload.GetProperty("stored_blocks").GetInt32() > 0, "expected keys from a 40 s pass at culmination");
+            // The figures cover this pass only, although the stores now hold every pass.
+            Assert.Equal(ground.GetProperty("key_sha256").GetString(), payload.GetProperty("key_sha256").GetString());
+            Assert.Equal(payload.GetProperty("final_key_bits").GetInt64(), payload.GetProperty("stored_key_bits").GetInt64());
+        }
+
+        Assert.NotEqual(
+            first.Result("ground").GetProperty("details").GetProperty("key_sha256").GetString(),
+            second.Result("ground").GetProperty("details").GetProperty("key_sha256").GetString());
+
+        PassRun repeated = await RunPassAsync(root, keys, seed: 22);
+        Assert.True(repeated.Payload.ExitCode == 2 && repeated.Ground.ExitCode == 2, repeated.Describe());
+        foreach (string side in new[] { "payload", "ground" })
+        {
+            JsonElement result = repeated.Result(side);
+            Assert.Equal("configuration_error", result.GetProperty("status").GetString());
+            Assert.Contains("already holds keys of pass-22", result.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    private sealed record PassRun(string Directory, JinanProcess.Result Ground, JinanProcess.Result Payload)
+    {
+        public JsonElement Result(string side)
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, side + ".json")));
+            return document.RootElement.Clone();
+        }
+
+        public string Describe() =>
+            $"ground exit {Ground.ExitCode}\n{Ground.StandardOutput}\n{Ground.StandardError}\npayload exit {Payload.ExitCode}\n{Payload.StandardOutput}\n{Payload.StandardError}";
+    }
+
+    /// <summary>One pass: the ground listens on a free port (its listening event names it), then the payload connects.</summary>
+    private static async Task<PassRun> RunPassAsync(string root, string keys, int seed)
+    {
+        string run = Path.Combine(root, "run-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(run);
+        string seedText = seed.ToString(CultureInfo.InvariantCulture);
+        using var cts = new CancellationTokenSource(Timeout);
+        using Process ground = Process.Start(JinanProcess.StartInfo(
+            "ground", "--keys", keys, "--out", Path.Combine(root, "ground"), "--seed", seedText, "--duration-s", "40",
+            "--endpoint", "tcp://127.0.0.1:0", "--result", Path.Combine(run, "ground.json")))!;
+        var groundError = new StringBuilder();
+        ground.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (groundError) { groundError.AppendLine(e.Data); } } };
+        ground.BeginErrorReadLine();
+        try
+        {
+            var groundOutput = new StringBuilder();
+            string? endpoint = null;
+            while (endpoint is null && await ground.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+            {
+                groundOutput.AppendLine(line);
+                if (line.Contains("\"listening\"", StringComparison.Ordinal))
+                {
+                    endpoint = JsonDocument.Parse(line).RootElement.GetProperty("endpoint").GetString();
+                }
+            }
+
+            Assert.True(endpoint is not null, $"the ground never listened:\n{groundOutput}\n{groundError}");
+            JinanProcess.Result payload = await JinanProcess.RunAsync(
+                Timeout, "payload", "--keys", keys, "--out", Path.Combine(root, "payload"), "--seed", seedText, "--duration-s", "40",
+                "--endpoint", endpoint!, "--result", Path.Combine(run, "payload.json"));
+            groundOutput.Append(await ground.StandardOutput.ReadToEndAsync(cts.Token));
+            await ground.WaitForExitAsync(cts.Token);
+            ground.WaitForExit();
+            return new PassRun(run, new JinanProcess.Result(ground.ExitCode, groundOutput.ToString(), groundError.ToString()), payload);
+        }
+        finally
+        {
+            if (!ground.HasExited)
+            {
+                ground.Kill(entireProcessTree: true);
+            }
+        }
+    }
+}
