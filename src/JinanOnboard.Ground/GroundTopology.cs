@@ -97,14 +97,16 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         _distillationLink = new DistillationLinkAdapter(link);
         _passId = DistillationSetup.PassId(seed);
         _keyStore = DistillationSetup.OpenKeyStore(context.OutputDirectory, _passId);
+        var sink = new KeyStoreSink(_keyStore, _passId);
         _distiller = new GroundDistiller(
             DistillationSetup.Options(configuration),
             _distillationLink,
             _codec,
             new Ed25519MessageAuthenticator(context.Identity, context.PeerKey),
             ToeplitzPrivacyAmplifier.Instance,
-            new KeyStoreSink(_keyStore, _passId),
-            SeedSequence.Derive(seed, "distillation.ground"));
+            sink,
+            SeedSequence.Derive(seed, "distillation.ground"),
+            lookup: sink);
         // Queued, so the detection chain (channel simulation, TDC, indexer) keeps running while the
         // distiller holds the gate to decode a packet; 64 batches of at most 8192 detections bound the queue.
         _detectionQueue = new QueuedInputPort<ReadOnlyMemory<DetectedPulse>>("ground.detections", 64, (detections, ct) =>

@@ -33,6 +33,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
     private PayloadDistiller? _distiller;
     private DistillationLinkAdapter? _distillationLink;
     private KeyStore? _keyStore;
+    private PendingKeyJournal? _journal;
     private string _passId = "";
     private readonly SerializedDistiller _gate = new();
 
@@ -62,6 +63,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         _distillationLink = new DistillationLinkAdapter(link);
         _passId = DistillationSetup.PassId(seed);
         _keyStore = DistillationSetup.OpenKeyStore(context.OutputDirectory, _passId);
+        _journal = DistillationSetup.OpenPendingJournal(_keyStore, _passId);
         _distiller = new PayloadDistiller(
             DistillationSetup.RandomStore(seed),
             DistillationSetup.Options(configuration),
@@ -70,7 +72,8 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
             new Ed25519MessageAuthenticator(context.Identity, context.PeerKey),
             ToeplitzPrivacyAmplifier.Instance,
             new KeyStoreSink(_keyStore, _passId),
-            SeedSequence.Derive(seed, "distillation.payload"));
+            SeedSequence.Derive(seed, "distillation.payload"),
+            journal: _journal);
         _distillationLink.ConnectInbound((type, body, ct) => _gate.RunAsync(() => _distiller.HandleAsync(type, body, ct), ct));
 
         _housekeeping.AddProvider(() =>
@@ -84,10 +87,12 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
     public async Task<double> RunAsync(CancellationToken cancellationToken)
     {
         FirmwareContext context = _context ?? throw new InvalidOperationException("Wire the topology first.");
+        // Keys of earlier passes still pending (their Commit was lost, or the payload restarted): this contact settles them.
+        await _gate.RunAsync(() => _distiller!.QueryEarlierPassesAsync(cancellationToken), cancellationToken);
         double passSeconds = await _session!.RunAsync(context.Session, context.Link, _driver!, cancellationToken);
 
-        // The ground has finished; its commit decisions may still be in flight behind its summary.
-        await _gate.WaitUntilAsync(() => _distiller!.PendingKeyCount == 0, CommitTimeout, context.Time, cancellationToken);
+        // The ground has finished; its commit and settlement decisions may still be in flight behind its summary.
+        await _gate.WaitUntilAsync(() => _distiller!.PendingKeyCount == 0 && _distiller.AwaitingSettlement == 0, CommitTimeout, context.Time, cancellationToken);
 
         return passSeconds;
     }
@@ -103,6 +108,9 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         ["malformed_messages"] = _context?.Link.Malformed ?? 0,
         ["distillation_messages_refused"] = _distillationLink?.Refused ?? 0,
         ["pending_keys"] = _distiller?.PendingKeyCount ?? 0,
+        ["earlier_keys_stored"] = _distiller?.EarlierKeysStored ?? 0,
+        ["earlier_keys_discarded"] = _distiller?.EarlierKeysDiscarded ?? 0,
+        ["unsettled_earlier_keys"] = _journal?.Unsettled.Count ?? 0,
         };
         if (_distiller is not null)
         {
@@ -118,6 +126,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        _journal?.Dispose();
         _keyStore?.Dispose();
         _gate.Dispose();
         return ValueTask.CompletedTask;

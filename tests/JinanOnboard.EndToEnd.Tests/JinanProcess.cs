@@ -51,6 +51,22 @@ internal static class JinanProcess
         return new Result(process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Starts jinan, kills it (the whole process tree, like a power cut) after <paramref name="after"/>.</summary>
+    public static async Task<Result> RunAndKillAsync(TimeSpan after, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(arguments))!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        await Task.Delay(after);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
     public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 

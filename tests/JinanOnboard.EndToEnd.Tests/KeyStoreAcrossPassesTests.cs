@@ -34,6 +34,7 @@ public sealed class KeyStoreAcrossPassesTests
             // The figures cover this pass only, although the stores now hold every pass.
             Assert.Equal(ground.GetProperty("key_sha256").GetString(), payload.GetProperty("key_sha256").GetString());
             Assert.Equal(payload.GetProperty("final_key_bits").GetInt64(), payload.GetProperty("stored_key_bits").GetInt64());
+            Assert.Equal(0, payload.GetProperty("unsettled_earlier_keys").GetInt32());
         }
 
         Assert.NotEqual(
@@ -50,6 +51,30 @@ public sealed class KeyStoreAcrossPassesTests
         }
     }
 
+    /// <summary>
+    /// The payload is killed mid-pass (kill -9), so Commits and Feedbacks in flight are lost for good — sometimes right after
+    /// the OGS stored a key (the two-generals case). After the next contact the two stores must agree on every pass, whatever
+    /// the kill hit: a stored key reaches the payload from its pending-key journal, a key the OGS never stored is erased.
+    /// </summary>
+    [Theory]
+    [InlineData(4.5)]
+    [InlineData(5.5)]
+    public async Task After_the_payload_dies_mid_pass_the_next_contact_leaves_both_stores_holding_the_same_keys(double killAfterS)
+    {
+        string root = JinanProcess.NewDirectory();
+        string keys = Path.Combine(root, "keys");
+        JinanProcess.Result init = await JinanProcess.RunAsync(Timeout, "keys", "init", "--out", keys);
+        Assert.True(init.ExitCode == 0, init.StandardError);
+
+        PassRun killed = await RunPassAsync(root, keys, seed: 41, durationS: 300, killPayloadAfter: TimeSpan.FromSeconds(killAfterS));
+        Assert.NotEqual(0, killed.Ground.ExitCode);
+        PassRun next = await RunPassAsync(root, keys, seed: 42);
+        Assert.True(next.Payload.ExitCode == 0 && next.Ground.ExitCode == 0, next.Describe());
+        JsonElement payload = next.Result("payload").GetProperty("details");
+        JsonElement ground = next.Result("ground").GetProperty("details");
+        Assert.Equal(ground.GetProperty("key_store_sha256").GetString(), payload.GetProperty("key_store_sha256").GetString());
+    }
+
     private sealed record PassRun(string Directory, JinanProcess.Result Ground, JinanProcess.Result Payload)
     {
         public JsonElement Result(string side)
@@ -63,14 +88,15 @@ public sealed class KeyStoreAcrossPassesTests
     }
 
     /// <summary>One pass: the ground listens on a free port (its listening event names it), then the payload connects.</summary>
-    private static async Task<PassRun> RunPassAsync(string root, string keys, int seed)
+    private static async Task<PassRun> RunPassAsync(string root, string keys, int seed, int durationS = 40, TimeSpan? killPayloadAfter = null)
     {
         string run = Path.Combine(root, "run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(run);
         string seedText = seed.ToString(CultureInfo.InvariantCulture);
+        string duration = durationS.ToString(CultureInfo.InvariantCulture);
         using var cts = new CancellationTokenSource(Timeout);
         using Process ground = Process.Start(JinanProcess.StartInfo(
-            "ground", "--keys", keys, "--out", Path.Combine(root, "ground"), "--seed", seedText, "--duration-s", "40",
+            "ground", "--keys", keys, "--out", Path.Combine(root, "ground"), "--seed", seedText, "--duration-s", duration,
             "--endpoint", "tcp://127.0.0.1:0", "--result", Path.Combine(run, "ground.json")))!;
         var groundError = new StringBuilder();
         ground.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (groundError) { groundError.AppendLine(e.Data); } } };
@@ -89,9 +115,14 @@ public sealed class KeyStoreAcrossPassesTests
             }
 
             Assert.True(endpoint is not null, $"the ground never listened:\n{groundOutput}\n{groundError}");
-            JinanProcess.Result payload = await JinanProcess.RunAsync(
-                Timeout, "payload", "--keys", keys, "--out", Path.Combine(root, "payload"), "--seed", seedText, "--duration-s", "40",
-                "--endpoint", endpoint!, "--result", Path.Combine(run, "payload.json"));
+            string[] payloadArguments =
+            [
+                "payload", "--keys", keys, "--out", Path.Combine(root, "payload"), "--seed", seedText, "--duration-s", duration,
+                "--endpoint", endpoint!, "--result", Path.Combine(run, "payload.json"),
+            ];
+            JinanProcess.Result payload = killPayloadAfter is { } after
+                ? await JinanProcess.RunAndKillAsync(after, payloadArguments)
+                : await JinanProcess.RunAsync(Timeout, payloadArguments);
             groundOutput.Append(await ground.StandardOutput.ReadToEndAsync(cts.Token));
             await ground.WaitForExitAsync(cts.Token);
             ground.WaitForExit();

@@ -16,13 +16,15 @@ public sealed class KeyStore : IDisposable
     public const string FileName = "final-keys.jks";
 
     private readonly FileStream file;
+    private readonly string fileName;
     private readonly List<StoredKeyInfo> blocks = [];
     private readonly Dictionary<(string PassId, long BlockId), (long Offset, int Length)> locations = [];
     private long totalKeyBits;
 
-    private KeyStore(string directory, FileStream file)
+    private KeyStore(string directory, string fileName, FileStream file)
     {
         Directory = directory;
+        this.fileName = fileName;
         this.file = file;
     }
 
@@ -30,7 +32,7 @@ public sealed class KeyStore : IDisposable
     public string Directory { get; }
 
     /// <summary>Path of the key file.</summary>
-    public string FilePath => Path.Combine(Directory, FileName);
+    public string FilePath => Path.Combine(Directory, fileName);
 
     /// <summary>Bytes of a torn or corrupt tail that <see cref="Open"/> cut off (0 after a clean shutdown).</summary>
     public long DiscardedTailBytes { get; private set; }
@@ -45,11 +47,15 @@ public sealed class KeyStore : IDisposable
     /// Opens (creating if needed) the store in <paramref name="directory"/>, checks every record and cuts off a
     /// torn tail. Throws <see cref="IOException"/> when another writer holds the store.
     /// </summary>
-    public static KeyStore Open(string directory)
+    public static KeyStore Open(string directory) => Open(directory, FileName);
+
+    /// <summary>As <see cref="Open(string)"/>, on the file <paramref name="fileName"/> in <paramref name="directory"/>.</summary>
+    public static KeyStore Open(string directory, string fileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         System.IO.Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, FileName);
+        string path = Path.Combine(directory, fileName);
         FileStream stream;
         try
         {
@@ -60,7 +66,7 @@ public sealed class KeyStore : IDisposable
             throw new IOException($"The key store '{directory}' is already open by another writer.", ex);
         }
 
-        var store = new KeyStore(directory, stream);
+        var store = new KeyStore(directory, fileName, stream);
         try
         {
             store.Recover();

@@ -23,4 +23,10 @@ public enum DistillationMessageType : byte
 
     /// <summary>Ground → payload, after step 6: commit or discard the pending final key of a block.</summary>
     Commit = 6,
+
+    /// <summary>Payload → ground at a contact's start: keys of earlier passes still pending on the payload.</summary>
+    SettleQuery = 7,
+
+    /// <summary>Ground → payload: the decision (stored, not stored, unknown pass) for each queried key.</summary>
+    Settlement = 8,
 }

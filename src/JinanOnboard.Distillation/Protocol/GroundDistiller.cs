@@ -23,6 +23,7 @@ public sealed class GroundDistiller
     private readonly IMessageAuthenticator _authenticator;
     private readonly IPrivacyAmplifier _amplifier;
     private readonly IDistilledKeyStore _keyStore;
+    private readonly IKeyStoreLookup? _lookup;
     private readonly Random _sampling;
     private readonly RandomFill _freshRandomness;
     private readonly List<long> _sequences = [];
@@ -54,6 +55,7 @@ public sealed class GroundDistiller
     /// <param name="keyStore">The OGS key store.</param>
     /// <param name="seed">Seed of the 10% sampling and (unless <paramref name="freshRandomness"/> is given) of the Toeplitz seeds.</param>
     /// <param name="freshRandomness">Source of the Toeplitz seeds; null = deterministic, from <paramref name="seed"/>.</param>
+    /// <param name="lookup">Answers settlement queries about earlier passes (spec §Settlement); null = every answer is UnknownPass.</param>
     public GroundDistiller(
         DistillationOptions options,
         IDistillationLink link,
@@ -62,10 +64,12 @@ public sealed class GroundDistiller
         IPrivacyAmplifier amplifier,
         IDistilledKeyStore keyStore,
         ulong seed,
-        RandomFill? freshRandomness = null)
+        RandomFill? freshRandomness = null,
+        IKeyStoreLookup? lookup = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
+        _lookup = lookup;
         _options = options;
         _link = link ?? throw new ArgumentNullException(nameof(link));
         _codec = codec ?? throw new ArgumentNullException(nameof(codec));
@@ -163,6 +167,9 @@ public sealed class GroundDistiller
                 break;
             case DistillationMessageType.Feedback:
                 OnFeedback(body.Span);
+                break;
+            case DistillationMessageType.SettleQuery:
+                OnSettleQuery(SettleQueryMessage.Decode(body.Span));
                 break;
             default:
                 throw new DistillationProtocolException($"The OGS does not accept {type} messages.");
@@ -414,6 +421,13 @@ public sealed class GroundDistiller
                 Conclude(pending, BlockOutcome.Abandoned, store: false);
                 break;
         }
+    }
+
+    /// <summary>Answers from the key store; without one (or for a pass it holds nothing of) the answer is UnknownPass.</summary>
+    private void OnSettleQuery(SettleQueryMessage query)
+    {
+        var entries = query.Keys.Select(key => (key, _lookup?.Lookup(key) ?? SettlementDecision.UnknownPass)).ToArray();
+        _outgoing.Add((DistillationMessageType.Settlement, new SettlementMessage(entries).Encode()));
     }
 
     private void Conclude(PendingBlock pending, BlockOutcome outcome, bool store)

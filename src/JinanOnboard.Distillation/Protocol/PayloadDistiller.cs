@@ -26,6 +26,8 @@ public sealed class PayloadDistiller
     private readonly IMessageAuthenticator _authenticator;
     private readonly IPrivacyAmplifier _amplifier;
     private readonly IDistilledKeyStore _keyStore;
+    private readonly IPendingKeyJournal? _journal;
+    private readonly HashSet<PendingKeyName> _queried = [];
     private readonly RandomFill _freshRandomness;
     private readonly SampledQberEstimator _qber;
     private readonly SiftedKeyBuffer _sifted;
@@ -47,6 +49,7 @@ public sealed class PayloadDistiller
     /// <param name="keyStore">The payload key store.</param>
     /// <param name="seed">Seed of the verification-hash keys (unless <paramref name="freshRandomness"/> is given).</param>
     /// <param name="freshRandomness">Source of the verification-hash keys; null = deterministic, from <paramref name="seed"/>.</param>
+    /// <param name="journal">Durable pending keys (spec §Settlement); null = pending keys live in memory only.</param>
     public PayloadDistiller(
         IPulseRandomStore store,
         DistillationOptions options,
@@ -56,10 +59,12 @@ public sealed class PayloadDistiller
         IPrivacyAmplifier amplifier,
         IDistilledKeyStore keyStore,
         ulong seed,
-        RandomFill? freshRandomness = null)
+        RandomFill? freshRandomness = null,
+        IPendingKeyJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
+        _journal = journal;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _options = options;
         _link = link ?? throw new ArgumentNullException(nameof(link));
@@ -88,6 +93,34 @@ public sealed class PayloadDistiller
     /// <summary>Keys generated and awaiting the OGS's commit.</summary>
     public int PendingKeyCount => _pendingKeys.Count;
 
+    /// <summary>Keys of earlier passes queried by <see cref="QueryEarlierPassesAsync"/> and not yet answered.</summary>
+    public int AwaitingSettlement => _queried.Count;
+
+    /// <summary>Keys of earlier passes the OGS's settlement moved into the key store (this contact).</summary>
+    public int EarlierKeysStored { get; private set; }
+
+    /// <summary>Keys of earlier passes the OGS's settlement erased (this contact).</summary>
+    public int EarlierKeysDiscarded { get; private set; }
+
+    /// <summary>
+    /// Asks the OGS about the keys of earlier passes still pending in the journal (spec §Settlement), in messages of at
+    /// most <see cref="SettleQueryMessage.MaxEntries"/> keys. Call once at the start of a contact.
+    /// </summary>
+    public async ValueTask QueryEarlierPassesAsync(CancellationToken cancellationToken = default)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        PendingKeyName[] unsettled = [.. _journal.Unsettled.Where(_queried.Add)];
+        for (int at = 0; at < unsettled.Length; at += SettleQueryMessage.MaxEntries)
+        {
+            PendingKeyName[] part = unsettled[at..Math.Min(unsettled.Length, at + SettleQueryMessage.MaxEntries)];
+            await _link.SendAsync(DistillationMessageType.SettleQuery, new SettleQueryMessage(part).Encode(), cancellationToken);
+        }
+    }
+
     /// <summary>Handles one message from the OGS (key information, PA instruction or commit).</summary>
     /// <exception cref="DistillationProtocolException">The body is malformed, inconsistent, or the type is not one the payload receives.</exception>
     public async ValueTask HandleAsync(DistillationMessageType type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
@@ -102,6 +135,9 @@ public sealed class PayloadDistiller
                 break;
             case DistillationMessageType.Commit:
                 OnCommit(CommitMessage.Decode(body.Span));
+                break;
+            case DistillationMessageType.Settlement:
+                OnSettlement(SettlementMessage.Decode(body.Span));
                 break;
             default:
                 throw new DistillationProtocolException($"The payload does not accept {type} messages.");
@@ -260,6 +296,7 @@ public sealed class PayloadDistiller
         _amplifier.Apply(instruction.Seed, input, checked((int)instruction.InputBits), key, checked((int)instruction.KeyBits));
         Array.Clear(input);
         _pendingKeys[instruction.BlockId] = new PendingKey(key, report);
+        _journal?.Hold(instruction.BlockId, key, instruction.KeyBits); // durable before the feedback leaves
         Statistics.SetBlock(report);
         SendFeedback(new FeedbackMessage(instruction.BlockId, FeedbackStatus.KeyGenerated, instruction.KeyBits, BlockKeyLength.KeyCrc(key, instruction.KeyBits)));
     }
@@ -328,8 +365,31 @@ public sealed class PayloadDistiller
             Statistics.FinalKeyBits += pending.Report.KeyBits;
         }
 
+        _journal?.Settle(commit.BlockId);
         Array.Clear(pending.Key);
         Finish(pending.Report with { Outcome = commit.Commit ? BlockOutcome.Stored : BlockOutcome.Discarded });
+    }
+
+    private void OnSettlement(SettlementMessage settlement)
+    {
+        foreach ((PendingKeyName key, SettlementDecision decision) in settlement.Entries)
+        {
+            // Only keys this payload asked about: a settlement never touches this pass's blocks (Commit decides those).
+            if (_journal is null || !_queried.Remove(key))
+            {
+                continue;
+            }
+
+            _journal.SettleEarlier(key, decision);
+            if (decision == SettlementDecision.Stored)
+            {
+                EarlierKeysStored++;
+            }
+            else if (decision == SettlementDecision.NotStored)
+            {
+                EarlierKeysDiscarded++;
+            }
+        }
     }
 
     /// <summary>

@@ -61,4 +61,18 @@ public static class DistillationSetup
 
         return store;
     }
+
+    /// <summary>The payload's pending-key journal beside <paramref name="store"/> (protocol-spec/distillation.md §Settlement).</summary>
+    /// <exception cref="ConfigurationException">The journal holds unsettled keys of this very pass.</exception>
+    public static PendingKeyJournal OpenPendingJournal(KeyStore store, string passId)
+    {
+        try
+        {
+            return PendingKeyJournal.Open(store, passId);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message + "; run the pass with another --seed or another --out", ex);
+        }
+    }
 }

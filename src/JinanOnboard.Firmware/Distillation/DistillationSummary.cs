@@ -39,6 +39,7 @@ public static class DistillationSummary
         if (store is not null)
         {
             details["key_sha256"] = store.Sha256OfKeys(passId);
+            details["key_store_sha256"] = store.Sha256OfKeys(); // every pass: equal on both sides when the stores agree
             details["stored_key_bits"] = store.Of(passId).Sum(b => (long)b.BitCount);
             details["stored_blocks"] = store.Of(passId).Count();
             details["key_store"] = store.FilePath;

@@ -100,6 +100,8 @@ public sealed class MessageCodecTests
             new SiftResultMessage(1, false, 5, [0b10101], [0b100100]).Encode(),
             new SyndromeMessage(2, 64, 150, 5000, 9, [0xFF, 0x01], 11, 12).Encode(),
             new CommitMessage(4, true).Encode(),
+            new SettleQueryMessage([new PendingKeyName("pass-7", 3), new PendingKeyName("pass-8", 0)]).Encode(),
+            new SettlementMessage([(new PendingKeyName("pass-7", 3), SettlementDecision.Stored)]).Encode(),
         ];
         Func<byte[], object>[] decoders =
         [
@@ -107,6 +109,8 @@ public sealed class MessageCodecTests
             b => SiftResultMessage.Decode(b),
             b => SyndromeMessage.Decode(b),
             b => CommitMessage.Decode(b),
+            b => SettleQueryMessage.Decode(b),
+            b => SettlementMessage.Decode(b),
         ];
         for (int m = 0; m < bodies.Length; m++)
         {
@@ -273,12 +277,31 @@ public sealed class MessageCodecTests
     }
 
     [Fact]
+    public void Settlement_messages_round_trip_and_refuse_bad_fields()
+    {
+        PendingKeyName[] keys = [new("pass-7", 3), new("pass-ünï", uint.MaxValue)];
+        Assert.Equal(keys, SettleQueryMessage.Decode(new SettleQueryMessage(keys).Encode()).Keys);
+        (PendingKeyName, SettlementDecision)[] entries =
+            [(keys[0], SettlementDecision.NotStored), (keys[1], SettlementDecision.UnknownPass)];
+        Assert.Equal(entries, SettlementMessage.Decode(new SettlementMessage(entries).Encode()).Entries);
+
+        // Layout (spec §Settlement): count u16, then pass id length u8, UTF-8, block id u32 (big-endian) [, decision u8].
+        Assert.Equal(
+            Convert.FromHexString("0001" + "03" + "703D31" + "00000002" + "01"),
+            new SettlementMessage([(new PendingKeyName("p=1", 2), SettlementDecision.Stored)]).Encode());
+        Assert.Throws<DistillationProtocolException>(() => SettlementMessage.Decode(Convert.FromHexString("0001" + "03" + "703D31" + "00000002" + "03")));
+        Assert.Throws<DistillationProtocolException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0000")));
+        Assert.Throws<DistillationProtocolException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0001" + "00" + "00000002")));
+        Assert.Throws<DistillationProtocolException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0001" + "01" + "FF" + "00000002")));
+    }
+
+    [Fact]
     public async Task Random_garbage_only_ever_raises_protocol_exceptions()
     {
         var bench = new DistillationBench(SharedPass.Options, SharedPass.Store);
         var random = new Random(5);
-        DistillationMessageType[] toPayload = [DistillationMessageType.KeyInformation, DistillationMessageType.PaInstruction, DistillationMessageType.Commit];
-        DistillationMessageType[] toGround = [DistillationMessageType.SiftResult, DistillationMessageType.Syndrome, DistillationMessageType.Feedback];
+        DistillationMessageType[] toPayload = [DistillationMessageType.KeyInformation, DistillationMessageType.PaInstruction, DistillationMessageType.Commit, DistillationMessageType.Settlement];
+        DistillationMessageType[] toGround = [DistillationMessageType.SiftResult, DistillationMessageType.Syndrome, DistillationMessageType.Feedback, DistillationMessageType.SettleQuery];
         for (int i = 0; i < 600; i++)
         {
             var body = new byte[random.Next(0, 80)];
@@ -287,11 +310,11 @@ public sealed class MessageCodecTests
             {
                 if (i % 2 == 0)
                 {
-                    await bench.Payload.HandleAsync(toPayload[i % 3], body);
+                    await bench.Payload.HandleAsync(toPayload[i / 2 % 4], body);
                 }
                 else
                 {
-                    await bench.Ground.HandleAsync(toGround[i % 3], body);
+                    await bench.Ground.HandleAsync(toGround[i / 2 % 4], body);
                 }
             }
             catch (DistillationProtocolException)

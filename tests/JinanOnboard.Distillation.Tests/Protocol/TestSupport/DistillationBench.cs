@@ -9,14 +9,14 @@ internal sealed class DistillationBench
     public static readonly byte[] GroundSigningKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
     public static readonly byte[] PayloadSigningKey = [.. Enumerable.Range(101, 32).Select(i => (byte)i)];
 
-    public DistillationBench(DistillationOptions options, IPulseRandomStore store, ulong seed = 7, IPrivacyAmplifier? payloadAmplifier = null, RandomFill? freshRandomness = null)
+    public DistillationBench(DistillationOptions options, IPulseRandomStore store, ulong seed = 7, IPrivacyAmplifier? payloadAmplifier = null, RandomFill? freshRandomness = null, DurableStores? durable = null)
     {
         Options = options;
         var codec = new MinSumLdpcCodec();
         GroundAuthenticator = new HmacAuthenticator(GroundSigningKey, PayloadSigningKey);
-        Ground = new GroundDistiller(options, Network.ToPayload, codec, GroundAuthenticator, ToeplitzPrivacyAmplifier.Instance, GroundKeys, seed, freshRandomness);
+        Ground = new GroundDistiller(options, Network.ToPayload, codec, GroundAuthenticator, ToeplitzPrivacyAmplifier.Instance, durable?.Ground ?? (IDistilledKeyStore)GroundKeys, seed, freshRandomness, durable?.Ground);
         Payload = new PayloadDistiller(
-            store, options, Network.ToGround, codec, new HmacAuthenticator(PayloadSigningKey, GroundSigningKey), payloadAmplifier ?? ToeplitzPrivacyAmplifier.Instance, PayloadKeys, seed + 1, freshRandomness);
+            store, options, Network.ToGround, codec, new HmacAuthenticator(PayloadSigningKey, GroundSigningKey), payloadAmplifier ?? ToeplitzPrivacyAmplifier.Instance, durable?.Payload ?? (IDistilledKeyStore)PayloadKeys, seed + 1, freshRandomness, durable?.Journal);
     }
 
     public DistillationOptions Options { get; }
@@ -58,4 +58,7 @@ internal sealed class DistillationBench
             Assert.True(key.AsSpan().SequenceEqual(PayloadKeys.Keys[blockId].Key), $"block {blockId} keys differ");
         }
     }
+
+    /// <summary>File-backed key stores (and the payload's pending-key journal) instead of the in-memory ones.</summary>
+    public sealed record DurableStores(KeyStoreSink Ground, KeyStoreSink Payload, IPendingKeyJournal Journal);
 }

@@ -23,6 +23,9 @@ internal sealed class LoopbackNetwork
 
     public Func<DistillationMessageType, byte[], byte[]>? Tamper { get; set; }
 
+    /// <summary>Messages of the types this returns true for are lost for good (never delivered, never retransmitted).</summary>
+    public Func<DistillationMessageType, bool>? Drop { get; set; }
+
     public Dictionary<DistillationMessageType, int> Delivered { get; } = [];
 
     /// <summary>Delivers every message twice, as a link does when an acknowledgement is lost.</summary>
@@ -49,6 +52,11 @@ internal sealed class LoopbackNetwork
                     _held = m;
                     continue;
                 }
+            }
+
+            if (Drop?.Invoke(m.Type) == true)
+            {
+                continue;
             }
 
             byte[] body = Tamper?.Invoke(m.Type, m.Body) ?? m.Body;
