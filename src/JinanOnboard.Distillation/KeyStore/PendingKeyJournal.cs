@@ -9,7 +9,8 @@ namespace JinanOnboard.Distillation.KeyStorage;
 /// (pass id, block id, the key) written and fsynced before the feedback leaves, and a <em>settled</em> record (pass id
 /// prefixed <c>settled:</c>, same block id, no key bits) once the key is in the key store or discarded. A hold without a
 /// settled record is unsettled, unless the key store already holds that key (a crash between storing and settling).
-/// When nothing is unsettled at open the journal is emptied, so erased keys do not linger on disk.
+/// When nothing is unsettled (at open, or at dispose with this pass's keys all settled) the journal is overwritten with
+/// zeros and removed, so erased keys do not linger on disk.
 /// </summary>
 public sealed class PendingKeyJournal : IPendingKeyJournal, IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class PendingKeyJournal : IPendingKeyJournal, IDisposable
     private readonly KeyStore _finalKeys;
     private readonly string _passId;
     private readonly List<PendingKeyName> _unsettled;
+    private readonly HashSet<uint> _heldThisPass = [];
     private readonly KeyStore _journal;
 
     private PendingKeyJournal(KeyStore finalKeys, string passId, KeyStore journal, List<PendingKeyName> unsettled)
@@ -61,7 +63,7 @@ public sealed class PendingKeyJournal : IPendingKeyJournal, IDisposable
         {
             // Everything settled: start an empty journal (the settled keys are in the key store or erased).
             journal.Dispose();
-            File.Delete(Path.Combine(finalKeys.Directory, FileName));
+            Erase(Path.Combine(finalKeys.Directory, FileName));
             journal = KeyStore.Open(finalKeys.Directory, FileName);
         }
 
@@ -69,11 +71,18 @@ public sealed class PendingKeyJournal : IPendingKeyJournal, IDisposable
     }
 
     /// <inheritdoc />
-    public void Hold(uint blockId, ReadOnlySpan<byte> key, long keyBits) =>
+    public void Hold(uint blockId, ReadOnlySpan<byte> key, long keyBits)
+    {
         _journal.Append(blockId, _passId, key, checked((int)keyBits), "pending");
+        _heldThisPass.Add(blockId);
+    }
 
     /// <inheritdoc />
-    public void Settle(uint blockId) => MarkSettled(new PendingKeyName(_passId, blockId));
+    public void Settle(uint blockId)
+    {
+        MarkSettled(new PendingKeyName(_passId, blockId));
+        _heldThisPass.Remove(blockId);
+    }
 
     /// <inheritdoc />
     public void SettleEarlier(PendingKeyName name, SettlementDecision decision)
@@ -101,8 +110,34 @@ public sealed class PendingKeyJournal : IPendingKeyJournal, IDisposable
         _unsettled.Remove(name);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _journal.Dispose();
+    /// <summary>Closes the journal; when every key it ever held is settled, erases it.</summary>
+    public void Dispose()
+    {
+        bool settled = _unsettled.Count == 0 && _heldThisPass.Count == 0 && _journal.Blocks.Count > 0;
+        string path = _journal.FilePath;
+        _journal.Dispose();
+        if (settled)
+        {
+            Erase(path);
+        }
+    }
+
+    /// <summary>Overwrites the file with zeros (fsynced) before deleting it: the journal held key material.</summary>
+    private static void Erase(string path)
+    {
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None))
+        {
+            byte[] zeros = new byte[64 * 1024];
+            for (long left = stream.Length; left > 0; left -= zeros.Length)
+            {
+                stream.Write(zeros, 0, (int)Math.Min(left, zeros.Length));
+            }
+
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Delete(path);
+    }
 
     private void MarkSettled(PendingKeyName name)
     {

@@ -113,10 +113,18 @@ public sealed class PayloadDistiller
             return;
         }
 
-        PendingKeyName[] unsettled = [.. _journal.Unsettled.Where(_queried.Add)];
-        for (int at = 0; at < unsettled.Length; at += SettleQueryMessage.MaxEntries)
+        var unsettled = new List<PendingKeyName>();
+        foreach (PendingKeyName key in _journal.Unsettled)
         {
-            PendingKeyName[] part = unsettled[at..Math.Min(unsettled.Length, at + SettleQueryMessage.MaxEntries)];
+            if (_queried.Add(key))
+            {
+                unsettled.Add(key); // not yet asked in this contact
+            }
+        }
+
+        for (int at = 0; at < unsettled.Count; at += SettleQueryMessage.MaxEntries)
+        {
+            List<PendingKeyName> part = unsettled.GetRange(at, Math.Min(SettleQueryMessage.MaxEntries, unsettled.Count - at));
             await _link.SendAsync(DistillationMessageType.SettleQuery, new SettleQueryMessage(part).Encode(), cancellationToken);
         }
     }

@@ -48,13 +48,32 @@ public sealed class SettlementTests : IDisposable
             Assert.Equal(stored, payloadStore.Of("pass-1").Count());
         }
 
-        // Everything settled: the journal starts empty at the next open, so erased keys do not linger on disk.
-        using var reopenedStore = KeyStore.Open(PayloadDirectory);
-        using (PendingKeyJournal.Open(reopenedStore, "pass-3"))
+        // Everything settled: the journal was erased when it closed, so erased keys do not linger on disk.
+        Assert.False(File.Exists(Path.Combine(PayloadDirectory, PendingKeyJournal.FileName)));
+    }
+
+    [Fact]
+    public void A_journal_whose_keys_are_all_settled_is_erased_when_it_closes_and_one_with_pending_keys_is_kept()
+    {
+        string path = Path.Combine(PayloadDirectory, PendingKeyJournal.FileName);
+        using var store = KeyStore.Open(PayloadDirectory);
+        using (var journal = PendingKeyJournal.Open(store, "pass-1"))
         {
+            journal.Hold(0, [0x0F], 8);
+            store.Append(0, "pass-1", [0x0F], 8);
+            journal.Settle(0);
+            journal.Hold(1, [0xF0], 8); // its Commit never comes
         }
 
-        Assert.Equal(0, new FileInfo(Path.Combine(PayloadDirectory, PendingKeyJournal.FileName)).Length);
+        Assert.True(File.Exists(path));
+        using (var journal = PendingKeyJournal.Open(store, "pass-2"))
+        {
+            Assert.Equal([new PendingKeyName("pass-1", 1)], journal.Unsettled);
+            journal.SettleEarlier(new PendingKeyName("pass-1", 1), SettlementDecision.NotStored);
+        }
+
+        Assert.False(File.Exists(path));
+        Assert.Equal([0L], store.Of("pass-1").Select(b => b.BlockId));
     }
 
     [Fact]
