@@ -58,6 +58,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
 
         // Housekeeping and time synchronisation.
         _clock = new ClockDiscipline();
+        context.PassTime.Use(() => TimeSpan.FromSeconds(_clock.LatestEmissionS)); // the OGS's pass time: the payload's, as its sync words tell it
         _housekeeping = new HousekeepingReporter(role: 1, TimeSpan.FromSeconds(configuration.Telemetry.PeriodS));
         _payloadHousekeeping = new HousekeepingMonitor();
         _session = new GroundSessionController();
@@ -87,11 +88,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
             SyncJitterFwhmPs = physics.NumberOr("sync.precision_ps_fwhm", 100),
         });
         _timeTagger = new TimeTaggerDevice(_hardware.HostStream, shouldDispose: false, context.Time);
-        _receiver = new QuantumReceiver(_timeTagger, new PulseIndexerOptions
-        {
-            GateWidthPs = physics.NumberOr("receiver.gate_ps", 800),
-            SquashSeed = SeedSequence.Derive(seed, "detection.squash"),
-        }, configuration.Pass.DurationS, context.Options.Tap);
+        _receiver = new QuantumReceiver(_timeTagger, ReceiverSetup.IndexerOptions(configuration, seed), configuration.Pass.DurationS, context.Options.Tap);
 
         // Key distillation (system.md steps 2, 4 and 6).
         _distillationLink = new DistillationLinkAdapter(link);
@@ -190,6 +187,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
         {
             PulseIndexerStatistics indexer = _receiver.IndexerStatistics;
             details["indexer"] = indexer;
+            details["detections_digest"] = _receiver.DetectionsDigest;
         }
 
         if (_hardware is not null)

@@ -43,6 +43,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         FirmwareConfiguration configuration = context.Options.Configuration;
         bool realtime = context.Options.Realtime ?? configuration.Pass.Realtime;
         _driver = new PassDriver(TimeSpan.FromSeconds(configuration.Pass.DurationS), TickPeriod, realtime, context.Time);
+        context.PassTime.Use(() => _driver.PassTime);
         _sync = new SyncWordEmitter(PulsePeriodPs, configuration.Telemetry.SyncWordsPerMessage);
         _housekeeping = new HousekeepingReporter(role: 0, TimeSpan.FromSeconds(configuration.Telemetry.PeriodS));
         _groundHousekeeping = new HousekeepingMonitor();

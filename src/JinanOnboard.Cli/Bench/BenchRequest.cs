@@ -15,6 +15,9 @@ internal sealed record BenchRequest(
 {
     /// <summary>Optional fault drill: kill one side after a delay.</summary>
     public FaultDrill? KillAfter { get; init; }
+
+    /// <summary>Record both sides' seams to OUT/payload.jrec and OUT/ground.jrec (protocol-spec/recording-seam.md).</summary>
+    public bool Record { get; init; }
 }
 
 /// <summary>A fault drill: kill <see cref="Side"/> (payload or ground) <see cref="AfterS"/> seconds after it starts.</summary>

@@ -126,6 +126,12 @@ internal static class BenchRunner
                 arguments.Add("--realtime");
             }
 
+            if (request.Record)
+            {
+                arguments.Add("--record");
+                arguments.Add(Path.Combine(request.OutputDirectory, role + ".jrec"));
+            }
+
             if (request.DurationOverrideS is { } durationS)
             {
                 arguments.AddRange(["--duration-s", durationS.ToString("R", CultureInfo.InvariantCulture)]);

@@ -16,6 +16,7 @@ internal static partial class CommandCatalog
         AddLink(root);
         AddLdpc(root);
         AddDistillation(root);
+        AddReplay(root);
         return root;
     }
 
@@ -33,4 +34,7 @@ internal static partial class CommandCatalog
 
     /// <summary>pa, finite-key.</summary>
     static partial void AddDistillation(RootCommand root);
+
+    /// <summary>replay.</summary>
+    static partial void AddReplay(RootCommand root);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JinanOnboard.Cli.Bench;
+using JinanOnboard.Components.Recording;
 using JinanOnboard.Config.Loading;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Firmware.Hosting;
@@ -34,7 +35,8 @@ internal static partial class CommandCatalog
         var realtime = new Option<bool>("--realtime") { Description = "Pace the pass clock to the wall clock." };
         var verbose = new Option<bool>("--verbose") { Description = "Debug logging." };
         var duration = new Option<double?>("--duration-s") { Description = "Override the pass duration, seconds." };
-        foreach (Option option in new Option[] { config, endpoint, keys, result, output, seed, realtime, verbose, duration })
+        var record = new Option<string?>("--record") { Description = "Record this side's link and time-tag streams to FILE (protocol-spec/recording-seam.md); `jinan replay FILE` reads it." };
+        foreach (Option option in new Option[] { config, endpoint, keys, result, output, seed, realtime, verbose, duration, record })
         {
             command.Options.Add(option);
         }
@@ -42,6 +44,10 @@ internal static partial class CommandCatalog
         command.SetAction(async (parse, cancellationToken) =>
         {
             FirmwareConfiguration configuration = WithDuration(LoadConfiguration(parse.GetValue(config)), parse.GetValue(duration));
+            ulong runSeed = parse.GetValue(seed) ?? configuration.Seed;
+            using RecordingWriter? recorder = parse.GetValue(record) is { } recordPath
+                ? OpenRecorder(recordPath, payload ? "payload" : "ground", parse.GetValue(config)!, runSeed, parse.GetValue(duration))
+                : null;
             var options = new FirmwareRunOptions
             {
                 Configuration = configuration,
@@ -52,6 +58,7 @@ internal static partial class CommandCatalog
                 Seed = parse.GetValue(seed),
                 Realtime = parse.GetValue(realtime) ? true : null,
                 OnListening = endpoint => Console.Out.WriteLine(BenchProtocol.ListeningLine(endpoint)),
+                Tap = recorder,
             };
             IFirmwareTopology topology = payload ? new PayloadTopology() : new GroundTopology();
             var level = parse.GetValue(verbose) ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information;
@@ -72,7 +79,8 @@ internal static partial class CommandCatalog
         var duration = new Option<double?>("--duration-s") { Description = "Override the pass duration, seconds." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
         var kill = new Option<string?>("--kill-after") { Description = "Fault drill: kill one side mid-pass, e.g. payload:2.5 or ground:1 (seconds of wall time after it starts)." };
-        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill })
+        var record = new Option<bool>("--record") { Description = "Record both sides' link and time-tag streams to OUT/payload.jrec and OUT/ground.jrec (process transports)." };
+        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill, record })
         {
             command.Options.Add(option);
         }
@@ -94,10 +102,37 @@ internal static partial class CommandCatalog
                 Json: parse.GetValue(json))
             {
                 KillAfter = FaultDrill.Parse(parse.GetValue(kill)),
+                Record = parse.GetValue(record),
             };
+            if (request.Record && request.Transport == "memory")
+            {
+                throw new UserErrorException("--record needs a process transport (tcp, udp, unix or serial), not memory");
+            }
+
             return await BenchRunner.RunAsync(request, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The recorder for --record FILE, its metadata naming what `jinan replay` needs to re-run the pass.</summary>
+    private static RecordingWriter OpenRecorder(string path, string role, string config, ulong seed, double? durationS)
+    {
+        string metadata = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["format"] = "jinan-recording",
+            ["role"] = role,
+            ["config"] = File.Exists(config) ? Path.GetFullPath(config) : config,
+            ["seed"] = seed,
+            ["duration_s"] = durationS,
+        });
+        try
+        {
+            return new RecordingWriter(path, metadata);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserErrorException($"{path}: cannot write the recording: {ex.Message}");
+        }
     }
 
     private static Command CreateKeysCommand()

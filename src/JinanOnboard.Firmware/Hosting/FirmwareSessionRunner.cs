@@ -85,11 +85,12 @@ public static class FirmwareSessionRunner
             EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, options.EffectiveSeed, options.OneWayDelaySAtPassSeconds, time);
             emulation = emulated;
             LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role);
-            session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap);
+            var passTime = new PassTimeSource();
+            session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap, () => passTime.Now);
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
             string outputDirectory = options.OutputDirectory ?? Directory.CreateTempSubdirectory("jinan-").FullName;
             Directory.CreateDirectory(outputDirectory);
-            var context = new FirmwareContext(options, session, link, time, logger, outputDirectory, identity, peerKey);
+            var context = new FirmwareContext(options, session, link, time, logger, outputDirectory, identity, peerKey) { PassTime = passTime };
 
             topology.Wire(context);
             using var stopSession = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -13,7 +13,11 @@ public sealed record FirmwareContext(
     ILogger Logger,
     string OutputDirectory,
     JinanOnboard.Protocol.Signing.Identity Identity,
-    NSec.Cryptography.PublicKey PeerKey);
+    NSec.Cryptography.PublicKey PeerKey)
+{
+    /// <summary>Where the link's recording-seam pass time comes from; the topology names the source in Wire.</summary>
+    public PassTimeSource PassTime { get; init; } = new();
+}
 
 /// <summary>
 /// One executable's topology: which components exist and how they are wired (F Prime's

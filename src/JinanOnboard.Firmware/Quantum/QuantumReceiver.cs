@@ -26,6 +26,7 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
     private byte[] _tapBuffer = [];
     private const int BatchTags = 8192;
     private readonly PulseIndexer _indexer = new(indexerOptions);
+    private readonly DetectionDigest _digest = new();
     private readonly TaskCompletionSource _passComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _tags;
     private long _detections;
@@ -42,6 +43,18 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
     public double LatestTagS => Interlocked.Read(ref _lastTagPs) * 1e-12;
 
     public PulseIndexerStatistics IndexerStatistics => _indexer.GetStatistics();
+
+    /// <summary>XXH128 digest of the detections emitted so far (<see cref="DetectionDigest"/>): what a replay must reproduce.</summary>
+    public string DetectionsDigest
+    {
+        get
+        {
+            lock (_digest)
+            {
+                return _digest.Hex();
+            }
+        }
+    }
 
     /// <summary>Input: the payload reported the end of the pass.</summary>
     public void OnPassComplete() => _passComplete.TrySetResult();
@@ -136,6 +149,11 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
         if (indexed.IsEmpty)
         {
             return;
+        }
+
+        lock (_digest)
+        {
+            _digest.Add(indexed.Span);
         }
 
         var detections = new DetectedPulse[indexed.Length];
