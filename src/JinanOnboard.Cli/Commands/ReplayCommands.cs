@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.CommandLine;
 using System.Text.Json;
 using JinanOnboard.Components.Recording;
@@ -94,18 +93,14 @@ internal static partial class CommandCatalog
                     continue;
                 }
 
-                // The seam's 12-byte tag records (i32 channel, i64 ps, little-endian), re-run exactly as the live receiver ran them.
-                int count = unit.Data.Length / 12;
-                if (tags.Length < count)
+                // The seam's tag records, re-run exactly as the live receiver ran them.
+                if (tags.Length < unit.Data.Length / TimeTagRecords.Bytes)
                 {
-                    tags = new TimeTag[count];
-                    detections = new PulseDetection[count];
+                    tags = new TimeTag[unit.Data.Length / TimeTagRecords.Bytes];
+                    detections = new PulseDetection[tags.Length];
                 }
 
-                for (int i = 0; i < count; i++)
-                {
-                    tags[i] = new TimeTag(BinaryPrimitives.ReadInt32LittleEndian(unit.Data.AsSpan(i * 12)), BinaryPrimitives.ReadInt64LittleEndian(unit.Data.AsSpan((i * 12) + 4)));
-                }
+                int count = TimeTagRecords.Read(unit.Data, tags);
 
                 timeTags += count;
                 int produced = indexer.Process(tags.AsSpan(0, count), detections);

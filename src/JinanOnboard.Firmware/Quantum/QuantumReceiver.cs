@@ -129,17 +129,14 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
 
     private void Tap(ReadOnlySpan<TimeTag> tags)
     {
-        if (_tapBuffer.Length < tags.Length * 12)
+        int bytes = tags.Length * TimeTagRecords.Bytes;
+        if (_tapBuffer.Length < bytes)
         {
-            _tapBuffer = new byte[tags.Length * 12];
+            _tapBuffer = new byte[bytes];
         }
 
-        Span<byte> records = _tapBuffer.AsSpan(0, tags.Length * 12);
-        for (int i = 0; i < tags.Length; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(records[(i * 12)..], tags[i].Channel);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(records[((i * 12) + 4)..], tags[i].TimePs);
-        }
+        Span<byte> records = _tapBuffer.AsSpan(0, bytes);
+        TimeTagRecords.Write(tags, records);
 
         _tap.Observe(TapStream, TapDirection.Incoming, TimeSpan.FromTicks(tags[^1].TimePs / 100_000), records);
     }
