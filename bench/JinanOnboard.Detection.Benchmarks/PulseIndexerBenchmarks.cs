@@ -3,7 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using JinanOnboard.Components.TimeTags;
+using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Detection.Indexing;
 
 namespace JinanOnboard.Detection.Benchmarks;

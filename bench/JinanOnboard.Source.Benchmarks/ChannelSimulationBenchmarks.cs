@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using JinanOnboard.Components.TimeTags;
+using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.QuantumChannel;
 using JinanOnboard.Source;
 

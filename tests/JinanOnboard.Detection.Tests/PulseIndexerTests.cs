@@ -1,4 +1,4 @@
-using JinanOnboard.Components.TimeTags;
+using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Detection.Indexing;
 
 namespace JinanOnboard.Detection.Tests;

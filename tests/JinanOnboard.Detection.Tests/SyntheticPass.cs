@@ -1,4 +1,4 @@
-using JinanOnboard.Components.TimeTags;
+using JinanOnboard.Primitives.TimeTags;
 
 namespace JinanOnboard.Detection.Tests;
 

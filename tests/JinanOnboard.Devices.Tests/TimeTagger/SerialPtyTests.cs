@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Ports;
 using System.Text.RegularExpressions;
-using JinanOnboard.Components.TimeTags;
+using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.Devices.TimeTagger;
 

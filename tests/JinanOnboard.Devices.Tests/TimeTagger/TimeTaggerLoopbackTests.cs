@@ -1,4 +1,4 @@
-using JinanOnboard.Components.TimeTags;
+using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.Devices.TimeTagger;
 
@@ -175,6 +175,6 @@ public sealed class TimeTaggerLoopbackTests
         string[] referenced = typeof(SimulatedTimeTagger).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? string.Empty).ToArray();
 
         Assert.DoesNotContain("JinanOnboard.Devices", referenced);
-        Assert.Contains("JinanOnboard.Components", referenced);
+        Assert.Contains("JinanOnboard.Primitives", referenced);
     }
 }

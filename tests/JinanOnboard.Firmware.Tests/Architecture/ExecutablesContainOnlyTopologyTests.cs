@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using JinanOnboard.Firmware.Hosting;
+using JinanOnboard.Runtime.Hosting;
 
 namespace JinanOnboard.Firmware.Tests.Architecture;
 
@@ -62,8 +62,8 @@ public sealed class ExecutablesContainOnlyTopologyTests
         // components, and never to closures or embedded attributes.
         string[] offenders = Offenders(typeof(IFirmwareTopology).Assembly);
 
-        Assert.Contains("JinanOnboard.Firmware.TimeSync.SyncWordEmitter", offenders);
-        Assert.Contains("JinanOnboard.Firmware.Session.PassDriver", offenders);
+        Assert.Contains("JinanOnboard.Runtime.TimeSync.SyncWordEmitter", offenders);
+        Assert.Contains("JinanOnboard.Runtime.Session.PassDriver", offenders);
         Assert.DoesNotContain(offenders, name => name.Contains('<', StringComparison.Ordinal));
     }
 

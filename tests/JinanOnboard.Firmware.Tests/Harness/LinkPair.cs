@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using JinanOnboard.Firmware.Link;
+using JinanOnboard.Runtime.Link;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Framing;
 using JinanOnboard.Protocol.Signing;

@@ -1,6 +1,6 @@
-using JinanOnboard.Components.Ports;
-using JinanOnboard.Firmware.Link;
-using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Delivery;
 
 namespace JinanOnboard.Firmware.Tests.Harness;

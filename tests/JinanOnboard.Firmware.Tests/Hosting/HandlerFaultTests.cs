@@ -1,6 +1,6 @@
 using JinanOnboard.Config.Loading;
-using JinanOnboard.Firmware.Hosting;
-using JinanOnboard.Firmware.Link;
+using JinanOnboard.Runtime.Hosting;
+using JinanOnboard.Runtime.Link;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;
 using Microsoft.Extensions.Logging.Abstractions;

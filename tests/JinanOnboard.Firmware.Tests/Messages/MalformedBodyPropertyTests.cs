@@ -1,5 +1,5 @@
 using CsCheck;
-using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Runtime.Messages;
 
 namespace JinanOnboard.Firmware.Tests.Messages;
 

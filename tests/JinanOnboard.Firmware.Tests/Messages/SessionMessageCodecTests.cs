@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Runtime.Messages;
 
 namespace JinanOnboard.Firmware.Tests.Messages;
 

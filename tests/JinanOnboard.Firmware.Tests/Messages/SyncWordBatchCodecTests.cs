@@ -1,4 +1,4 @@
-using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Runtime.Messages;
 
 namespace JinanOnboard.Firmware.Tests.Messages;
 

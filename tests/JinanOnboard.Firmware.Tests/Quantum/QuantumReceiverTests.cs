@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
-using JinanOnboard.Components.Recording;
+using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Detection.Indexing;
 using JinanOnboard.Devices.TimeTagger;
 using JinanOnboard.Distillation.Protocol;
-using JinanOnboard.Firmware.Distillation;
-using JinanOnboard.Firmware.Quantum;
+using JinanOnboard.Runtime.Distillation;
+using JinanOnboard.Runtime.Quantum;
 using JinanOnboard.QuantumChannel;
 
 namespace JinanOnboard.Firmware.Tests.Quantum;

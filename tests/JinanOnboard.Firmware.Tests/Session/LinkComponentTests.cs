@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using JinanOnboard.Firmware.Link;
-using JinanOnboard.Firmware.Messages;
-using JinanOnboard.Firmware.Telemetry;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Runtime.Messages;
+using JinanOnboard.Runtime.Telemetry;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Firmware.TimeSync;
+using JinanOnboard.Runtime.TimeSync;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;
 

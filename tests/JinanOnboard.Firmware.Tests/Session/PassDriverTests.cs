@@ -1,4 +1,4 @@
-using JinanOnboard.Firmware.Session;
+using JinanOnboard.Runtime.Session;
 using JinanOnboard.Firmware.Tests.Harness;
 using Microsoft.Extensions.Time.Testing;
 

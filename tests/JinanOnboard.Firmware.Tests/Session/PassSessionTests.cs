@@ -1,7 +1,7 @@
-using JinanOnboard.Firmware.Messages;
-using JinanOnboard.Firmware.Session;
+using JinanOnboard.Runtime.Messages;
+using JinanOnboard.Runtime.Session;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Firmware.TimeSync;
+using JinanOnboard.Runtime.TimeSync;
 using JinanOnboard.Protocol.Messages;
 
 namespace JinanOnboard.Firmware.Tests.Session;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using JinanOnboard.Firmware.Messages;
-using JinanOnboard.Firmware.Session;
+using JinanOnboard.Runtime.Messages;
+using JinanOnboard.Runtime.Session;
 using JinanOnboard.Firmware.Tests.Harness;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;

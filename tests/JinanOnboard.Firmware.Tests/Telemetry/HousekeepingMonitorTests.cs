@@ -1,5 +1,5 @@
-using JinanOnboard.Firmware.Messages;
-using JinanOnboard.Firmware.Telemetry;
+using JinanOnboard.Runtime.Messages;
+using JinanOnboard.Runtime.Telemetry;
 using JinanOnboard.Firmware.Tests.Harness;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;

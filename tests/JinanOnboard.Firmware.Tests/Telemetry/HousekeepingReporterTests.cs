@@ -1,6 +1,6 @@
-using JinanOnboard.Firmware.Link;
-using JinanOnboard.Firmware.Messages;
-using JinanOnboard.Firmware.Telemetry;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Runtime.Messages;
+using JinanOnboard.Runtime.Telemetry;
 using JinanOnboard.Firmware.Tests.Harness;
 using JinanOnboard.Protocol.Messages;
 

@@ -1,7 +1,7 @@
-using JinanOnboard.Firmware.Link;
-using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Firmware.TimeSync;
+using JinanOnboard.Runtime.TimeSync;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;
 

@@ -1,8 +1,8 @@
-using JinanOnboard.Components.TimeTags;
-using JinanOnboard.Firmware.Link;
-using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Primitives.TimeTags;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Firmware.TimeSync;
+using JinanOnboard.Runtime.TimeSync;
 using JinanOnboard.Protocol.Messages;
 
 namespace JinanOnboard.Firmware.Tests.TimeSync;

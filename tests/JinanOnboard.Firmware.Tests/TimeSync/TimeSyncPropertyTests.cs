@@ -1,8 +1,8 @@
 using CsCheck;
-using JinanOnboard.Firmware.Link;
-using JinanOnboard.Firmware.Messages;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Firmware.TimeSync;
+using JinanOnboard.Runtime.TimeSync;
 
 namespace JinanOnboard.Firmware.Tests.TimeSync;
 

@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+
+namespace JinanOnboard.Primitives.Recording;
+
+/// <summary>
+/// A recorder on the seam: every <see cref="Observe"/> call becomes one record of a recording file
+/// (<see cref="RecordingFormat"/>), in call order. Safe to call from several threads (the link's send and receive loops
+/// and the time-tag reader share one recorder). Records are buffered; <see cref="Dispose"/> flushes and fsyncs. A crash
+/// leaves a torn last record that <see cref="RecordingReader"/> reports and skips.
+/// </summary>
+public sealed class RecordingWriter : ITap, IDisposable
+{
+    private readonly object _gate = new();
+    private readonly FileStream _file;
+    private readonly BufferedStream _out;
+    private readonly string _path;
+    private byte[] _record = new byte[64 * 1024];
+    private bool _disposed;
+
+    /// <summary>Creates (or replaces) <paramref name="path"/> and writes the file header with <paramref name="metadataJson"/>.</summary>
+    public RecordingWriter(string path, string metadataJson)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(metadataJson);
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        byte[] metadata = Encoding.UTF8.GetBytes(metadataJson);
+        var header = new byte[4 + 2 + 4 + metadata.Length + 4];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, RecordingFormat.Magic);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), RecordingFormat.Version);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(6), metadata.Length);
+        metadata.CopyTo(header.AsSpan(10));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(10 + metadata.Length), Crc32.HashToUInt32(header.AsSpan(0, 10 + metadata.Length)));
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        _out = new BufferedStream(_file, 1 << 20);
+        _out.Write(header);
+        _path = path;
+    }
+
+    /// <summary>Records written.</summary>
+    public long Records { get; private set; }
+
+    /// <summary>Calls from streams the format does not know (not recorded).</summary>
+    public long UnknownStreamCalls { get; private set; }
+
+    /// <inheritdoc />
+    public void Observe(string stream, TapDirection direction, TimeSpan passTime, ReadOnlySpan<byte> data)
+    {
+        byte id = RecordingFormat.StreamId(stream);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return; // the pass is over: late frames of a closing link are not part of it
+            }
+
+            if (id == 0)
+            {
+                UnknownStreamCalls++;
+                return;
+            }
+
+            int length = RecordingFormat.RecordHeaderBytes + data.Length + 4;
+            if (_record.Length < length)
+            {
+                _record = new byte[Math.Max(length, _record.Length * 2)];
+            }
+
+            Span<byte> record = _record.AsSpan(0, length);
+            record[0] = id;
+            record[1] = direction == TapDirection.Outgoing ? (byte)0 : (byte)1;
+            BinaryPrimitives.WriteInt64LittleEndian(record[2..], passTime.Ticks);
+            BinaryPrimitives.WriteInt32LittleEndian(record[10..], data.Length);
+            data.CopyTo(record[RecordingFormat.RecordHeaderBytes..]);
+            int crcAt = RecordingFormat.RecordHeaderBytes + data.Length;
+            BinaryPrimitives.WriteUInt32LittleEndian(record[crcAt..], Crc32.HashToUInt32(record[..crcAt]));
+            _out.Write(record);
+            Records++;
+        }
+    }
+
+    /// <summary>Flushes, fsyncs and closes the file.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _out.Flush();
+            _file.Flush(flushToDisk: true);
+            _out.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"RecordingWriter({_path}, {Records} records)";
+}

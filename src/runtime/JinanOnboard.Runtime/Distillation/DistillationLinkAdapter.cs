@@ -1,0 +1,42 @@
+using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Protocol.Delivery;
+using JinanOnboard.Protocol.Messages;
+
+namespace JinanOnboard.Runtime.Distillation;
+
+/// <summary>
+/// Carries distillation messages on APID 0x100 (message type = <see cref="DistillationMessageType"/>),
+/// reliably, and hands inbound ones to a distiller. A message the distiller refuses as malformed is
+/// counted and dropped: one bad message must never stop the link.
+/// </summary>
+public sealed class DistillationLinkAdapter(LinkComponent link) : IDistillationLink
+{
+    private long _refused;
+
+    /// <summary>Inbound distillation messages refused as malformed or inconsistent.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>The last refusal, for the log and the result.</summary>
+    public string? LastRefusal { get; private set; }
+
+    public ValueTask SendAsync(DistillationMessageType type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        link.SendAsync(new OutboundMessage(Apids.Distillation, (byte)type, body.ToArray(), Reliable: true), cancellationToken);
+
+    /// <summary>Connects inbound APID 0x100 to <paramref name="handler"/>.</summary>
+    public void ConnectInbound(Func<DistillationMessageType, ReadOnlyMemory<byte>, CancellationToken, ValueTask> handler)
+    {
+        link.Inbound(Apids.Distillation).ConnectTo(async (InboundMessage message, CancellationToken ct) =>
+        {
+            try
+            {
+                await handler((DistillationMessageType)message.Type, message.Data, ct);
+            }
+            catch (DistillationProtocolException ex)
+            {
+                Interlocked.Increment(ref _refused);
+                LastRefusal = ex.Message;
+            }
+        });
+    }
+}

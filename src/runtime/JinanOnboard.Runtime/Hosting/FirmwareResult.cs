@@ -1,0 +1,39 @@
+using JinanOnboard.Protocol.Delivery;
+
+namespace JinanOnboard.Runtime.Hosting;
+
+/// <summary>What one firmware process reports when its session ends (written as JSON, snake_case).</summary>
+public sealed record FirmwareResult
+{
+    public required string Role { get; init; }
+
+    public required int ProcessId { get; init; }
+
+    /// <summary>"completed", "link_lost", "configuration_error", "interrupted" or "failed".</summary>
+    public required string Status { get; init; }
+
+    public string? Error { get; init; }
+
+    public double PassSeconds { get; init; }
+
+    public double WallSeconds { get; init; }
+
+    public LinkStatisticsSnapshot? Link { get; init; }
+
+    /// <summary>What the link emulation did to this side's transmit direction.</summary>
+    public EmulationStatistics? Emulation { get; init; }
+
+    /// <summary>Role-specific figures (sync words, telemetry, distillation...).</summary>
+    public IReadOnlyDictionary<string, object> Details { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>Process exit code: 0 completed, 1 failure, 2 configuration/usage error.</summary>
+    public int ExitCode => Status switch
+    {
+        "completed" => 0,
+        "configuration_error" => 2,
+        _ => 1,
+    };
+}
+
+/// <summary>Chunks (CADUs) of one transmit direction: offered to the emulated link, delivered, lost to fades, dropped in outages, corrupted.</summary>
+public sealed record EmulationStatistics(long ChunksOffered, long ChunksDelivered, long ChunksLost, long ChunksInOutage, long ChunksCorrupted, long BitsFlipped);

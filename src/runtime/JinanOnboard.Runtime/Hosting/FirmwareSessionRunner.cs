@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using JinanOnboard.Config.Model;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Protocol.Delivery;
+using JinanOnboard.Protocol.Signing;
+using JinanOnboard.Transport;
+using JinanOnboard.Transport.LinkEmulation;
+using Microsoft.Extensions.Logging;
+using NSec.Cryptography;
+
+namespace JinanOnboard.Runtime.Hosting;
+
+/// <summary>
+/// Runs one side's session from start to result: keys, transport (listen or connect), link
+/// session, topology, orderly close. Every user-caused problem becomes a result with a one-line
+/// error and exit code 2 (configuration) or 1 (runtime), never an unhandled exception.
+/// </summary>
+public static class FirmwareSessionRunner
+{
+    public static async Task<FirmwareResult> RunAsync(
+        FirmwareRole role,
+        FirmwareRunOptions options,
+        IFirmwareTopology topology,
+        ILogger logger,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(topology);
+        TimeProvider time = timeProvider ?? TimeProvider.System;
+        long started = time.GetTimestamp();
+        string roleName = role == FirmwareRole.Payload ? "payload" : "ground";
+        LinkSession? session = null;
+        EmulatedConnection? emulation = null;
+        double passSeconds = 0;
+        FirmwareResult Result(string status, string? error = null) => new()
+        {
+            Role = roleName,
+            ProcessId = Environment.ProcessId,
+            Status = status,
+            Error = error,
+            PassSeconds = passSeconds,
+            WallSeconds = time.GetElapsedTime(started).TotalSeconds,
+            Link = session?.Statistics.Snapshot(),
+            Emulation = emulation is null ? null : new EmulationStatistics(
+                emulation.Outbound.ChunksOffered, emulation.Outbound.ChunksDelivered, emulation.Outbound.ChunksLost,
+                emulation.Outbound.ChunksInOutage, emulation.Outbound.ChunksCorrupted, emulation.Outbound.BitsFlipped),
+            Details = topology.Details(),
+        };
+
+        Identity? identity = null;
+        TransportConnection? connection = null;
+        IConnectionListener? listener = null;
+        try
+        {
+            FirmwareConfiguration configuration = options.Configuration;
+            string keyDirectory = options.KeyDirectory ?? configuration.Keys.Directory;
+            (identity, PublicKey peerKey) = KeyDirectory.Load(keyDirectory, role);
+            Uri endpoint = Transports.ParseEndpoint(options.Endpoint ?? configuration.Link.Endpoint);
+
+            if (role == FirmwareRole.Ground)
+            {
+                listener = await Transports.ServerFor(endpoint).BindAsync(endpoint, cancellationToken);
+                logger.LogInformation("Ground listening on {Endpoint}", listener.EndPoint);
+                options.OnListening?.Invoke(listener.EndPoint);
+                using var acceptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                acceptTimeout.CancelAfter(options.AcceptTimeout);
+                try
+                {
+                    connection = await listener.AcceptAsync(acceptTimeout.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return Result("link_lost", $"no payload connected to {listener.EndPoint} within {options.AcceptTimeout.TotalSeconds:F0} s");
+                }
+            }
+            else
+            {
+                connection = await Transports.ClientFor(endpoint).ConnectAsync(endpoint, cancellationToken);
+            }
+
+            logger.LogInformation("{Role} connected: {Local} <-> {Remote}", roleName, connection.LocalEndpoint, connection.RemoteEndpoint);
+            EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, options.EffectiveSeed, options.OneWayDelaySAtPassSeconds, time);
+            emulation = emulated;
+            LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role);
+            var passTime = new PassTimeSource();
+            session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap, () => passTime.Now);
+            var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
+            string outputDirectory = options.OutputDirectory ?? Directory.CreateTempSubdirectory("jinan-").FullName;
+            Directory.CreateDirectory(outputDirectory);
+            var context = new FirmwareContext(options, session, link, time, logger, outputDirectory, identity, peerKey) { PassTime = passTime };
+
+            topology.Wire(context);
+            using var stopSession = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task sessionRun = session.RunAsync(stopSession.Token);
+            Task routing = Task.Run(() => link.RunAsync(stopSession.Token), CancellationToken.None);
+            Task<double> mission = Task.Run(() => topology.RunAsync(stopSession.Token), CancellationToken.None);
+
+            // A message handler that throws ends the routing loop: without this the side would wait for messages
+            // that can no longer be routed and hang instead of failing.
+            var handlerFault = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = routing.ContinueWith(
+                t => { if (t.IsFaulted) { handlerFault.TrySetResult(t.Exception.GetBaseException()); } },
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            async Task<FirmwareResult> HandlerFailedAsync()
+            {
+                Exception error = await handlerFault.Task;
+                logger.LogError("{Role} stopped: handling an inbound message failed: {Message}", roleName, error.Message);
+                logger.LogDebug(error, "{Role} handler failure", roleName);
+                await stopSession.CancelAsync();
+                await mission.ContinueWith(_ => { }, TaskScheduler.Default);
+                return Result("failed", $"handling an inbound message failed: {error.Message}");
+            }
+
+            Task first = await Task.WhenAny(sessionRun, mission, handlerFault.Task);
+            if (first == handlerFault.Task)
+            {
+                return await HandlerFailedAsync();
+            }
+
+            if (first == sessionRun && sessionRun.IsCompletedSuccessfully && session.PeerClosed.IsCompleted)
+            {
+                // The peer said goodbye and hung up: the mission finishes on what it already has.
+                await mission.WaitAsync(TimeSpan.FromSeconds(30), time, cancellationToken);
+            }
+            else if (first == sessionRun && !mission.IsCompleted)
+            {
+                // The link ended before the mission did: lost, or stopped from outside.
+                await stopSession.CancelAsync();
+                await mission.ContinueWith(_ => { }, TaskScheduler.Default);
+                await sessionRun; // throws LinkLostException when lost
+                return Result(cancellationToken.IsCancellationRequested ? "interrupted" : "link_lost", "the link ended before the session completed");
+            }
+
+            if (await Task.WhenAny(mission, handlerFault.Task) == handlerFault.Task)
+            {
+                return await HandlerFailedAsync();
+            }
+
+            passSeconds = await mission;
+            await session.CloseAsync(TimeSpan.FromSeconds(2));
+            await sessionRun.WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
+            await routing.ContinueWith(_ => { }, TaskScheduler.Default);
+            logger.LogInformation("{Role} session completed after {PassSeconds:F1} s of pass", roleName, passSeconds);
+            return Result("completed");
+        }
+        catch (Exception ex) when (ex is Config.Loading.ConfigurationException or KeyFileException or TransportConfigurationException or JinanOnboard.Channel.Parameters.ParameterSetException)
+        {
+            return Result("configuration_error", ex.Message);
+        }
+        catch (TransportException ex)
+        {
+            return Result("link_lost", ex.Message);
+        }
+        catch (LinkLostException ex)
+        {
+            return Result("link_lost", ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Result("interrupted", "stopped by signal");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Result("failed", ex.Message);
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+
+            if (emulation is not null)
+            {
+                await emulation.DisposeAsync();
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            if (listener is not null)
+            {
+                await listener.DisposeAsync();
+            }
+
+            if (topology is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+
+            identity?.Dispose();
+        }
+    }
+
+    /// <summary>Writes <paramref name="result"/> as JSON (snake_case) to <paramref name="path"/> atomically.</summary>
+    public static void WriteResult(FirmwareResult result, string path)
+    {
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(result, ResultJson.Options));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    internal static LinkSessionOptions BuildLinkOptions(FirmwareConfiguration configuration, FirmwareRole role)
+    {
+        LinkSettings link = configuration.Link;
+        LinkDirectionSettings outbound = role == FirmwareRole.Payload ? link.Downlink : link.Uplink;
+        Span<byte> nonce = stackalloc byte[8];
+        ulong sessionId = 0;
+        while (sessionId == 0)
+        {
+            RandomNumberGenerator.Fill(nonce);
+            sessionId = BitConverter.ToUInt64(nonce);
+        }
+
+        return new LinkSessionOptions
+        {
+            FrameLength = link.FrameBytes,
+            SpacecraftId = (byte)link.SpacecraftId,
+            IsPayload = role == FirmwareRole.Payload,
+            SessionId = sessionId,
+            LinkRateBitsPerSecond = outbound.RateBps,
+            RoundTripTime = TimeSpan.FromMilliseconds(link.RoundTripMs),
+            AckTimeout = TimeSpan.FromMilliseconds(link.AckTimeoutMs),
+            HeartbeatInterval = TimeSpan.FromMilliseconds(link.HeartbeatMs),
+            LossOfLinkTimeout = TimeSpan.FromSeconds(link.LossOfLinkS),
+        };
+    }
+}
+
+/// <summary>The JSON style of result and report files.</summary>
+public static class ResultJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}

@@ -1,0 +1,36 @@
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Protocol.Delivery;
+using Microsoft.Extensions.Logging;
+
+namespace JinanOnboard.Runtime.Hosting;
+
+/// <summary>What a topology gets to wire its components to.</summary>
+public sealed record FirmwareContext(
+    FirmwareRunOptions Options,
+    LinkSession Session,
+    LinkComponent Link,
+    TimeProvider Time,
+    ILogger Logger,
+    string OutputDirectory,
+    JinanOnboard.Protocol.Signing.Identity Identity,
+    NSec.Cryptography.PublicKey PeerKey)
+{
+    /// <summary>Where the link's recording-seam pass time comes from; the topology names the source in Wire.</summary>
+    public PassTimeSource PassTime { get; init; } = new();
+}
+
+/// <summary>
+/// One executable's topology: which components exist and how they are wired (F Prime's
+/// deployment topology). <see cref="Wire"/> connects the parts; <see cref="RunAsync"/> runs the role's session to its end.
+/// </summary>
+public interface IFirmwareTopology
+{
+    /// <summary>Builds and connects the components. Called before any inbound message is routed.</summary>
+    void Wire(FirmwareContext context);
+
+    /// <summary>Runs the session to its end and returns the pass seconds covered.</summary>
+    Task<double> RunAsync(CancellationToken cancellationToken);
+
+    /// <summary>Role-specific figures for the result.</summary>
+    IReadOnlyDictionary<string, object> Details();
+}

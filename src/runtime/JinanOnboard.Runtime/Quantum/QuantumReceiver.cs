@@ -1,0 +1,166 @@
+using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Primitives.Recording;
+using JinanOnboard.Primitives.TimeTags;
+using JinanOnboard.Detection;
+using JinanOnboard.Detection.Indexing;
+using JinanOnboard.Devices.TimeTagger;
+using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Source;
+
+namespace JinanOnboard.Runtime.Quantum;
+
+/// <summary>
+/// OGS detection chain (system.md step 2): time tags from the time tagger driver → sync recovery,
+/// gating and pulse indexing → detections named by pulse sequence number, with basis and bit from the
+/// detector that clicked (0 H, 1 V → Z basis; 2 D, 3 A → X basis). Works the same on a real device.
+/// The pass ends when the payload has said so and the tags have reached the end of the pass.
+/// </summary>
+/// <remarks>Every batch of time tags crosses the recording seam (<see cref="ITap"/>, stream "time-tags") as
+/// 12-byte records: i32 channel, i64 time in ps, both little-endian.</remarks>
+public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions indexerOptions, double passDurationS, ITap? tap = null)
+{
+    /// <summary>Name of the time-tag stream at the recording seam.</summary>
+    public const string TapStream = "time-tags";
+
+    private readonly ITap _tap = tap ?? NullTap.Instance;
+    private byte[] _tapBuffer = [];
+    private const int BatchTags = 8192;
+    private readonly PulseIndexer _indexer = new(indexerOptions);
+    private readonly DetectionDigest _digest = new();
+    private readonly TaskCompletionSource _passComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _tags;
+    private long _detections;
+    private long _lastTagPs;
+
+    /// <summary>Output: detections in increasing sequence order.</summary>
+    public AsyncOutputPort<ReadOnlyMemory<DetectedPulse>> Detections { get; } = new("receiver.detections");
+
+    public long TagsRead => Interlocked.Read(ref _tags);
+
+    public long DetectionsOut => Interlocked.Read(ref _detections);
+
+    /// <summary>Latest tag time seen, seconds on the TDC clock.</summary>
+    public double LatestTagS => Interlocked.Read(ref _lastTagPs) * 1e-12;
+
+    public PulseIndexerStatistics IndexerStatistics => _indexer.GetStatistics();
+
+    /// <summary>XXH128 digest of the detections emitted so far (<see cref="DetectionDigest"/>): what a replay must reproduce.</summary>
+    public string DetectionsDigest
+    {
+        get
+        {
+            lock (_digest)
+            {
+                return _digest.Hex();
+            }
+        }
+    }
+
+    /// <summary>Input: the payload reported the end of the pass.</summary>
+    public void OnPassComplete() => _passComplete.TrySetResult();
+
+    public async Task RunAsync(Func<bool> sourceExhausted, CancellationToken cancellationToken)
+    {
+        await driver.IdentifyAsync(cancellationToken);
+        await driver.ConfigureAsync(new TimeTaggerConfiguration(0b1_1111), cancellationToken);
+        await driver.StartAsync(cancellationToken);
+        var tags = new TimeTag[BatchTags];
+        var indexed = new PulseDetection[BatchTags];
+        long endPs = (long)((passDurationS - 1e-3) * 1e12);
+        while (true)
+        {
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            poll.CancelAfter(TimeSpan.FromSeconds(1));
+            int count;
+            try
+            {
+                count = await driver.ReadTagsAsync(tags, poll.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // No tags for a second: the photon stream has ended if the pass has.
+                if (_passComplete.Task.IsCompleted && sourceExhausted())
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (count == 0)
+            {
+                break;
+            }
+
+            await ProcessAsync(tags.AsMemory(0, count), indexed, cancellationToken);
+            if (_passComplete.Task.IsCompleted && tags[count - 1].TimePs >= endPs)
+            {
+                break;
+            }
+        }
+
+        await driver.StopAsync(cancellationToken);
+        while (true)
+        {
+            int count = await driver.ReadTagsAsync(tags, cancellationToken);
+            if (count == 0)
+            {
+                break;
+            }
+
+            await ProcessAsync(tags.AsMemory(0, count), indexed, cancellationToken);
+        }
+
+        int flushed = _indexer.Flush(indexed);
+        await EmitAsync(indexed.AsMemory(0, flushed), cancellationToken);
+    }
+
+    private async ValueTask ProcessAsync(ReadOnlyMemory<TimeTag> tags, PulseDetection[] indexed, CancellationToken cancellationToken)
+    {
+        Interlocked.Add(ref _tags, tags.Length);
+        Interlocked.Exchange(ref _lastTagPs, tags.Span[^1].TimePs);
+        if (_tap is not NullTap)
+        {
+            Tap(tags.Span);
+        }
+        int produced = _indexer.Process(tags.Span, indexed);
+        await EmitAsync(indexed.AsMemory(0, produced), cancellationToken);
+    }
+
+    private void Tap(ReadOnlySpan<TimeTag> tags)
+    {
+        int bytes = tags.Length * TimeTagRecords.Bytes;
+        if (_tapBuffer.Length < bytes)
+        {
+            _tapBuffer = new byte[bytes];
+        }
+
+        Span<byte> records = _tapBuffer.AsSpan(0, bytes);
+        TimeTagRecords.Write(tags, records);
+
+        _tap.Observe(TapStream, TapDirection.Incoming, TimeSpan.FromTicks(tags[^1].TimePs / 100_000), records);
+    }
+
+    private async ValueTask EmitAsync(ReadOnlyMemory<PulseDetection> indexed, CancellationToken cancellationToken)
+    {
+        if (indexed.IsEmpty)
+        {
+            return;
+        }
+
+        lock (_digest)
+        {
+            _digest.Add(indexed.Span);
+        }
+
+        var detections = new DetectedPulse[indexed.Length];
+        ReadOnlySpan<PulseDetection> source = indexed.Span;
+        for (int i = 0; i < source.Length; i++)
+        {
+            detections[i] = new DetectedPulse(source[i].Sequence, source[i].Basis == 0 ? PulseBasis.Z : PulseBasis.X, (byte)source[i].Bit);
+        }
+
+        Interlocked.Add(ref _detections, detections.Length);
+        await Detections.InvokeAsync(detections, cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Link;
+using JinanOnboard.Runtime.Messages;
+using JinanOnboard.Protocol.Delivery;
+using JinanOnboard.Protocol.Messages;
+
+namespace JinanOnboard.Runtime.Session;
+
+/// <summary>
+/// Ground side of a pass: learns the pass from the payload's announcement, waits for the payload's
+/// "pass complete", lets the ground's work finish (<see cref="BeforeSummary"/>), sends its summary
+/// and waits for the payload to close the session.
+/// </summary>
+public sealed class GroundSessionController
+{
+    private readonly TaskCompletionSource<PassStart> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<PassComplete> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Output: messages for the link.</summary>
+    public AsyncOutputPort<OutboundMessage> Uplink { get; } = new("ground-session.out");
+
+    /// <summary>Output: called after the payload's pass-complete, before the summary (flush the ground's pipelines).</summary>
+    public AsyncOutputPort<PassComplete> BeforeSummary { get; } = new("ground-session.before-summary");
+
+    /// <summary>Completes with the payload's announcement.</summary>
+    public Task<PassStart> Started => _started.Task;
+
+    /// <summary>The payload's announcement, once received.</summary>
+    public PassStart? Pass => _started.Task.IsCompletedSuccessfully ? _started.Task.Result : null;
+
+    /// <summary>Input: session-control messages from the payload.</summary>
+    public ValueTask OnMessageAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Type)
+        {
+            case SessionMessageTypes.PassStart:
+                _started.TrySetResult(PassStart.Decode(message.Data));
+                break;
+            case SessionMessageTypes.PassComplete:
+                _completed.TrySetResult(PassComplete.Decode(message.Data));
+                break;
+            default:
+                throw new MalformedMessageException($"session control: unexpected type {message.Type} at the ground");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async Task<double> RunAsync(LinkSession session, LinkComponent link, Func<IReadOnlyDictionary<string, object>> summary, CancellationToken cancellationToken)
+    {
+        await _started.Task.WaitAsync(cancellationToken);
+        PassComplete complete = await _completed.Task.WaitAsync(cancellationToken);
+        await BeforeSummary.InvokeAsync(complete, cancellationToken);
+        await Uplink.InvokeAsync(new OutboundMessage(Apids.SessionControl, SessionMessageTypes.Summary, SessionSummary.Encode(summary()), Reliable: true), cancellationToken);
+        await link.DrainAsync(cancellationToken);
+        await session.PeerClosed.WaitAsync(cancellationToken);
+        return complete.PassTimeS;
+    }
+}

@@ -1,0 +1,38 @@
+using JinanOnboard.Primitives.Ports;
+
+namespace JinanOnboard.Runtime.Session;
+
+/// <summary>
+/// The payload's rate group: advances pass time in fixed ticks and calls every component wired to
+/// <see cref="Tick"/>. As fast as possible by default; with <c>realtime</c> each tick waits until the
+/// wall clock (the injected <see cref="TimeProvider"/>) has caught up — the same code in both modes.
+/// </summary>
+public sealed class PassDriver(TimeSpan duration, TimeSpan tick, bool realtime, TimeProvider timeProvider)
+{
+    /// <summary>Output: the pass time at the end of each tick.</summary>
+    public AsyncOutputPort<TimeSpan> Tick { get; } = new("pass.tick");
+
+    /// <summary>Pass time reached so far.</summary>
+    public TimeSpan PassTime { get; private set; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        long start = timeProvider.GetTimestamp();
+        long ticks = (long)Math.Ceiling(duration / tick);
+        for (long i = 1; i <= ticks; i++)
+        {
+            TimeSpan passTime = i == ticks ? duration : tick * i;
+            if (realtime)
+            {
+                TimeSpan ahead = passTime - timeProvider.GetElapsedTime(start);
+                if (ahead > TimeSpan.Zero)
+                {
+                    await Task.Delay(ahead, timeProvider, cancellationToken);
+                }
+            }
+
+            await Tick.InvokeAsync(passTime, cancellationToken);
+            PassTime = passTime;
+        }
+    }
+}
