@@ -6,9 +6,9 @@ using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
-using JinanOnboard.Runtime.Session;
+using JinanOnboard.Payload.Components.Session;
 using JinanOnboard.Runtime.Telemetry;
-using JinanOnboard.Runtime.TimeSync;
+using JinanOnboard.Payload.Components.TimeSync;
 using JinanOnboard.Protocol.Messages;
 
 namespace JinanOnboard.Payload;

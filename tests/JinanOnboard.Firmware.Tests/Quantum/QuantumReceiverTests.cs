@@ -4,7 +4,8 @@ using JinanOnboard.Detection.Indexing;
 using JinanOnboard.Devices.TimeTagger;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Runtime.Distillation;
-using JinanOnboard.Runtime.Quantum;
+using JinanOnboard.Ground.Components.Detection;
+using JinanOnboard.OpticalBench;
 using JinanOnboard.QuantumChannel;
 
 namespace JinanOnboard.Firmware.Tests.Quantum;

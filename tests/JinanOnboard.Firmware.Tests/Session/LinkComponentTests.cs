@@ -3,7 +3,8 @@ using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Runtime.Telemetry;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Runtime.TimeSync;
+using JinanOnboard.Payload.Components.TimeSync;
+using JinanOnboard.Ground.Components.TimeSync;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;
 

@@ -1,4 +1,5 @@
-using JinanOnboard.Runtime.Session;
+using JinanOnboard.Payload.Components.Session;
+using JinanOnboard.Ground.Components.Session;
 using JinanOnboard.Firmware.Tests.Harness;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,9 @@
 using JinanOnboard.Runtime.Messages;
-using JinanOnboard.Runtime.Session;
+using JinanOnboard.Payload.Components.Session;
+using JinanOnboard.Ground.Components.Session;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Runtime.TimeSync;
+using JinanOnboard.Payload.Components.TimeSync;
+using JinanOnboard.Ground.Components.TimeSync;
 using JinanOnboard.Protocol.Messages;
 
 namespace JinanOnboard.Firmware.Tests.Session;

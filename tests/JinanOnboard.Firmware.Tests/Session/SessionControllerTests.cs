@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JinanOnboard.Runtime.Messages;
-using JinanOnboard.Runtime.Session;
+using JinanOnboard.Payload.Components.Session;
+using JinanOnboard.Ground.Components.Session;
 using JinanOnboard.Firmware.Tests.Harness;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;

@@ -2,7 +2,8 @@ using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Runtime.TimeSync;
+using JinanOnboard.Payload.Components.TimeSync;
+using JinanOnboard.Ground.Components.TimeSync;
 using JinanOnboard.Protocol.Messages;
 
 namespace JinanOnboard.Firmware.Tests.TimeSync;

@@ -2,7 +2,8 @@ using CsCheck;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Firmware.Tests.Harness;
-using JinanOnboard.Runtime.TimeSync;
+using JinanOnboard.Payload.Components.TimeSync;
+using JinanOnboard.Ground.Components.TimeSync;
 
 namespace JinanOnboard.Firmware.Tests.TimeSync;
 

@@ -5,7 +5,8 @@ using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Detection;
 using JinanOnboard.Detection.Indexing;
-using JinanOnboard.Runtime.Quantum;
+using JinanOnboard.Ground.Components.Detection;
+using JinanOnboard.OpticalBench;
 
 namespace JinanOnboard.Cli.Commands;
 

@@ -4,7 +4,7 @@ using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;
 
-namespace JinanOnboard.Runtime.Session;
+namespace JinanOnboard.Payload.Components.Session;
 
 /// <summary>
 /// Payload side of a pass: announce it, run the pass clock, say the pass is complete, wait until

@@ -4,7 +4,7 @@ using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Messages;
 
-namespace JinanOnboard.Runtime.TimeSync;
+namespace JinanOnboard.Payload.Components.TimeSync;
 
 /// <summary>
 /// Payload: at every tick, sends the sync words emitted since the last tick (9.5 kHz, one every

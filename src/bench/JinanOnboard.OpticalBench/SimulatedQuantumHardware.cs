@@ -3,7 +3,7 @@ using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.QuantumChannel;
 using JinanOnboard.Source;
 
-namespace JinanOnboard.Runtime.Quantum;
+namespace JinanOnboard.OpticalBench;
 
 /// <summary>
 /// The simulated optical front end of the OGS bench: the photons of the pass (the quantum channel

@@ -3,7 +3,7 @@ using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Detection.Indexing;
 
-namespace JinanOnboard.Runtime.Quantum;
+namespace JinanOnboard.Ground.Components.Detection;
 
 /// <summary>
 /// The OGS detection chain's settings for a run, derived from the configuration and the run seed: what the live

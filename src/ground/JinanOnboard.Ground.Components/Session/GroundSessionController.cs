@@ -4,7 +4,7 @@ using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;
 
-namespace JinanOnboard.Runtime.Session;
+namespace JinanOnboard.Ground.Components.Session;
 
 /// <summary>
 /// Ground side of a pass: learns the pass from the payload's announcement, waits for the payload's

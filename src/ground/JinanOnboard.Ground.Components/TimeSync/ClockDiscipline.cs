@@ -1,7 +1,7 @@
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Delivery;
 
-namespace JinanOnboard.Runtime.TimeSync;
+namespace JinanOnboard.Ground.Components.TimeSync;
 
 /// <summary>
 /// OGS: follows the payload's sync words. Keeps the highest sync index seen, counts gaps (words

@@ -1,7 +1,7 @@
 using JinanOnboard.Channel.Timeline;
 using JinanOnboard.QuantumChannel;
 
-namespace JinanOnboard.Runtime.Quantum;
+namespace JinanOnboard.OpticalBench;
 
 /// <summary>
 /// The quantum channel of a pass as the orbit layer computes it (models.md §2): the timeline's total

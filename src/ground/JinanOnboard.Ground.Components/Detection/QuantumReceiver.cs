@@ -7,7 +7,7 @@ using JinanOnboard.Devices.TimeTagger;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Source;
 
-namespace JinanOnboard.Runtime.Quantum;
+namespace JinanOnboard.Ground.Components.Detection;
 
 /// <summary>
 /// OGS detection chain (system.md step 2): time tags from the time tagger driver → sync recovery,

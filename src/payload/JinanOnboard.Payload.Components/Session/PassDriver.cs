@@ -1,6 +1,6 @@
 using JinanOnboard.Primitives.Ports;
 
-namespace JinanOnboard.Runtime.Session;
+namespace JinanOnboard.Payload.Components.Session;
 
 /// <summary>
 /// The payload's rate group: advances pass time in fixed ticks and calls every component wired to

@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 
-namespace JinanOnboard.Runtime.Quantum;
+namespace JinanOnboard.OpticalBench;
 
 /// <summary>
 /// A full-duplex in-memory byte stream pair (two pipes): the cable between the simulated time

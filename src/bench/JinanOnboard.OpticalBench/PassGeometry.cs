@@ -4,7 +4,7 @@ using JinanOnboard.Config.Model;
 using JinanOnboard.Orbit.Sites;
 using JinanOnboard.Orbit.Synthetic;
 
-namespace JinanOnboard.Runtime.Quantum;
+namespace JinanOnboard.OpticalBench;
 
 /// <summary>
 /// The pass a bench emulates: a synthetic circular ~500 km Sun-synchronous orbit culminating at
