@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JinanOnboard.Cli.Bench;
 using JinanOnboard.Cli.Commands;
 
 namespace JinanOnboard.Cli;
@@ -7,6 +8,20 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] is "payload" or "ground")
+        {
+            // The firmware executables are the entry points; jinan only starts them (same code as the bench).
+            try
+            {
+                return await FirmwareExecutable.RunForegroundAsync(args[0], args[1..]);
+            }
+            catch (UserErrorException ex)
+            {
+                Console.Error.WriteLine($"jinan: {ex.Message}");
+                return ex.ExitCode;
+            }
+        }
+
         RootCommand root = CommandCatalog.CreateRoot();
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,120 +1,64 @@
-using JinanOnboard.Channel.Parameters;
-using JinanOnboard.Channel.Timeline;
-using JinanOnboard.Primitives.Ports;
-using JinanOnboard.Primitives.Randomness;
-using JinanOnboard.Config.Model;
-using JinanOnboard.Detection.Indexing;
 using JinanOnboard.Devices.TimeTagger;
-using JinanOnboard.Distillation.KeyStorage;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Ground.Components.Detection;
+using JinanOnboard.Ground.Components.Distillation;
+using JinanOnboard.Ground.Components.Session;
+using JinanOnboard.Ground.Components.TimeSync;
+using JinanOnboard.Protocol.Delivery;
+using JinanOnboard.Protocol.Messages;
 using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
-using JinanOnboard.Ground.Components.Detection;
-using JinanOnboard.OpticalBench;
-using JinanOnboard.Ground.Components.Session;
+using JinanOnboard.Runtime.Plan;
 using JinanOnboard.Runtime.Telemetry;
-using JinanOnboard.Ground.Components.TimeSync;
-using JinanOnboard.Protocol.Delivery;
-using JinanOnboard.Protocol.Messages;
-using JinanOnboard.QuantumChannel;
-using Microsoft.Extensions.Logging;
 
 namespace JinanOnboard.Ground;
 
 /// <summary>
-/// The ground (OGS) executable's topology: which components exist and how they are wired. No
-/// physics and no protocol logic live here — only construction and connections.
+/// The ground (OGS) executable's topology (F Prime's deployment topology): which components exist and how
+/// their ports connect. The hardware is given (real devices, or the simulated optical bench); every number
+/// comes from the run plan or a component's options; the components hold the behaviour.
 /// </summary>
-public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
+public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware) : IFirmwareTopology, IAsyncDisposable
 {
-    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(120);
-
     private FirmwareContext? _context;
     private ClockDiscipline? _clock;
     private HousekeepingReporter? _housekeeping;
     private HousekeepingMonitor? _payloadHousekeeping;
     private GroundSessionController? _session;
-    private SimulatedQuantumHardware? _hardware;
+    private IGroundHardware? _hardware;
     private TimeTaggerDevice? _timeTagger;
     private QuantumReceiver? _receiver;
-    private GroundDistiller? _distiller;
-    private DistillationLinkAdapter? _distillationLink;
-    private KeyStore? _keyStore;
-    private string _passId = "";
-    private readonly SerializedDistiller _gate = new();
-    private readonly LdpcReconciliationCodec _codec = new();
-    private readonly System.Diagnostics.Stopwatch _receiverClock = new();
+    private GroundDistillation? _distillation;
     private Task? _receiving;
-    private QueuedInputPort<ReadOnlyMemory<DetectedPulse>>? _detectionQueue;
-    private Task? _distilling;
 
     public void Wire(FirmwareContext context)
     {
-        _context = context;
-        FirmwareConfiguration configuration = context.Options.Configuration;
-        ulong seed = context.Options.EffectiveSeed;
+        ArgumentNullException.ThrowIfNull(context);
+        RunPlan plan = context.Plan;
         LinkComponent link = context.Link;
 
-        // Housekeeping and time synchronisation.
+        // Housekeeping and time synchronisation; the OGS's pass time is the payload's, as its sync words tell it.
         _clock = new ClockDiscipline();
-        context.PassTime.Use(() => TimeSpan.FromSeconds(_clock.LatestEmissionS)); // the OGS's pass time: the payload's, as its sync words tell it
-        _housekeeping = new HousekeepingReporter(role: 1, TimeSpan.FromSeconds(configuration.Telemetry.PeriodS));
+        context.PassTime.Use(() => _clock.LatestEmission);
+        _housekeeping = new HousekeepingReporter(HousekeepingRole.Ground, TimeSpan.FromSeconds(plan.Configuration.Telemetry.PeriodS));
         _payloadHousekeeping = new HousekeepingMonitor();
-        _session = new GroundSessionController();
+        _session = new GroundSessionController(plan.Seed);
         link.Inbound(Apids.TimeSync).ConnectTo(_clock.OnMessageAsync);
-        link.Inbound(Apids.TimeSync).ConnectTo((InboundMessage _, CancellationToken ct) =>
-            _housekeeping.OnTickAsync(TimeSpan.FromSeconds(_clock.LatestEmissionS), ct));
+        link.Inbound(Apids.TimeSync).ConnectTo((InboundMessage _, CancellationToken ct) => _housekeeping.OnTickAsync(_clock.LatestEmission, ct));
         link.Inbound(Apids.Telemetry).ConnectTo(_payloadHousekeeping.OnMessageAsync);
         link.Inbound(Apids.SessionControl).ConnectTo(_session.OnMessageAsync);
         _housekeeping.Downlink.ConnectTo(link.SendAsync);
         _session.Uplink.ConnectTo(link.SendAsync);
 
-        // The optical front end: simulated light and time tagger, real driver, detection chain.
-        PhysicsParameterSet physics = PhysicsParameterSet.Named(configuration.Physics);
-        PassTimeline timeline = PassGeometry.Build(configuration.Pass, physics);
-        double darkCountRateHz = physics.NumberOr("receiver.dark_count_per_s", 100);
-        var profile = new TimelineChannelProfile(timeline, physics.Number("receiver.detector_efficiency"), darkCountRateHz, polarizationError: 0.005);
-        _hardware = new SimulatedQuantumHardware(DistillationSetup.RandomStore(seed), DistillationSetup.Source, profile, new ChannelSimulationOptions
-        {
-            Seed = SeedSequence.Derive(seed, "quantum-channel"),
-            DurationSeconds = configuration.Pass.DurationS,
-            Detectors = new DetectorConfiguration
-            {
-                Efficiency = physics.Number("receiver.detector_efficiency"),
-                DarkCountRateHz = darkCountRateHz,
-                JitterFwhmPs = physics.NumberOr("receiver.jitter_ps_fwhm", 350),
-            },
-            SyncJitterFwhmPs = physics.NumberOr("sync.precision_ps_fwhm", 100),
-        });
-        _timeTagger = new TimeTaggerDevice(_hardware.HostStream, shouldDispose: false, context.Time);
-        _receiver = new QuantumReceiver(_timeTagger, ReceiverSetup.IndexerOptions(configuration, seed), configuration.Pass.DurationS, context.Options.Tap);
+        // The optical front end: the time tagger on its cable, the real driver, the detection chain.
+        _hardware = attachHardware(plan);
+        _timeTagger = new TimeTaggerDevice(_hardware.TimeTagger.Bus, shouldDispose: false, context.Time);
+        _receiver = new QuantumReceiver(_timeTagger, ReceiverSetup.IndexerOptions(plan), plan.DurationS, context.Options.Tap);
 
-        // Key distillation (system.md steps 2, 4 and 6).
-        _distillationLink = new DistillationLinkAdapter(link);
-        _passId = DistillationSetup.PassId(seed);
-        _keyStore = DistillationSetup.OpenKeyStore(context.OutputDirectory, _passId);
-        var sink = new KeyStoreSink(_keyStore, _passId);
-        _distiller = new GroundDistiller(
-            DistillationSetup.Options(configuration),
-            _distillationLink,
-            _codec,
-            new Ed25519MessageAuthenticator(context.Identity, context.PeerKey),
-            ToeplitzPrivacyAmplifier.Instance,
-            sink,
-            SeedSequence.Derive(seed, "distillation.ground"),
-            lookup: sink);
-        // Queued, so the detection chain (channel simulation, TDC, indexer) keeps running while the
-        // distiller holds the gate to decode a packet; 64 batches of at most 8192 detections bound the queue.
-        _detectionQueue = new QueuedInputPort<ReadOnlyMemory<DetectedPulse>>("ground.detections", 64, (detections, ct) =>
-            _gate.RunAsync(async () =>
-            {
-                _distiller.AddDetections(detections.Span);
-                await _distiller.SendReadyRoundsAsync(ct);
-            }, ct));
-        _receiver.Detections.ConnectTo(_detectionQueue.EnqueueAsync);
-        _distillationLink.ConnectInbound((type, body, ct) => _gate.RunAsync(() => _distiller.HandleAsync(type, body, ct), ct));
+        // Key distillation.
+        _distillation = new GroundDistillation(plan, link, new Ed25519MessageAuthenticator(context.Identity, context.PeerKey), context.OutputDirectory);
+        _receiver.Detections.ConnectTo(_distillation.OnDetectionsAsync);
         _session.BeforeSummary.ConnectTo(FinishPassAsync);
 
         _housekeeping.AddProvider(() =>
@@ -124,83 +68,49 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
             new("detections", _receiver.DetectionsOut),
             new("frames_received", context.Session.Statistics.Snapshot().FramesReceived),
         ]);
+        _context = context; // wired: Details may read every component
     }
 
     public async Task<double> RunAsync(CancellationToken cancellationToken)
     {
         FirmwareContext context = _context ?? throw new InvalidOperationException("Wire the topology first.");
         Task<double> session = _session!.RunAsync(context.Session, context.Link, Details, cancellationToken);
-        PassStart start = await _session.Started.WaitAsync(cancellationToken);
-        if (start.RunSeed != context.Options.EffectiveSeed)
-        {
-            throw new LinkLostException($"the payload runs seed {start.RunSeed} but this ground station seed {context.Options.EffectiveSeed}: both sides must use the same run seed");
-        }
-
-        _hardware!.Start();
-        _distilling = _detectionQueue!.RunAsync(cancellationToken);
-        _receiverClock.Start();
-        _receiving = _receiver!.RunAsync(() => _hardware.Exhausted, cancellationToken)
-            .ContinueWith(t => { _receiverClock.Stop(); return t; }, TaskScheduler.Default).Unwrap();
+        await _session.Started.WaitAsync(cancellationToken);
+        _hardware!.PowerOn();
+        _distillation!.Start(cancellationToken);
+        _receiving = _receiver!.RunAsync(_hardware.TimeTagger.FarEndDrained, cancellationToken);
         return await session;
     }
 
-    /// <summary>After the payload's pass-complete: finish detection, flush distillation, wait for every PA block's outcome.</summary>
+    /// <summary>After the payload's pass-complete: finish detection, then distillation.</summary>
     private async ValueTask FinishPassAsync(PassComplete complete, CancellationToken cancellationToken)
     {
+        FirmwareContext context = _context!;
         _receiver!.OnPassComplete();
         if (_receiving is not null)
         {
-            await _receiving.WaitAsync(CompletionTimeout, _context!.Time, cancellationToken);
+            await _receiving.WaitAsync(_distillation!.CompletionTimeout, context.Time, cancellationToken);
         }
 
-        _detectionQueue!.Complete();
-        if (_distilling is not null)
-        {
-            await _distilling.WaitAsync(CompletionTimeout, _context!.Time, cancellationToken);
-        }
-
-        await _gate.RunAsync(() => _distiller!.FlushAsync(cancellationToken), cancellationToken);
-        if (!await _gate.WaitUntilAsync(() => _distiller!.IsComplete, CompletionTimeout, _context!.Time, cancellationToken))
-        {
-            _context.Logger.LogWarning("Distillation did not reach a final outcome for every block within {Seconds} s", CompletionTimeout.TotalSeconds);
-        }
+        await _distillation!.FinishAsync(context.Time, context.Logger, cancellationToken);
     }
 
     public IReadOnlyDictionary<string, object> Details()
     {
-        var details = new Dictionary<string, object>
+        var details = new Dictionary<string, object>();
+        if (_context is null)
         {
-            ["sync_words_received"] = _clock?.WordsReceived ?? 0,
-            ["sync_batches_received"] = _clock?.Batches ?? 0,
-            ["sync_contiguous_end"] = _clock?.ContiguousEnd ?? 0,
-            ["sync_period_ps"] = _clock is null || double.IsNaN(_clock.EstimatedPeriodPs) ? 0 : _clock.EstimatedPeriodPs,
-            ["housekeeping_sent"] = _housekeeping?.Sent ?? 0,
-            ["payload_housekeeping_received"] = _payloadHousekeeping?.Received ?? 0,
-            ["unroutable_messages"] = _context?.Link.Unroutable ?? 0,
-            ["malformed_messages"] = _context?.Link.Malformed ?? 0,
-            ["time_tags"] = _receiver?.TagsRead ?? 0,
-            ["distillation_messages_refused"] = _distillationLink?.Refused ?? 0,
-            ["receiver_wall_seconds"] = _receiverClock.Elapsed.TotalSeconds,
-            ["ldpc_decode_seconds"] = _codec.DecodeSeconds,
-            ["ldpc_decodes"] = _codec.Decodes,
-        };
-        if (_receiver is not null)
-        {
-            PulseIndexerStatistics indexer = _receiver.IndexerStatistics;
-            details["indexer"] = indexer;
-            details["detections_digest"] = _receiver.DetectionsDigest;
+            return details; // not wired: the run ended before the link came up
         }
 
-        if (_hardware is not null)
-        {
-            details["channel_simulation"] = _hardware.Simulator.Statistics;
-        }
-
-        if (_distiller is not null)
-        {
-            DistillationSummary.AddTo(details, _distiller.Statistics, _keyStore, _passId);
-        }
-
+        details["housekeeping_sent"] = _housekeeping!.Sent;
+        details["payload_housekeeping_received"] = _payloadHousekeeping!.Received;
+        details["unroutable_messages"] = _context.Link.Unroutable;
+        details["malformed_messages"] = _context.Link.Malformed;
+        _clock!.AddDetails(details);
+        _receiver!.AddDetails(details);
+        _hardware!.AddDetails(details);
+        _distillation!.AddDetails(details);
         return details;
     }
 
@@ -216,7 +126,9 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
             await _hardware.DisposeAsync();
         }
 
-        _keyStore?.Dispose();
-        _gate.Dispose();
+        if (_distillation is not null)
+        {
+            await _distillation.DisposeAsync();
+        }
     }
 }

@@ -1,14 +1,13 @@
+using JinanOnboard.Runtime.Hosting;
+
 namespace JinanOnboard.Ground;
 
 /// <summary>
-/// Standalone entry point. The usual way to start this firmware is `jinan ground --config F`,
-/// which shares option parsing with the rest of the CLI; this executable forwards to the same code.
+/// The ground firmware's entry point (`jinan ground` starts this executable). Its hardware today is the
+/// simulated optical bench; real devices come through the drivers' buses the same way.
 /// </summary>
 internal static class Program
 {
-    public static int Main()
-    {
-        Console.Error.WriteLine("Start this firmware with: jinan ground --config FILE (see jinan ground --help)");
-        return 2;
-    }
+    public static Task<int> Main(string[] args) =>
+        FirmwareCommandLine.RunAsync(FirmwareRole.Ground, args, _ => new BenchGroundTopology());
 }

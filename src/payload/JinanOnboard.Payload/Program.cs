@@ -1,14 +1,10 @@
+using JinanOnboard.Runtime.Hosting;
+
 namespace JinanOnboard.Payload;
 
-/// <summary>
-/// Standalone entry point. The usual way to start this firmware is `jinan payload --config F`,
-/// which shares option parsing with the rest of the CLI; this executable forwards to the same code.
-/// </summary>
+/// <summary>The payload firmware's entry point (`jinan payload` starts this executable).</summary>
 internal static class Program
 {
-    public static int Main()
-    {
-        Console.Error.WriteLine("Start this firmware with: jinan payload --config FILE (see jinan payload --help)");
-        return 2;
-    }
+    public static Task<int> Main(string[] args) =>
+        FirmwareCommandLine.RunAsync(FirmwareRole.Payload, args, _ => new PayloadTopology());
 }

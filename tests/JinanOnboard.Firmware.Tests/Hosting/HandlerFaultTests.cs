@@ -1,3 +1,5 @@
+using JinanOnboard.Runtime.Plan;
+using JinanOnboard.Firmware.Tests.Harness;
 using JinanOnboard.Config.Loading;
 using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Link;
@@ -23,20 +25,17 @@ public sealed class HandlerFaultTests : IDisposable
         string keys = Path.Combine(_root, "keys");
         KeyDirectory.Create(keys, force: true);
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        FirmwareRunOptions Options(string role) => new()
+        FirmwareRunOptions Options(FirmwareRole role, string endpoint) => new()
         {
-            Configuration = ConfigurationLoader.Load(null),
-            Endpoint = $"memory://fault-{Guid.NewGuid():N}",
-            KeyDirectory = keys,
-            OutputDirectory = Path.Combine(_root, role),
+            Plan = TestPlans.Resolve(role, Path.Combine(_root, role.ToString()), new RunOverrides { Endpoint = endpoint, KeyDirectory = keys }),
             OnListening = e => listening.TrySetResult(e),
         };
 
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        Task<FirmwareResult> ground = FirmwareSessionRunner.RunAsync(FirmwareRole.Ground, Options("ground"), new ThrowingTopology(), NullLogger.Instance, cancellationToken: stop.Token);
+        Task<FirmwareResult> ground = FirmwareSessionRunner.RunAsync(FirmwareRole.Ground, Options(FirmwareRole.Ground, $"memory://fault-{Guid.NewGuid():N}"), new ThrowingTopology(), NullLogger.Instance, cancellationToken: stop.Token);
         string endpoint = await listening.Task.WaitAsync(stop.Token);
         Task<FirmwareResult> payload = FirmwareSessionRunner.RunAsync(
-            FirmwareRole.Payload, Options("payload") with { Endpoint = endpoint }, new SendingTopology(), NullLogger.Instance, cancellationToken: stop.Token);
+            FirmwareRole.Payload, Options(FirmwareRole.Payload, endpoint), new SendingTopology(), NullLogger.Instance, cancellationToken: stop.Token);
 
         FirmwareResult groundResult = await ground.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("failed", groundResult.Status);

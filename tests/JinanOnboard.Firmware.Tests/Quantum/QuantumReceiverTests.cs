@@ -1,3 +1,6 @@
+using JinanOnboard.Source;
+using JinanOnboard.Primitives.Randomness;
+using JinanOnboard.Source.Random;
 using System.Buffers.Binary;
 using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Detection.Indexing;
@@ -24,8 +27,8 @@ public sealed class QuantumReceiverTests
     public async Task Detections_come_out_in_sequence_order_with_the_source_choices_and_every_tag_crosses_the_tap()
     {
         const double durationS = 0.05;
-        var store = DistillationSetup.RandomStore(3);
-        await using var hardware = new SimulatedQuantumHardware(store, DistillationSetup.Source, new ConstantChannelProfile(1e-3, 200, 0.0, 0.002),
+        var store = new PhiloxPulseRandomStore(SeedSequence.Derive(3, "source.rng"), SourceConfiguration.Jinan1);
+        await using var hardware = new SimulatedOpticalBench(store, SourceConfiguration.Jinan1, new ConstantChannelProfile(1e-3, 200, 0.0, 0.002),
             new ChannelSimulationOptions { Seed = 5, DurationSeconds = durationS });
         await using var driver = new TimeTaggerDevice(hardware.HostStream, shouldDispose: false);
         var tap = new RecordingTap();

@@ -27,7 +27,7 @@ public sealed class HousekeepingMonitorTests
     [Fact]
     public async Task Works_end_to_end_from_a_reporter()
     {
-        var reporter = new HousekeepingReporter(role: 1, TimeSpan.FromSeconds(1));
+        var reporter = new HousekeepingReporter(HousekeepingRole.Ground, TimeSpan.FromSeconds(1));
         var monitor = new HousekeepingMonitor();
         reporter.AddProvider(() => [new("temperature_c", 20.5)]);
         reporter.Downlink.ConnectTo((m, ct) => monitor.OnMessageAsync(m.AsInbound(), ct));

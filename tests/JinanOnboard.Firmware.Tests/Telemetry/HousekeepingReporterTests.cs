@@ -13,7 +13,7 @@ public sealed class HousekeepingReporterTests
     [Fact]
     public async Task Sends_one_report_per_period_of_pass_time_unacknowledged()
     {
-        var reporter = new HousekeepingReporter(role: 0, TimeSpan.FromSeconds(1));
+        var reporter = new HousekeepingReporter(HousekeepingRole.Payload, TimeSpan.FromSeconds(1));
         List<OutboundMessage> sent = reporter.Downlink.Record();
 
         for (int i = 1; i <= 100; i++)
@@ -38,7 +38,7 @@ public sealed class HousekeepingReporterTests
     [Fact]
     public async Task Values_come_from_every_provider_in_registration_order_at_send_time()
     {
-        var reporter = new HousekeepingReporter(role: 1, TimeSpan.FromMilliseconds(500));
+        var reporter = new HousekeepingReporter(HousekeepingRole.Ground, TimeSpan.FromMilliseconds(500));
         List<OutboundMessage> sent = reporter.Downlink.Record();
         int calls = 0;
         reporter.AddProvider(() => [new("calls", ++calls), new("constant", 2.5)]);
@@ -60,7 +60,7 @@ public sealed class HousekeepingReporterTests
     [Fact]
     public async Task Without_providers_it_sends_empty_reports()
     {
-        var reporter = new HousekeepingReporter(role: 0, TimeSpan.FromSeconds(1));
+        var reporter = new HousekeepingReporter(HousekeepingRole.Payload, TimeSpan.FromSeconds(1));
         List<OutboundMessage> sent = reporter.Downlink.Record();
 
         await PortHarness.Drive(reporter.OnTickAsync, Tick);

@@ -1,15 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using JinanOnboard.Runtime.Hosting;
-using JinanOnboard.Ground;
-using JinanOnboard.Payload;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JinanOnboard.Cli.Bench;
 
 /// <summary>
-/// `jinan bench`: keys, endpoints, the two firmware processes (or, for the memory transport, both
-/// sides in this process), supervision (one side dying stops the bench with a clear message instead
+/// `jinan bench`: keys, endpoints, the two firmware processes (the payload and ground executables),
+/// supervision (one side dying stops the bench with a clear message instead
 /// of a hang), then report.json and a summary.
 /// </summary>
 internal static class BenchRunner
@@ -34,9 +31,7 @@ internal static class BenchRunner
         }
 
         var started = DateTimeOffset.UtcNow;
-        BenchOutcome outcome = request.Transport == "memory"
-            ? await RunInProcessAsync(request, keyDirectory, cancellationToken)
-            : await RunProcessesAsync(request, keyDirectory, cancellationToken);
+        BenchOutcome outcome = await RunProcessesAsync(request, keyDirectory, cancellationToken);
         double wallSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds;
 
         BenchReport report = BenchReport.Create(request, outcome, wallSeconds);
@@ -66,40 +61,6 @@ internal static class BenchRunner
         return ExitCodes.Ok;
     }
 
-    private static async Task<BenchOutcome> RunInProcessAsync(BenchRequest request, string keyDirectory, CancellationToken cancellationToken)
-    {
-        if (request.KillAfter is not null)
-        {
-            throw new UserErrorException("--kill-after needs two processes: use a transport other than memory");
-        }
-
-        string endpoint = $"memory://bench-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        FirmwareRunOptions Options(string role) => new()
-        {
-            Configuration = request.Configuration,
-            Endpoint = endpoint,
-            KeyDirectory = keyDirectory,
-            OutputDirectory = Path.Combine(request.OutputDirectory, role),
-            Seed = request.Seed,
-            Realtime = request.Realtime,
-            OnListening = e => listening.TrySetResult(e),
-        };
-
-        using var progress = BenchProgress.Start(request);
-        Task<FirmwareResult> ground = FirmwareSessionRunner.RunAsync(FirmwareRole.Ground, Options("ground"), new GroundTopology(), NullLogger.Instance, cancellationToken: cancellationToken);
-        Task first = await Task.WhenAny(listening.Task, ground);
-        if (first == ground)
-        {
-            FirmwareResult failed = await ground;
-            return new BenchOutcome(null, failed, $"ground failed before listening: {failed.Error}");
-        }
-
-        FirmwareResult payloadResult = await FirmwareSessionRunner.RunAsync(FirmwareRole.Payload, Options("payload") with { Endpoint = await listening.Task }, new PayloadTopology(), NullLogger.Instance, cancellationToken: cancellationToken);
-        FirmwareResult groundResult = await ground;
-        return BenchOutcome.From(payloadResult, groundResult);
-    }
-
     private static async Task<BenchOutcome> RunProcessesAsync(BenchRequest request, string keyDirectory, CancellationToken cancellationToken)
     {
         using SocatPtyPair? ptys = request.Transport == "serial" ? await SocatPtyPair.StartAsync(cancellationToken) : null;
@@ -116,7 +77,7 @@ internal static class BenchRunner
         {
             var arguments = new List<string>
             {
-                role, "--config", request.ConfigArgument, "--endpoint", endpoint, "--keys", keyDirectory,
+                "--config", request.ConfigArgument, "--endpoint", endpoint, "--keys", keyDirectory,
                 "--result", Path.Combine(request.OutputDirectory, role + ".json"),
                 "--out", Path.Combine(request.OutputDirectory, role),
                 "--seed", request.Seed.ToString(CultureInfo.InvariantCulture),
@@ -147,9 +108,9 @@ internal static class BenchRunner
 
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var progress = BenchProgress.Start(request);
-        using ChildProcess ground = ChildProcess.Start(Arguments("ground", groundEndpoint), Path.Combine(request.OutputDirectory, "ground.log"), line =>
+        using ChildProcess ground = ChildProcess.Start("ground", Arguments("ground", groundEndpoint), Path.Combine(request.OutputDirectory, "ground.log"), line =>
         {
-            if (BenchProtocol.TryParseListening(line, out string endpoint))
+            if (ListeningAnnouncement.TryParseListening(line, out string endpoint))
             {
                 listening.TrySetResult(endpoint);
             }
@@ -163,7 +124,7 @@ internal static class BenchRunner
         }
 
         string payloadEndpoint = request.Transport == "serial" ? $"serial://{ptys!.Second}?baud=921600" : await listening.Task;
-        using ChildProcess payload = ChildProcess.Start(Arguments("payload", payloadEndpoint), Path.Combine(request.OutputDirectory, "payload.log"), _ => { });
+        using ChildProcess payload = ChildProcess.Start("payload", Arguments("payload", payloadEndpoint), Path.Combine(request.OutputDirectory, "payload.log"), _ => { });
         Task payloadExit = payload.WaitAsync(cancellationToken);
         if (request.KillAfter is { } drill)
         {

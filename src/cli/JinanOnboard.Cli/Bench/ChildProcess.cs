@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace JinanOnboard.Cli.Bench;
 
 /// <summary>
-/// A firmware process started by the bench: `jinan` re-invoked with a verb. Stderr (its log) goes
-/// to a file; stdout lines go to a callback.
+/// A firmware process started by the bench: the role's executable (<see cref="FirmwareExecutable"/>).
+/// Stderr (its log) goes to a file; stdout lines go to a callback.
 /// </summary>
 internal sealed class ChildProcess : IDisposable
 {
@@ -23,9 +23,9 @@ internal sealed class ChildProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ChildProcess Start(IReadOnlyList<string> arguments, string logPath, Action<string> onStdoutLine)
+    public static ChildProcess Start(string role, IReadOnlyList<string> arguments, string logPath, Action<string> onStdoutLine)
     {
-        (string fileName, string[] prefix) = SelfInvocation();
+        (string fileName, string[] prefix) = FirmwareExecutable.For(role);
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -88,20 +88,5 @@ internal sealed class ChildProcess : IDisposable
         {
             _log.Dispose();
         }
-    }
-
-    /// <summary>How to run this very program again: the apphost directly, or `dotnet jinan.dll`.</summary>
-    private static (string FileName, string[] Prefix) SelfInvocation()
-    {
-        string assembly = Path.Combine(AppContext.BaseDirectory, "jinan.dll");
-        string apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "jinan.exe" : "jinan");
-        if (File.Exists(apphost) && Environment.ProcessPath == apphost)
-        {
-            return (apphost, []);
-        }
-
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH")
-            ?? (Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet");
-        return (dotnet, [assembly]);
     }
 }

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using JinanOnboard.Cli.Bench;
-using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Config.Loading;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Runtime.Hosting;
-using JinanOnboard.Ground;
-using JinanOnboard.Payload;
+using JinanOnboard.Runtime.Plan;
 using JinanOnboard.Protocol.Signing;
 
 namespace JinanOnboard.Cli.Commands;
@@ -20,63 +18,28 @@ internal static partial class CommandCatalog
         root.Subcommands.Add(CreateKeysCommand());
     }
 
+    /// <summary>
+    /// `jinan payload|ground`: listed here for the verb list; <see cref="Program"/> hands every argument to the
+    /// firmware executable itself (<see cref="FirmwareExecutable"/>), whose own --help describes its options.
+    /// </summary>
     private static Command CreateFirmwareCommand(FirmwareRole role)
     {
         bool payload = role == FirmwareRole.Payload;
-        var command = new Command(payload ? "payload" : "ground", payload
-            ? "Run the satellite payload firmware: connects to the ground station and runs one pass."
-            : "Run the optical ground station firmware: listens for the payload and runs one pass.");
-        var config = new Option<string>("--config") { Description = "Configuration file or named set (configs/NAME.json); default: the built-in Jinan-1 set.", DefaultValueFactory = _ => ConfigurationLoader.DefaultName };
-        var endpoint = new Option<string?>("--endpoint") { Description = payload ? "Ground endpoint to connect to (overrides link.endpoint), e.g. tcp://10.0.0.2:7400." : "Endpoint to listen on (overrides link.endpoint), e.g. tcp://0.0.0.0:7400." };
-        var keys = new Option<string?>("--keys") { Description = "Directory with payload.key/.pub and ground.key/.pub (overrides keys.directory)." };
-        var result = new Option<string?>("--result") { Description = "Write this side's result JSON to FILE." };
-        var output = new Option<string?>("--out") { Description = "Directory for this side's key store and outputs." };
-        var seed = new Option<ulong?>("--seed") { Description = "Run seed (overrides the configuration)." };
-        var realtime = new Option<bool>("--realtime") { Description = "Pace the pass clock to the wall clock." };
-        var verbose = new Option<bool>("--verbose") { Description = "Debug logging." };
-        var duration = new Option<double?>("--duration-s") { Description = "Override the pass duration, seconds." };
-        var record = new Option<string?>("--record") { Description = "Record this side's link and time-tag streams to FILE (protocol-spec/recording-seam.md); `jinan replay FILE` reads it." };
-        foreach (Option option in new Option[] { config, endpoint, keys, result, output, seed, realtime, verbose, duration, record })
-        {
-            command.Options.Add(option);
-        }
-
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            FirmwareConfiguration configuration = WithDuration(LoadConfiguration(parse.GetValue(config)), parse.GetValue(duration));
-            ulong runSeed = parse.GetValue(seed) ?? configuration.Seed;
-            using RecordingWriter? recorder = parse.GetValue(record) is { } recordPath
-                ? OpenRecorder(recordPath, payload ? "payload" : "ground", parse.GetValue(config)!, runSeed, parse.GetValue(duration))
-                : null;
-            var options = new FirmwareRunOptions
-            {
-                Configuration = configuration,
-                Endpoint = parse.GetValue(endpoint),
-                KeyDirectory = parse.GetValue(keys),
-                ResultPath = parse.GetValue(result),
-                OutputDirectory = parse.GetValue(output),
-                Seed = parse.GetValue(seed),
-                Realtime = parse.GetValue(realtime) ? true : null,
-                OnListening = endpoint => Console.Out.WriteLine(BenchProtocol.ListeningLine(endpoint)),
-                Tap = recorder,
-            };
-            IFirmwareTopology topology = payload ? new PayloadTopology() : new GroundTopology();
-            var level = parse.GetValue(verbose) ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information;
-            return await FirmwareHost.RunAsync(role, options, topology, level);
-        });
-        return command;
+        return new Command(payload ? "payload" : "ground", payload
+            ? "Run the satellite payload firmware (JinanOnboard.Payload): connects to the ground station and runs one pass. See jinan payload --help."
+            : "Run the optical ground station firmware (JinanOnboard.Ground): listens for the payload and runs one pass. See jinan ground --help.");
     }
 
     private static Command CreateBenchCommand()
     {
         var command = new Command("bench", "Run an emulated pass: payload and ground as separate OS processes connected over a transport.");
         var config = new Option<string>("--config") { Description = "Configuration file or named set (configs/NAME.json).", DefaultValueFactory = _ => ConfigurationLoader.DefaultName };
-        var seed = new Option<ulong?>("--seed") { Description = "Run seed (default: the configuration's)." };
-        var transport = new Option<string>("--transport") { Description = "memory (one process, for tests), tcp, udp, unix or serial (socat pty pair).", DefaultValueFactory = _ => "tcp" };
+        var seed = new Option<string?>("--seed") { Description = "Run seed, an unsigned 64-bit integer (default: the configuration's)." };
+        var transport = new Option<string>("--transport") { Description = "tcp, udp, unix or serial (socat pty pair).", DefaultValueFactory = _ => "tcp" };
         transport.AcceptOnlyFromAmong("memory", "tcp", "udp", "unix", "serial");
         var output = new Option<string>("--out") { Description = "Directory for report.json, logs, keys and key stores.", DefaultValueFactory = _ => Path.Combine("out", "bench") };
         var realtime = new Option<bool>("--realtime") { Description = "Pace the pass clock to the wall clock (a 300 s pass takes 300 s)." };
-        var duration = new Option<double?>("--duration-s") { Description = "Override the pass duration, seconds." };
+        var duration = new Option<string?>("--duration-s") { Description = "Pass duration in seconds, 1 to 3600 (overrides pass.duration_s)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
         var kill = new Option<string?>("--kill-after") { Description = "Fault drill: kill one side mid-pass, e.g. payload:2.5 or ground:1 (seconds of wall time after it starts)." };
         var record = new Option<bool>("--record") { Description = "Record both sides' link and time-tag streams to OUT/payload.jrec and OUT/ground.jrec (process transports)." };
@@ -88,13 +51,28 @@ internal static partial class CommandCatalog
         command.SetAction(async (parse, cancellationToken) =>
         {
             string configName = parse.GetValue(config)!;
-            double? durationS = parse.GetValue(duration);
-            FirmwareConfiguration configuration = WithDuration(LoadConfiguration(configName), durationS);
+            double? durationS = Parsed(() => FirmwareCommandLine.ParseDuration(parse.GetValue(duration)));
+            string outputDirectory = parse.GetValue(output)!;
+            if (parse.GetValue(transport) == "memory")
+            {
+                throw new UserErrorException("--transport memory runs both sides in one process, which the bench no longer does (payload and ground are separate executables); use tcp, udp, unix or serial");
+            }
+
+            // The whole plan is resolved and validated here, before either firmware process starts.
+            RunPlan plan = ResolvePlan(new RunOverrides
+            {
+                Config = configName,
+                Seed = Parsed(() => FirmwareCommandLine.ParseSeed(parse.GetValue(seed))),
+                DurationS = durationS,
+                OutputDirectory = outputDirectory,
+                ResultPath = Path.Combine(outputDirectory, "report.json"),
+            });
+            FirmwareConfiguration configuration = plan.Configuration;
 
             var request = new BenchRequest(
                 ConfigArgument: File.Exists(configName) ? Path.GetFullPath(configName) : configName,
                 Configuration: configuration,
-                Seed: parse.GetValue(seed) ?? configuration.Seed,
+                Seed: plan.Seed,
                 Transport: parse.GetValue(transport)!,
                 OutputDirectory: Path.GetFullPath(parse.GetValue(output)!),
                 Realtime: parse.GetValue(realtime),
@@ -104,35 +82,9 @@ internal static partial class CommandCatalog
                 KillAfter = FaultDrill.Parse(parse.GetValue(kill)),
                 Record = parse.GetValue(record),
             };
-            if (request.Record && request.Transport == "memory")
-            {
-                throw new UserErrorException("--record needs a process transport (tcp, udp, unix or serial), not memory");
-            }
-
             return await BenchRunner.RunAsync(request, cancellationToken);
         });
         return command;
-    }
-
-    /// <summary>The recorder for --record FILE, its metadata naming what `jinan replay` needs to re-run the pass.</summary>
-    private static RecordingWriter OpenRecorder(string path, string role, string config, ulong seed, double? durationS)
-    {
-        string metadata = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["format"] = "jinan-recording",
-            ["role"] = role,
-            ["config"] = File.Exists(config) ? Path.GetFullPath(config) : config,
-            ["seed"] = seed,
-            ["duration_s"] = durationS,
-        });
-        try
-        {
-            return new RecordingWriter(path, metadata);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UserErrorException($"{path}: cannot write the recording: {ex.Message}");
-        }
     }
 
     private static Command CreateKeysCommand()
@@ -179,30 +131,20 @@ internal static partial class CommandCatalog
         return keys;
     }
 
-    private static FirmwareConfiguration WithDuration(FirmwareConfiguration configuration, double? durationS)
-    {
-        if (durationS is null)
-        {
-            return configuration;
-        }
+    /// <summary>Resolves a run plan as the firmware would, turning a configuration problem into one line and exit code 2.</summary>
+    internal static RunPlan ResolvePlan(RunOverrides overrides) => Parsed(() => RunPlanResolver.Resolve(FirmwareRole.Ground, overrides));
 
-        if (durationS is <= 0 or > 3600)
-        {
-            throw new UserErrorException($"--duration-s {durationS} is out of range (0, 3600]");
-        }
-
-        return configuration with { Pass = configuration.Pass with { DurationS = durationS.Value } };
-    }
-
-    internal static FirmwareConfiguration LoadConfiguration(string? pathOrName)
+    private static T Parsed<T>(Func<T> parse)
     {
         try
         {
-            return ConfigurationLoader.Load(pathOrName);
+            return parse();
         }
         catch (ConfigurationException ex)
         {
             throw new UserErrorException(ex.Message);
         }
     }
+
+    internal static FirmwareConfiguration LoadConfiguration(string? pathOrName) => Parsed(() => ConfigurationLoader.Load(pathOrName));
 }

@@ -16,7 +16,7 @@ namespace JinanOnboard.Cli.Commands;
 internal static partial class CommandCatalog
 {
     /// <summary>Default culmination of a synthetic pass: 22:30 Beijing time, the Jinan-1 pass time (a fixed date keeps runs reproducible).</summary>
-    private static readonly DateTime DefaultSyntheticCulmination = new(2026, 3, 10, 14, 30, 0, DateTimeKind.Utc);
+    private static readonly DateTime DefaultSyntheticCulmination = JinanOnboard.Config.Model.PassSettings.DefaultCulminationUtc; // the bench pass's default (one place)
 
     static partial void AddLink(RootCommand root)
     {
@@ -103,7 +103,7 @@ internal static partial class CommandCatalog
         var from = new Option<string?>("--from") { Description = "With --tle: search start, ISO 8601 UTC." };
         var to = new Option<string?>("--to") { Description = "With --tle: search end (default --from + 2 days)." };
         var synthetic = new Option<double?>("--synthetic-max-elevation-deg") { Description = "Instead of a TLE: a circular 500 km Sun-synchronous pass with this maximum elevation." };
-        var at = new Option<string?>("--at") { Description = "Synthetic pass culmination, ISO 8601 UTC (default 2026-03-10T14:30:00Z, 22:30 Beijing time)." };
+        var at = new Option<string?>("--at") { Description = "Synthetic pass culmination, ISO 8601 UTC (default 2026-01-15T14:30:00Z, 22:30 Beijing time, as the bench pass)." };
         var nightOnly = new Option<bool>("--night-only") { Description = "With --tle: only night passes." };
         var cloud = new Option<double?>("--cloud") { Description = "Cloud index 0 .. 150." };
         var step = new Option<double>("--step-s") { Description = "Sample step, seconds.", DefaultValueFactory = _ => 1.0 };

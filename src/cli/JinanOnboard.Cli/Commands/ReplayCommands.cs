@@ -2,11 +2,10 @@ using System.CommandLine;
 using System.Text.Json;
 using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Primitives.TimeTags;
-using JinanOnboard.Config.Model;
+using JinanOnboard.Runtime.Plan;
 using JinanOnboard.Detection;
 using JinanOnboard.Detection.Indexing;
 using JinanOnboard.Ground.Components.Detection;
-using JinanOnboard.OpticalBench;
 
 namespace JinanOnboard.Cli.Commands;
 
@@ -74,8 +73,9 @@ internal static partial class CommandCatalog
             DetectionDigest? digest = null;
             if (metadata.Role == "ground")
             {
-                FirmwareConfiguration configuration = LoadConfiguration(metadata.Config);
-                indexer = new PulseIndexer(ReceiverSetup.IndexerOptions(configuration, metadata.Seed));
+                // The recorded pass's plan (nothing is written: the replay keeps no keys).
+                RunPlan plan = ResolvePlan(new RunOverrides { Config = metadata.Config, Seed = metadata.Seed, DurationS = metadata.DurationS, OutputDirectory = Path.GetTempPath() });
+                indexer = new PulseIndexer(ReceiverSetup.IndexerOptions(plan));
                 digest = new DetectionDigest();
             }
 
@@ -129,7 +129,8 @@ internal static partial class CommandCatalog
             return new RecordingMetadata(
                 root.GetProperty("role").GetString() ?? throw new InvalidDataException("role"),
                 root.GetProperty("config").GetString() ?? throw new InvalidDataException("config"),
-                root.GetProperty("seed").GetUInt64());
+                root.GetProperty("seed").GetUInt64(),
+                root.TryGetProperty("duration_s", out JsonElement d) && d.ValueKind == JsonValueKind.Number ? d.GetDouble() : null);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)
         {
@@ -137,7 +138,7 @@ internal static partial class CommandCatalog
         }
     }
 
-    private sealed record RecordingMetadata(string Role, string Config, ulong Seed);
+    private sealed record RecordingMetadata(string Role, string Config, ulong Seed, double? DurationS);
 
     internal sealed record StreamSummary(string Stream, string Direction, long Records, long Bytes, double FirstPassS, double LastPassS);
 

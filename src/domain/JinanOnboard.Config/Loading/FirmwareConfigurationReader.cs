@@ -32,6 +32,7 @@ internal static class FirmwareConfigurationReader
         {
             DurationS = section.Double("duration_s", d.DurationS, 1, 3600),
             Site = section.String("site", d.Site),
+            CulminationUtc = ReadUtc(section, "culmination_utc", d.CulminationUtc),
             SyntheticMaxElevationDeg = section.Double("synthetic_max_elevation_deg", d.SyntheticMaxElevationDeg, 10, 90),
             MinElevationDeg = section.Double("min_elevation_deg", d.MinElevationDeg, 0, 80),
             Realtime = section.Boolean("realtime", d.Realtime),
@@ -43,6 +44,17 @@ internal static class FirmwareConfigurationReader
         }
 
         return pass;
+    }
+
+    private static DateTime ReadUtc(JsonSection section, string key, DateTime defaultValue)
+    {
+        string text = section.String(key, defaultValue.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        if (!DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out DateTime utc))
+        {
+            throw section.Error(section.Combine(key), $"= \"{text}\" is not an ISO 8601 UTC time like 2026-03-10T14:30:00Z");
+        }
+
+        return DateTime.SpecifyKind(utc, DateTimeKind.Utc);
     }
 
     private static LinkSettings ReadLink(JsonSection section)

@@ -42,7 +42,16 @@ public sealed record PassSettings
     /// <summary>Maximum elevation of the synthetic pass, degrees.</summary>
     public double SyntheticMaxElevationDeg { get; init; } = 60;
 
-    /// <summary>Minimum elevation for QKD, degrees (parameters.md: 10, assumed).</summary>
+    /// <summary>
+    /// Culmination of the synthetic pass, UTC. Default 2026-01-15 14:30 UTC (22:30 Beijing time; system.md:
+    /// night passes start around 22:30 local). The bench pass and `jinan link pass` share this default.
+    /// </summary>
+    public DateTime CulminationUtc { get; init; } = DefaultCulminationUtc;
+
+    /// <summary>The default synthetic culmination (one place for the bench and the link tools).</summary>
+    public static readonly DateTime DefaultCulminationUtc = new(2026, 1, 15, 14, 30, 0, DateTimeKind.Utc);
+
+    /// <summary>Minimum elevation for QKD, degrees (parameters.md: 10, assumed): every second of the pass window must be above it.</summary>
     public double MinElevationDeg { get; init; } = 10;
 
     /// <summary>Pace the pass clock to the wall clock (true) or run as fast as possible (false).</summary>

@@ -28,6 +28,7 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
     private readonly PulseIndexer _indexer = new(indexerOptions);
     private readonly DetectionDigest _digest = new();
     private readonly TaskCompletionSource _passComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Diagnostics.Stopwatch _wall = new();
     private long _tags;
     private long _detections;
     private long _lastTagPs;
@@ -56,10 +57,33 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
         }
     }
 
+    /// <summary>This component's figures for the side's result.</summary>
+    public void AddDetails(IDictionary<string, object> details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        details["time_tags"] = TagsRead;
+        details["receiver_wall_seconds"] = _wall.Elapsed.TotalSeconds;
+        details["indexer"] = IndexerStatistics;
+        details["detections_digest"] = DetectionsDigest;
+    }
+
     /// <summary>Input: the payload reported the end of the pass.</summary>
     public void OnPassComplete() => _passComplete.TrySetResult();
 
     public async Task RunAsync(Func<bool> sourceExhausted, CancellationToken cancellationToken)
+    {
+        _wall.Start();
+        try
+        {
+            await ReadUntilEndAsync(sourceExhausted, cancellationToken);
+        }
+        finally
+        {
+            _wall.Stop();
+        }
+    }
+
+    private async Task ReadUntilEndAsync(Func<bool> sourceExhausted, CancellationToken cancellationToken)
     {
         await driver.IdentifyAsync(cancellationToken);
         await driver.ConfigureAsync(new TimeTaggerConfiguration(0b1_1111), cancellationToken);

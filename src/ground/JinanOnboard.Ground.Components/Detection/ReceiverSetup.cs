@@ -1,24 +1,22 @@
-using JinanOnboard.Channel.Parameters;
-using JinanOnboard.Primitives.Randomness;
-using JinanOnboard.Config.Model;
 using JinanOnboard.Detection.Indexing;
+using JinanOnboard.Primitives.Randomness;
+using JinanOnboard.Runtime.Plan;
 
 namespace JinanOnboard.Ground.Components.Detection;
 
 /// <summary>
-/// The OGS detection chain's settings for a run, derived from the configuration and the run seed: what the live
-/// receiver uses and what `jinan replay` re-runs a recorded time-tag stream with (protocol-spec/recording-seam.md).
+/// The OGS detection chain's settings for a run, from the plan: what the live receiver uses and what
+/// `jinan replay` re-runs a recorded time-tag stream with (protocol-spec/recording-seam.md).
 /// </summary>
 public static class ReceiverSetup
 {
-    public static PulseIndexerOptions IndexerOptions(FirmwareConfiguration configuration, ulong runSeed)
+    public static PulseIndexerOptions IndexerOptions(RunPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        PhysicsParameterSet physics = PhysicsParameterSet.Named(configuration.Physics);
+        ArgumentNullException.ThrowIfNull(plan);
         return new PulseIndexerOptions
         {
-            GateWidthPs = physics.NumberOr("receiver.gate_ps", 800),
-            SquashSeed = SeedSequence.Derive(runSeed, "detection.squash"),
+            GateWidthPs = plan.Physics.Number("receiver.gate_ps"),
+            SquashSeed = SeedSequence.Derive(plan.Seed, "detection.squash"),
         };
     }
 }

@@ -1,3 +1,4 @@
+using JinanOnboard.Config.Loading;
 using JinanOnboard.Primitives.Ports;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
@@ -11,7 +12,7 @@ namespace JinanOnboard.Ground.Components.Session;
 /// "pass complete", lets the ground's work finish (<see cref="BeforeSummary"/>), sends its summary
 /// and waits for the payload to close the session.
 /// </summary>
-public sealed class GroundSessionController
+public sealed class GroundSessionController(ulong expectedRunSeed)
 {
     private readonly TaskCompletionSource<PassStart> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<PassComplete> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -34,7 +35,18 @@ public sealed class GroundSessionController
         switch (message.Type)
         {
             case SessionMessageTypes.PassStart:
-                _started.TrySetResult(PassStart.Decode(message.Data));
+                PassStart start = PassStart.Decode(message.Data);
+                if (start.RunSeed != expectedRunSeed)
+                {
+                    // Both sides must distil from the same run seed; refused before any key material is made.
+                    _started.TrySetException(new ConfigurationException(
+                        $"run plan differs from the payload's: seed: {expectedRunSeed} here, {start.RunSeed} at the payload"));
+                }
+                else
+                {
+                    _started.TrySetResult(start);
+                }
+
                 break;
             case SessionMessageTypes.PassComplete:
                 _completed.TrySetResult(PassComplete.Decode(message.Data));

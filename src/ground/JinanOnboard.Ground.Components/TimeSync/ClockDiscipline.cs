@@ -35,6 +35,19 @@ public sealed class ClockDiscipline
     /// <summary>Payload pass time of the latest sync word, seconds.</summary>
     public double LatestEmissionS { get; private set; }
 
+    /// <summary>The payload's pass time as its latest sync word tells it: the OGS's pass clock.</summary>
+    public TimeSpan LatestEmission => TimeSpan.FromSeconds(LatestEmissionS);
+
+    /// <summary>This component's figures for the side's result.</summary>
+    public void AddDetails(IDictionary<string, object> details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        details["sync_words_received"] = WordsReceived;
+        details["sync_batches_received"] = Batches;
+        details["sync_contiguous_end"] = ContiguousEnd;
+        details["sync_period_ps"] = double.IsNaN(EstimatedPeriodPs) ? 0 : EstimatedPeriodPs;
+    }
+
     /// <summary>Least-squares sync period, picoseconds (NaN until two words arrived).</summary>
     public double EstimatedPeriodPs
     {

@@ -9,6 +9,9 @@ namespace JinanOnboard.Payload.Components.Session;
 /// </summary>
 public sealed class PassDriver(TimeSpan duration, TimeSpan tick, bool realtime, TimeProvider timeProvider)
 {
+    /// <summary>The payload's rate-group period: 100 ms, so sync words leave ten times a second (950 at 9.5 kHz).</summary>
+    public static readonly TimeSpan DefaultTickPeriod = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Output: the pass time at the end of each tick.</summary>
     public AsyncOutputPort<TimeSpan> Tick { get; } = new("pass.tick");
 

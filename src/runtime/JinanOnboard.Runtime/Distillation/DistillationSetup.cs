@@ -1,45 +1,25 @@
 using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Config.Loading;
-using JinanOnboard.Config.Model;
-using JinanOnboard.Distillation.FiniteKey;
 using JinanOnboard.Distillation.KeyStorage;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Runtime.Plan;
 using JinanOnboard.Source;
 using JinanOnboard.Source.Random;
 
 namespace JinanOnboard.Runtime.Distillation;
 
 /// <summary>
-/// What both sides must agree on for one pass, derived from the shared configuration and the run
-/// seed: distillation options and the source's random store (the payload's cached random numbers; the
-/// simulated light at the OGS bench is drawn from the same store because it is what the source emitted).
+/// What both roles' distillation components open from the plan: the source's random store (the payload's
+/// cached random numbers; the simulated light of the bench is drawn from the same store because it is what
+/// the source emitted), the key store and the payload's pending-key journal.
 /// </summary>
 public static class DistillationSetup
 {
-    public static DistillationOptions Options(FirmwareConfiguration configuration)
+    /// <summary>The counter-based store of every pulse's intensity, basis and bit for this run (protocol-spec/rng-stream.md).</summary>
+    public static IPulseRandomStore RandomStore(RunPlan plan)
     {
-        DistillationSettings d = configuration.Distillation;
-        return new DistillationOptions
-        {
-            PacketBits = d.PacketBits,
-            BlockPackets = d.PaBlockBits / d.PacketBits,
-            SampleFraction = d.SampleFraction,
-            EpsilonSec = d.EpsilonSec,
-            EpsilonCor = d.EpsilonCor,
-            Bound = d.DeviationBound == "hoeffding" ? DeviationBound.Hoeffding : DeviationBound.Chernoff,
-            Decoy = DecoySettings.Jinan1,
-        };
+        ArgumentNullException.ThrowIfNull(plan);
+        return new PhiloxPulseRandomStore(SeedSequence.Derive(plan.Seed, "source.rng"), plan.Source);
     }
-
-    /// <summary>Source settings (Jinan-1, parameters.md); the decoy settings above must match them.</summary>
-    public static SourceConfiguration Source => SourceConfiguration.Jinan1;
-
-    /// <summary>The counter-based store of every pulse's intensity, basis and bit for this run.</summary>
-    public static IPulseRandomStore RandomStore(ulong runSeed) =>
-        new PhiloxPulseRandomStore(SeedSequence.Derive(runSeed, "source.rng"), Source);
-
-    /// <summary>The pass's name in both key stores: the run seed names the pass, because the seed fixes every key.</summary>
-    public static string PassId(ulong runSeed) => $"pass-{runSeed}";
 
     /// <summary>
     /// Opens this side's key store (OUT/keystore, shared by every pass run into OUT) for pass <paramref name="passId"/>.

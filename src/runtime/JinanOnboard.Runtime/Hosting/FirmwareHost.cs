@@ -52,9 +52,9 @@ internal sealed class FirmwareService(FirmwareServiceSettings settings, IHostApp
         ILogger logger = loggers.CreateLogger(settings.Role == FirmwareRole.Payload ? "payload" : "ground");
         FirmwareResult result = await FirmwareSessionRunner.RunAsync(settings.Role, settings.Options, settings.Topology, logger, cancellationToken: stoppingToken);
         settings.Result = result;
-        if (settings.Options.ResultPath is not null)
+        if (settings.Options.Plan.ResultPath is not null)
         {
-            FirmwareSessionRunner.WriteResult(result, settings.Options.ResultPath);
+            FirmwareSessionRunner.WriteResult(result, settings.Options.Plan.ResultPath);
         }
 
         if (result.Error is not null)

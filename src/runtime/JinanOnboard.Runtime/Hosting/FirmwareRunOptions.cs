@@ -1,29 +1,13 @@
-using JinanOnboard.Config.Model;
+using JinanOnboard.Primitives.Recording;
+using JinanOnboard.Runtime.Plan;
 
 namespace JinanOnboard.Runtime.Hosting;
 
-/// <summary>How one firmware process is started (from the CLI or the bench).</summary>
+/// <summary>How one firmware process runs: its resolved plan and the hooks of the process that hosts it.</summary>
 public sealed record FirmwareRunOptions
 {
-    public required FirmwareConfiguration Configuration { get; init; }
-
-    /// <summary>Endpoint to listen on (ground) or connect to (payload); null = configuration's link.endpoint.</summary>
-    public string? Endpoint { get; init; }
-
-    /// <summary>Directory with payload.key/.pub and ground.key/.pub; null = configuration's keys.directory.</summary>
-    public string? KeyDirectory { get; init; }
-
-    /// <summary>Where to write this process's result JSON; null = nowhere.</summary>
-    public string? ResultPath { get; init; }
-
-    /// <summary>Directory for this side's key store and other outputs; null = a temporary directory.</summary>
-    public string? OutputDirectory { get; init; }
-
-    /// <summary>Run seed override; null = configuration's seed.</summary>
-    public ulong? Seed { get; init; }
-
-    /// <summary>Overrides pass.realtime.</summary>
-    public bool? Realtime { get; init; }
+    /// <summary>The resolved, validated plan: every setting of the run.</summary>
+    public required RunPlan Plan { get; init; }
 
     /// <summary>Ground: how long to wait for the payload to connect.</summary>
     public TimeSpan AcceptTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -31,11 +15,6 @@ public sealed record FirmwareRunOptions
     /// <summary>Called with the actual endpoint once the ground listens (the bench reads it to start the payload).</summary>
     public Action<string>? OnListening { get; init; }
 
-    /// <summary>Light time of the pass (orbit layer), used by the link emulation when no fixed delay is configured.</summary>
-    public Func<double, double>? OneWayDelaySAtPassSeconds { get; init; }
-
     /// <summary>The recording seam: sees every link CADU and every time-tag batch; null records nothing.</summary>
-    public JinanOnboard.Primitives.Recording.ITap? Tap { get; init; }
-
-    public ulong EffectiveSeed => Seed ?? Configuration.Seed;
+    public ITap? Tap { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Runtime.Link;
+using JinanOnboard.Runtime.Plan;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Signing;
 using JinanOnboard.Transport;
@@ -55,10 +56,11 @@ public static class FirmwareSessionRunner
         IConnectionListener? listener = null;
         try
         {
-            FirmwareConfiguration configuration = options.Configuration;
-            string keyDirectory = options.KeyDirectory ?? configuration.Keys.Directory;
-            (identity, PublicKey peerKey) = KeyDirectory.Load(keyDirectory, role);
-            Uri endpoint = Transports.ParseEndpoint(options.Endpoint ?? configuration.Link.Endpoint);
+            RunPlan plan = options.Plan;
+            FirmwareConfiguration configuration = plan.Configuration;
+            logger.LogInformation("{Plan}", plan.Describe());
+            (identity, PublicKey peerKey) = KeyDirectory.Load(plan.KeyDirectory, role);
+            Uri endpoint = Transports.ParseEndpoint(plan.Endpoint);
 
             if (role == FirmwareRole.Ground)
             {
@@ -82,15 +84,13 @@ public static class FirmwareSessionRunner
             }
 
             logger.LogInformation("{Role} connected: {Local} <-> {Remote}", roleName, connection.LocalEndpoint, connection.RemoteEndpoint);
-            EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, options.EffectiveSeed, options.OneWayDelaySAtPassSeconds, time);
+            EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, plan.Seed, oneWayDelaySAtPassSeconds: null, time);
             emulation = emulated;
             LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role);
             var passTime = new PassTimeSource();
             session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap, () => passTime.Now);
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
-            string outputDirectory = options.OutputDirectory ?? Directory.CreateTempSubdirectory("jinan-").FullName;
-            Directory.CreateDirectory(outputDirectory);
-            var context = new FirmwareContext(options, session, link, time, logger, outputDirectory, identity, peerKey) { PassTime = passTime };
+            var context = new FirmwareContext(options, session, link, time, logger, plan.OutputDirectory, identity, peerKey) { PassTime = passTime };
 
             topology.Wire(context);
             using var stopSession = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -15,6 +15,9 @@ public sealed record FirmwareContext(
     JinanOnboard.Protocol.Signing.Identity Identity,
     NSec.Cryptography.PublicKey PeerKey)
 {
+    /// <summary>The run's resolved plan.</summary>
+    public Plan.RunPlan Plan => Options.Plan;
+
     /// <summary>Where the link's recording-seam pass time comes from; the topology names the source in Wire.</summary>
     public PassTimeSource PassTime { get; init; } = new();
 }

@@ -9,7 +9,7 @@ namespace JinanOnboard.Runtime.Telemetry;
 /// Sends this side's housekeeping every <c>period</c> of pass time, unacknowledged (a lost report
 /// is superseded by the next). Values come from the providers the topology registers.
 /// </summary>
-public sealed class HousekeepingReporter(byte role, TimeSpan period)
+public sealed class HousekeepingReporter(HousekeepingRole role, TimeSpan period)
 {
     private readonly List<Func<IEnumerable<KeyValuePair<string, double>>>> _providers = [];
     private TimeSpan _next = TimeSpan.Zero;
@@ -38,7 +38,7 @@ public sealed class HousekeepingReporter(byte role, TimeSpan period)
         }
 
         var values = _providers.SelectMany(p => p()).ToList();
-        var report = new Housekeeping(role, passTime.Ticks / 10, values);
+        var report = new Housekeeping((byte)role, passTime.Ticks / 10, values);
         Sent++;
         await Downlink.InvokeAsync(new OutboundMessage(Apids.Telemetry, Housekeeping.MessageType, report.Encode(), Reliable: false), cancellationToken);
     }

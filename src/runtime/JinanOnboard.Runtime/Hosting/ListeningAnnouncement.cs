@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace JinanOnboard.Cli.Bench;
+namespace JinanOnboard.Runtime.Hosting;
 
 /// <summary>
 /// The one machine-readable line a ground process prints on stdout once it listens, so a bench
 /// (or a script) can start the payload against the real endpoint (port 0 resolved).
 /// </summary>
-internal static class BenchProtocol
+public static class ListeningAnnouncement
 {
     public static string ListeningLine(string endpoint) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["event"] = "listening", ["endpoint"] = endpoint });

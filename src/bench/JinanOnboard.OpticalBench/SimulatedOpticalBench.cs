@@ -1,6 +1,9 @@
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.QuantumChannel;
+using JinanOnboard.Channel.Parameters;
+using JinanOnboard.Channel.Timeline;
+using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Source;
 
 namespace JinanOnboard.OpticalBench;
@@ -11,20 +14,56 @@ namespace JinanOnboard.OpticalBench;
 /// firmware) feed a simulated time tagger that speaks the real TTW/1 wire protocol on a stream. The
 /// ground firmware reads that stream with the real driver, exactly as it would a device on a serial port.
 /// </summary>
-public sealed class SimulatedQuantumHardware : IAsyncDisposable
+public sealed class SimulatedOpticalBench : IAsyncDisposable
 {
     private readonly SimulatedTimeTagger _device;
     private readonly CancellationTokenSource _power = new();
     private readonly SimulatorSource _source;
     private Task? _run;
 
-    public SimulatedQuantumHardware(IPulseRandomStore store, SourceConfiguration source, IChannelProfile profile, ChannelSimulationOptions options)
+    public SimulatedOpticalBench(IPulseRandomStore store, SourceConfiguration source, IChannelProfile profile, ChannelSimulationOptions options)
     {
         Simulator = new QuantumChannelSimulator(store, source, profile, options);
         (Stream host, Stream device) = InMemoryDuplexStream.CreatePair();
         HostStream = host;
         _source = new SimulatorSource(Simulator);
         _device = new SimulatedTimeTagger(device, _source);
+    }
+
+    /// <summary>
+    /// The bench of a pass: the light of <paramref name="timeline"/> from <paramref name="source"/> (whose choices
+    /// <paramref name="store"/> holds), detectors and sync from the physics set, random streams from the run seed.
+    /// </summary>
+    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS)
+    {
+        ArgumentNullException.ThrowIfNull(physics);
+        double efficiency = physics.Number("receiver.detector_efficiency");
+        double darkCountRateHz = physics.Number("receiver.dark_count_per_s");
+        var profile = new TimelineChannelProfile(timeline, efficiency, darkCountRateHz, PolarizationError(physics));
+        return new SimulatedOpticalBench(store, source, profile, new ChannelSimulationOptions
+        {
+            Seed = SeedSequence.Derive(runSeed, "quantum-channel"),
+            DurationSeconds = durationS,
+            Detectors = new DetectorConfiguration
+            {
+                Efficiency = efficiency,
+                DarkCountRateHz = darkCountRateHz,
+                JitterFwhmPs = physics.Number("receiver.jitter_ps_fwhm"),
+            },
+            SyncJitterFwhmPs = physics.Number("sync.precision_ps_fwhm"),
+        });
+    }
+
+    /// <summary>
+    /// Residual polarization error probability of the channel: the middle of the published range of the
+    /// polarization part of the QBER (parameters.md: 0–1 %, physics key protocol.polarization_qber), until the
+    /// polarization compensation loop supplies it.
+    /// </summary>
+    public static double PolarizationError(PhysicsParameterSet physics)
+    {
+        ArgumentNullException.ThrowIfNull(physics);
+        IReadOnlyList<double> range = physics.Array("protocol.polarization_qber");
+        return range.Average();
     }
 
     /// <summary>The driver's end of the cable.</summary>

@@ -1,0 +1,17 @@
+namespace JinanOnboard.Ground.Components.Detection;
+
+/// <summary>
+/// The OGS devices a ground topology is wired to: real devices behind their buses, or the simulated
+/// optical bench that a bench topology adds. The firmware sees only the buses.
+/// </summary>
+public interface IGroundHardware : IAsyncDisposable
+{
+    /// <summary>The time tagger's cable.</summary>
+    TimeTaggerCable TimeTagger { get; }
+
+    /// <summary>Powers the devices on once the pass starts.</summary>
+    void PowerOn();
+
+    /// <summary>The devices' own figures for the result (a simulation's statistics; nothing for real devices).</summary>
+    void AddDetails(IDictionary<string, object> details);
+}

@@ -1,0 +1,45 @@
+using JinanOnboard.Ground.Components.Detection;
+using JinanOnboard.OpticalBench;
+using JinanOnboard.Runtime.Distillation;
+using JinanOnboard.Runtime.Hosting;
+using JinanOnboard.Runtime.Plan;
+
+namespace JinanOnboard.Ground;
+
+/// <summary>
+/// The ground topology with the simulated optical bench added as its hardware (NOS3's simulated hardware
+/// beside the flight software): the bench's simulated time tagger sits on the far end of the cable, so the
+/// ground's real driver runs byte for byte. <see cref="GroundTopology"/> itself contains no simulation.
+/// </summary>
+public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
+{
+    private readonly GroundTopology _ground = new(plan => new Bench(plan));
+
+    public void Wire(FirmwareContext context) => _ground.Wire(context);
+
+    public Task<double> RunAsync(CancellationToken cancellationToken) => _ground.RunAsync(cancellationToken);
+
+    public IReadOnlyDictionary<string, object> Details() => _ground.Details();
+
+    public ValueTask DisposeAsync() => _ground.DisposeAsync();
+
+    /// <summary>The bench of the plan's pass as the ground's hardware.</summary>
+    private sealed class Bench : IGroundHardware
+    {
+        private readonly SimulatedOpticalBench _bench;
+
+        public Bench(RunPlan plan)
+        {
+            _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS);
+            TimeTagger = new TimeTaggerCable(_bench.HostStream, () => _bench.Exhausted);
+        }
+
+        public TimeTaggerCable TimeTagger { get; }
+
+        public void PowerOn() => _bench.Start();
+
+        public void AddDetails(IDictionary<string, object> details) => details["channel_simulation"] = _bench.Simulator.Statistics;
+
+        public ValueTask DisposeAsync() => _bench.DisposeAsync();
+    }
+}

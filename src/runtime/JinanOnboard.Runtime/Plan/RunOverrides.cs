@@ -1,0 +1,32 @@
+namespace JinanOnboard.Runtime.Plan;
+
+/// <summary>
+/// What the command line may change in a run configuration. Resolved once, with the file and the
+/// physics set, into a <see cref="RunPlan"/>; nothing downstream sees an override.
+/// </summary>
+public sealed record RunOverrides
+{
+    /// <summary>Configuration file or named set (configs/NAME.json); null = the built-in default.</summary>
+    public string? Config { get; init; }
+
+    public ulong? Seed { get; init; }
+
+    public double? DurationS { get; init; }
+
+    public bool? Realtime { get; init; }
+
+    /// <summary>Endpoint to listen on (ground) or connect to (payload).</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>Directory with payload.key/.pub and ground.key/.pub.</summary>
+    public string? KeyDirectory { get; init; }
+
+    /// <summary>Directory for this side's key store and outputs.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Where to write this side's result JSON.</summary>
+    public string? ResultPath { get; init; }
+
+    /// <summary>Where to record the seam (link units and time tags).</summary>
+    public string? RecordPath { get; init; }
+}
