@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Runtime.Session;
 using JinanOnboard.Firmware.Tests.Harness;

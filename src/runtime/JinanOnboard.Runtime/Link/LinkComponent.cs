@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Protocol.Delivery;
 
 namespace JinanOnboard.Runtime.Link;
@@ -88,7 +89,7 @@ public sealed class LinkComponent
             {
                 await port.InvokeAsync(message, cancellationToken);
             }
-            catch (Messages.MalformedMessageException)
+            catch (MalformedMessageException)
             {
                 Interlocked.Increment(ref _malformed);
             }
