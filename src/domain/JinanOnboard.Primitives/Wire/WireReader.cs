@@ -33,8 +33,15 @@ public ref struct WireReader
 
     public readonly int Remaining => _data.Length - _position;
 
-    /// <summary>The unread bytes, for a field whose length is only known once it is decoded (then <see cref="Bytes"/> it).</summary>
-    public readonly ReadOnlySpan<byte> Rest => _data[_position..];
+    /// <summary>
+    /// The unread bytes, for a field whose length is only known once it is decoded (a bit-packed code): the field starts
+    /// here, so <see cref="Fail"/> now points at it; consume it with <see cref="Bytes"/> once its length is known.
+    /// </summary>
+    public ReadOnlySpan<byte> PeekRest()
+    {
+        _fieldStart = _position;
+        return _data[_position..];
+    }
 
     public byte U8(string field) => Take(1, field)[0];
 
