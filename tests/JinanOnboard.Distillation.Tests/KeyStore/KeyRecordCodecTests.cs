@@ -30,4 +30,14 @@ public sealed class KeyRecordCodecTests
             Assert.False(KeyRecordCodec.TryDecode(record.AsSpan(0, length), out _, out _, out _));
         }
     }
+
+    [Fact]
+    public void The_smallest_record_an_append_can_write_reads_back()
+    {
+        // Empty pass id and metadata, a 0-bit key: a 16-byte body, which the reader once took for a torn tail.
+        byte[] record = KeyRecordCodec.Encode(7, "", "", [], 0);
+        Assert.True(KeyRecordCodec.TryDecode(record, out StoredKeyInfo info, out _, out int recordLength));
+        Assert.Equal(new StoredKeyInfo(7, "", 0, ""), info);
+        Assert.Equal(record.Length, recordLength);
+    }
 }
