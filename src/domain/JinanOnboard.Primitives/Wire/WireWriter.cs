@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 
 namespace JinanOnboard.Primitives.Wire;
@@ -41,50 +41,11 @@ public ref struct WireWriter
 
     public void Bool(bool value) => U8(value ? (byte)1 : (byte)0);
 
-    public void U16(ushort value)
-    {
-        Span<byte> s = GetSpan(2);
-        if (_littleEndian)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(s, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(s, value);
-        }
+    public void U16(ushort value) => Integer(value, sizeof(ushort));
 
-        Advance(2);
-    }
+    public void U32(uint value) => Integer(value, sizeof(uint));
 
-    public void U32(uint value)
-    {
-        Span<byte> s = GetSpan(4);
-        if (_littleEndian)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(s, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(s, value);
-        }
-
-        Advance(4);
-    }
-
-    public void U64(ulong value)
-    {
-        Span<byte> s = GetSpan(8);
-        if (_littleEndian)
-        {
-            BinaryPrimitives.WriteUInt64LittleEndian(s, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt64BigEndian(s, value);
-        }
-
-        Advance(8);
-    }
+    public void U64(ulong value) => Integer(value, sizeof(ulong));
 
     public void I32(int value) => U32((uint)value);
 
@@ -151,5 +112,14 @@ public ref struct WireWriter
     {
         _output?.Advance(count);
         _written += count;
+    }
+
+    /// <summary>One fixed-width integer in this writer's byte order (generic so the JIT emits one store per width).</summary>
+    private void Integer<T>(T value, int size)
+        where T : IBinaryInteger<T>
+    {
+        Span<byte> destination = GetSpan(size);
+        _ = _littleEndian ? value.WriteLittleEndian(destination) : value.WriteBigEndian(destination);
+        Advance(size);
     }
 }
