@@ -1,7 +1,9 @@
+using System.Buffers;
 using CsCheck;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Distillation.Protocol.Messages;
 using JinanOnboard.Distillation.Tests.Protocol.TestSupport;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Distillation.Tests.Protocol;
 
@@ -77,7 +79,7 @@ public sealed class MessageCodecTests
             Assert.Equal(values, KeyInformationMessage.Decode(body).Sequences);
             for (int length = 0; length < body.Length; length += Math.Max(1, body.Length / 16))
             {
-                Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(body.AsSpan(0, length)));
+                Assert.Throws<MalformedMessageException>(() => KeyInformationMessage.Decode(body.AsSpan(0, length)));
             }
         }, iter: 300);
     }
@@ -92,7 +94,7 @@ public sealed class MessageCodecTests
     }
 
     [Fact]
-    public void Every_truncation_of_every_message_is_a_protocol_exception()
+    public void Every_truncation_of_every_message_is_malformed()
     {
         byte[][] bodies =
         [
@@ -118,11 +120,11 @@ public sealed class MessageCodecTests
             for (int length = 0; length < bodies[m].Length; length++)
             {
                 byte[] truncated = bodies[m][..length];
-                Assert.Throws<DistillationProtocolException>(() => decoders[m](truncated));
+                Assert.Throws<MalformedMessageException>(() => decoders[m](truncated));
             }
 
             byte[] extended = [.. bodies[m], 0];
-            Assert.Throws<DistillationProtocolException>(() => decoders[m](extended));
+            Assert.Throws<MalformedMessageException>(() => decoders[m](extended));
         }
     }
 
@@ -131,7 +133,7 @@ public sealed class MessageCodecTests
     {
         byte[] body = SampleKeyInformation().Encode();
         body[5] = 0x7F; // detection count 0x7F000005
-        DistillationProtocolException ex = Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(body));
+        MalformedMessageException ex = Assert.Throws<MalformedMessageException>(() => KeyInformationMessage.Decode(body));
         Assert.Contains("detection_count", ex.Message, StringComparison.Ordinal);
     }
 
@@ -141,7 +143,7 @@ public sealed class MessageCodecTests
         byte[] body = SampleKeyInformation().Encode();
         int sampledCountOffset = body.Length - 1 - 4;
         body[sampledCountOffset + 3] = 3;
-        Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(body));
+        Assert.Throws<MalformedMessageException>(() => KeyInformationMessage.Decode(body));
     }
 
     [Theory]
@@ -153,13 +155,14 @@ public sealed class MessageCodecTests
     {
         // Three detections from sequence 1; the bytes after first_sequence are rice_k, the gap field
         // and, where given, the bitmaps and sampled_count.
-        var w = new WireWriter(64);
+        var buffer = new ArrayBufferWriter<byte>();
+        var w = new WireWriter(buffer);
         w.U32(0);
         w.U8(0);
         w.U32(3);
         w.U64(1);
         w.Bytes(afterFirstSequence);
-        DistillationProtocolException ex = Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(w.ToArray()));
+        MalformedMessageException ex = Assert.Throws<MalformedMessageException>(() => KeyInformationMessage.Decode(buffer.WrittenSpan.ToArray()));
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
     }
 
@@ -167,7 +170,8 @@ public sealed class MessageCodecTests
     public void Sequence_overflow_is_refused()
     {
         // k = 0, gap 1 as unary "10" after first_sequence 2^63 − 2: the next sequence would be 2^63.
-        var w = new WireWriter(64);
+        var buffer = new ArrayBufferWriter<byte>();
+        var w = new WireWriter(buffer);
         w.U32(0);
         w.U8(0);
         w.U32(2);
@@ -176,7 +180,7 @@ public sealed class MessageCodecTests
         w.U8(0b01);
         w.Bytes([0, 0]);
         w.U32(0);
-        DistillationProtocolException ex = Assert.Throws<DistillationProtocolException>(() => KeyInformationMessage.Decode(w.ToArray()));
+        MalformedMessageException ex = Assert.Throws<MalformedMessageException>(() => KeyInformationMessage.Decode(buffer.WrittenSpan.ToArray()));
         Assert.Contains("overflows", ex.Message, StringComparison.Ordinal);
     }
 
@@ -189,10 +193,10 @@ public sealed class MessageCodecTests
         Assert.Equal([0, 1, 2], Enumerable.Range(0, 3).Select(decoded.IntensityOf));
 
         byte[] badIntensity = new SiftResultMessage(9, true, 5, [0b10101], [0b110000]).Encode();
-        Assert.Throws<DistillationProtocolException>(() => SiftResultMessage.Decode(badIntensity));
+        Assert.Throws<MalformedMessageException>(() => SiftResultMessage.Decode(badIntensity));
 
         byte[] dirtyPadding = new SiftResultMessage(9, true, 5, [0b10100101], [0b100100]).Encode();
-        Assert.Throws<DistillationProtocolException>(() => SiftResultMessage.Decode(dirtyPadding));
+        Assert.Throws<MalformedMessageException>(() => SiftResultMessage.Decode(dirtyPadding));
     }
 
     [Fact]
@@ -204,7 +208,7 @@ public sealed class MessageCodecTests
         Assert.Equal(original.Syndrome, decoded.Syndrome);
 
         byte[] tooLong = (original with { SyndromeBits = 65, Syndrome = new byte[9] }).Encode();
-        Assert.Throws<DistillationProtocolException>(() => SyndromeMessage.Decode(tooLong));
+        Assert.Throws<MalformedMessageException>(() => SyndromeMessage.Decode(tooLong));
     }
 
     [Fact]
@@ -238,15 +242,15 @@ public sealed class MessageCodecTests
     {
         var errorsAbove = new PaInstructionMessage(3, [0], [10, 5, 1, 9, 4, 1], [11, 0, 0, 0, 0, 0], 20, 8, new byte[5]);
         byte[] body = errorsAbove.Encode(Ground);
-        Assert.Throws<DistillationProtocolException>(() => PaInstructionMessage.Decode(body.AsSpan(0, body.Length - 32)));
+        Assert.Throws<MalformedMessageException>(() => PaInstructionMessage.Decode(body.AsSpan(0, body.Length - 32)));
 
         var shortSeed = new PaInstructionMessage(3, [0], [10, 5, 1, 9, 4, 1], [1, 0, 0, 0, 0, 0], 20, 8, new byte[4]);
         body = shortSeed.Encode(Ground);
-        Assert.Throws<DistillationProtocolException>(() => PaInstructionMessage.Decode(body.AsSpan(0, body.Length - 32)));
+        Assert.Throws<MalformedMessageException>(() => PaInstructionMessage.Decode(body.AsSpan(0, body.Length - 32)));
 
         var decreasingPackets = new PaInstructionMessage(3, [2, 1], [10, 5, 1, 9, 4, 1], [1, 0, 0, 0, 0, 0], 20, 8, new byte[5]);
         body = decreasingPackets.Encode(Ground);
-        Assert.Throws<DistillationProtocolException>(() => PaInstructionMessage.Decode(body.AsSpan(0, body.Length - 32)));
+        Assert.Throws<MalformedMessageException>(() => PaInstructionMessage.Decode(body.AsSpan(0, body.Length - 32)));
     }
 
     [Fact]
@@ -258,13 +262,13 @@ public sealed class MessageCodecTests
 
         byte[] unknown = (byte[])body.Clone();
         unknown[4] = 9;
-        Assert.Throws<DistillationProtocolException>(() => FeedbackMessage.Decode(unknown.AsSpan(0, unknown.Length - 32)));
+        Assert.Throws<MalformedMessageException>(() => FeedbackMessage.Decode(unknown.AsSpan(0, unknown.Length - 32)));
     }
 
     [Fact]
     public void A_signed_body_shorter_than_a_signature_is_malformed()
     {
-        Assert.Throws<DistillationProtocolException>(() => SignedBody.TryVerify(new byte[10], Ground, "feedback", out _));
+        Assert.Throws<MalformedMessageException>(() => SignedBody.TryVerify(new byte[10], Ground, "feedback", out _));
     }
 
     [Fact]
@@ -273,7 +277,7 @@ public sealed class MessageCodecTests
         var bench = new DistillationBench(SharedPass.Options, SharedPass.Store);
         await Assert.ThrowsAsync<DistillationProtocolException>(async () => await bench.Ground.HandleAsync(DistillationMessageType.KeyInformation, new byte[4]));
         await Assert.ThrowsAsync<DistillationProtocolException>(async () => await bench.Payload.HandleAsync(DistillationMessageType.Syndrome, new byte[4]));
-        await Assert.ThrowsAsync<DistillationProtocolException>(async () => await bench.Payload.HandleAsync(DistillationMessageType.KeyInformation, new byte[3]));
+        await Assert.ThrowsAsync<MalformedMessageException>(async () => await bench.Payload.HandleAsync(DistillationMessageType.KeyInformation, new byte[3]));
     }
 
     [Fact]
@@ -289,14 +293,14 @@ public sealed class MessageCodecTests
         Assert.Equal(
             Convert.FromHexString("0001" + "03" + "703D31" + "00000002" + "01"),
             new SettlementMessage([(new PendingKeyName("p=1", 2), SettlementDecision.Stored)]).Encode());
-        Assert.Throws<DistillationProtocolException>(() => SettlementMessage.Decode(Convert.FromHexString("0001" + "03" + "703D31" + "00000002" + "03")));
-        Assert.Throws<DistillationProtocolException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0000")));
-        Assert.Throws<DistillationProtocolException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0001" + "00" + "00000002")));
-        Assert.Throws<DistillationProtocolException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0001" + "01" + "FF" + "00000002")));
+        Assert.Throws<MalformedMessageException>(() => SettlementMessage.Decode(Convert.FromHexString("0001" + "03" + "703D31" + "00000002" + "03")));
+        Assert.Throws<MalformedMessageException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0000")));
+        Assert.Throws<MalformedMessageException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0001" + "00" + "00000002")));
+        Assert.Throws<MalformedMessageException>(() => SettleQueryMessage.Decode(Convert.FromHexString("0001" + "01" + "FF" + "00000002")));
     }
 
     [Fact]
-    public async Task Random_garbage_only_ever_raises_protocol_exceptions()
+    public async Task Random_garbage_only_ever_raises_malformed_or_protocol_exceptions()
     {
         var bench = new DistillationBench(SharedPass.Options, SharedPass.Store);
         var random = new Random(5);
@@ -316,6 +320,9 @@ public sealed class MessageCodecTests
                 {
                     await bench.Ground.HandleAsync(toGround[i / 2 % 4], body);
                 }
+            }
+            catch (MalformedMessageException)
+            {
             }
             catch (DistillationProtocolException)
             {

@@ -1,4 +1,5 @@
 using CsCheck;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Messages;
 
 namespace JinanOnboard.Firmware.Tests.Messages;

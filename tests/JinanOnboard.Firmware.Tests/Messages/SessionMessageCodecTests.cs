@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Messages;
 
 namespace JinanOnboard.Firmware.Tests.Messages;

@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Messages;
 
 namespace JinanOnboard.Firmware.Tests.Messages;

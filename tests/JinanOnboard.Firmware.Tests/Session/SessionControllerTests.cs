@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Payload.Components.Session;
 using JinanOnboard.Ground.Components.Session;

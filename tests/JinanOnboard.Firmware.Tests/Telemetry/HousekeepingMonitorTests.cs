@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Runtime.Telemetry;
 using JinanOnboard.Firmware.Tests.Harness;

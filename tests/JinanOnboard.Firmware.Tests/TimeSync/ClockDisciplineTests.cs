@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Firmware.Tests.Harness;

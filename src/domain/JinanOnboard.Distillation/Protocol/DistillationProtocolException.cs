@@ -1,8 +1,11 @@
 namespace JinanOnboard.Distillation.Protocol;
 
 /// <summary>
-/// A distillation message body is malformed (truncated, oversize counts, inconsistent fields).
-/// The firmware drops the message and logs the reason; no other exception escapes a decoder.
+/// A well-formed distillation message that the distiller refuses in its present state: a type this side does not
+/// receive, a round too far ahead or not after the last, a sift result for a round never sent, counts that disagree with
+/// the round's. A body that does not parse is a <see cref="Primitives.Wire.MalformedMessageException"/> instead, counted
+/// with every other malformed message; the firmware counts these apart (distillation_messages_refused) because they
+/// point at a peer whose state has diverged, not at a damaged body.
 /// </summary>
 public sealed class DistillationProtocolException : Exception
 {

@@ -154,7 +154,8 @@ public sealed class GroundDistiller
     }
 
     /// <summary>Handles one message from the payload (sift result, syndrome or feedback).</summary>
-    /// <exception cref="DistillationProtocolException">The body is malformed or the type is not one the OGS receives.</exception>
+    /// <exception cref="Primitives.Wire.MalformedMessageException">The body does not parse.</exception>
+    /// <exception cref="DistillationProtocolException">The message is inconsistent with this side's state, or the type is not one the OGS receives.</exception>
     public async ValueTask HandleAsync(DistillationMessageType type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
         switch (type)

@@ -130,7 +130,8 @@ public sealed class PayloadDistiller
     }
 
     /// <summary>Handles one message from the OGS (key information, PA instruction or commit).</summary>
-    /// <exception cref="DistillationProtocolException">The body is malformed, inconsistent, or the type is not one the payload receives.</exception>
+    /// <exception cref="Primitives.Wire.MalformedMessageException">The body does not parse.</exception>
+    /// <exception cref="DistillationProtocolException">The message is inconsistent with this side's state, or the type is not one the payload receives.</exception>
     public async ValueTask HandleAsync(DistillationMessageType type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
         switch (type)

@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Primitives.Recording;
 
@@ -40,18 +40,20 @@ public sealed class RecordingReader : IDisposable
         try
         {
             Span<byte> fixedPart = stackalloc byte[10];
-            if (input.ReadAtLeast(fixedPart, 10, throwOnEndOfStream: false) < 10 || BinaryPrimitives.ReadUInt32LittleEndian(fixedPart) != RecordingFormat.Magic)
+            bool whole = input.ReadAtLeast(fixedPart, 10, throwOnEndOfStream: false) == 10;
+            var header = new WireReader(fixedPart, "recording header", ByteOrder.LittleEndian);
+            if (!whole || header.U32("magic") != RecordingFormat.Magic)
             {
                 throw new InvalidDataException($"{path} is not a JinanOnboard recording (no JREC header).");
             }
 
-            ushort version = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart[4..]);
+            ushort version = header.U16("version");
             if (version != RecordingFormat.Version)
             {
                 throw new InvalidDataException($"{path} is a version {version} recording; this build reads version {RecordingFormat.Version}.");
             }
 
-            int length = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[6..]);
+            int length = header.I32("metadata_length");
             if (length is < 0 or > RecordingFormat.MaxDataBytes)
             {
                 throw new InvalidDataException($"{path}: the recording header is damaged (metadata length {length}).");
@@ -66,7 +68,7 @@ public sealed class RecordingReader : IDisposable
             var crc = new Crc32();
             crc.Append(fixedPart);
             crc.Append(rest.AsSpan(0, length));
-            if (crc.GetCurrentHashAsUInt32() != BinaryPrimitives.ReadUInt32LittleEndian(rest.AsSpan(length)))
+            if (crc.GetCurrentHashAsUInt32() != Crc(rest.AsSpan(length)))
             {
                 throw new InvalidDataException($"{path}: the recording header fails its CRC.");
             }
@@ -91,7 +93,8 @@ public sealed class RecordingReader : IDisposable
                 yield break;
             }
 
-            int length = got < _header.Length ? -1 : BinaryPrimitives.ReadInt32LittleEndian(_header.AsSpan(10));
+            RecordHeader header = got == _header.Length ? RecordHeader.Read(_header) : new(0, 0, 0, Length: -1);
+            int length = header.Length;
             if (length is < 0 or > RecordingFormat.MaxDataBytes)
             {
                 TornTailBytes = got + Remaining();
@@ -109,20 +112,22 @@ public sealed class RecordingReader : IDisposable
             var crc = new Crc32();
             crc.Append(_header);
             crc.Append(body.AsSpan(0, length));
-            if (crc.GetCurrentHashAsUInt32() != BinaryPrimitives.ReadUInt32LittleEndian(body.AsSpan(length)))
+            if (crc.GetCurrentHashAsUInt32() != Crc(body.AsSpan(length)))
             {
                 TornTailBytes = got + bodyGot + Remaining();
                 yield break;
             }
 
-            var direction = _header[1] == 0 ? TapDirection.Outgoing : TapDirection.Incoming;
-            yield return new RecordedUnit(
-                RecordingFormat.StreamName(_header[0]), direction, TimeSpan.FromTicks(BinaryPrimitives.ReadInt64LittleEndian(_header.AsSpan(2))), body[..length]);
+            var direction = header.Direction == 0 ? TapDirection.Outgoing : TapDirection.Incoming;
+            yield return new RecordedUnit(RecordingFormat.StreamName(header.Stream), direction, TimeSpan.FromTicks(header.PassTimeTicks), body[..length]);
         }
     }
 
     /// <inheritdoc />
     public void Dispose() => _in.Dispose();
+
+    /// <summary>The CRC-32 that ends the file header and every record (the caller has checked it is there).</summary>
+    private static uint Crc(ReadOnlySpan<byte> trailer) => new WireReader(trailer, "recording", ByteOrder.LittleEndian).U32("crc32");
 
     private long Remaining()
     {
@@ -135,5 +140,15 @@ public sealed class RecordingReader : IDisposable
         }
 
         return count;
+    }
+}
+
+/// <summary>The fixed bytes before a record's data (<see cref="RecordingFormat"/>): stream, direction, pass time, length.</summary>
+internal readonly record struct RecordHeader(byte Stream, byte Direction, long PassTimeTicks, int Length)
+{
+    public static RecordHeader Read(ReadOnlySpan<byte> header)
+    {
+        var reader = new WireReader(header, "recording record", ByteOrder.LittleEndian);
+        return new RecordHeader(reader.U8("stream"), reader.U8("direction"), reader.I64("pass_time"), reader.I32("length"));
     }
 }

@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Primitives.Recording;
 
@@ -32,11 +32,12 @@ public sealed class RecordingWriter : ITap, IDisposable
 
         byte[] metadata = Encoding.UTF8.GetBytes(metadataJson);
         var header = new byte[4 + 2 + 4 + metadata.Length + 4];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, RecordingFormat.Magic);
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), RecordingFormat.Version);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(6), metadata.Length);
-        metadata.CopyTo(header.AsSpan(10));
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(10 + metadata.Length), Crc32.HashToUInt32(header.AsSpan(0, 10 + metadata.Length)));
+        var writer = new WireWriter(header, ByteOrder.LittleEndian);
+        writer.U32(RecordingFormat.Magic);
+        writer.U16(RecordingFormat.Version);
+        writer.I32(metadata.Length);
+        writer.Bytes(metadata);
+        writer.U32(Crc32.HashToUInt32(header.AsSpan(0, writer.Written)));
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
         _out = new BufferedStream(_file, 1 << 20);
         _out.Write(header);
@@ -73,13 +74,13 @@ public sealed class RecordingWriter : ITap, IDisposable
             }
 
             Span<byte> record = _record.AsSpan(0, length);
-            record[0] = id;
-            record[1] = direction == TapDirection.Outgoing ? (byte)0 : (byte)1;
-            BinaryPrimitives.WriteInt64LittleEndian(record[2..], passTime.Ticks);
-            BinaryPrimitives.WriteInt32LittleEndian(record[10..], data.Length);
-            data.CopyTo(record[RecordingFormat.RecordHeaderBytes..]);
-            int crcAt = RecordingFormat.RecordHeaderBytes + data.Length;
-            BinaryPrimitives.WriteUInt32LittleEndian(record[crcAt..], Crc32.HashToUInt32(record[..crcAt]));
+            var writer = new WireWriter(record, ByteOrder.LittleEndian);
+            writer.U8(id);
+            writer.U8(direction == TapDirection.Outgoing ? (byte)0 : (byte)1);
+            writer.I64(passTime.Ticks);
+            writer.I32(data.Length);
+            writer.Bytes(data);
+            writer.U32(Crc32.HashToUInt32(record[..writer.Written]));
             _out.Write(record);
             Records++;
         }

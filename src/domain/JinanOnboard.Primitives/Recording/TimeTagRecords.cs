@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using JinanOnboard.Primitives.TimeTags;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Primitives.Recording;
 
@@ -14,11 +14,11 @@ public static class TimeTagRecords
     /// <summary>Writes <paramref name="tags"/> into <paramref name="records"/> (at least 12 bytes per tag).</summary>
     public static void Write(ReadOnlySpan<TimeTag> tags, Span<byte> records)
     {
-        for (int i = 0; i < tags.Length; i++)
+        var writer = new WireWriter(records, ByteOrder.LittleEndian);
+        foreach (TimeTag tag in tags)
         {
-            Span<byte> record = records.Slice(i * Bytes, Bytes);
-            BinaryPrimitives.WriteInt32LittleEndian(record, tags[i].Channel);
-            BinaryPrimitives.WriteInt64LittleEndian(record[4..], tags[i].TimePs);
+            writer.I32(tag.Channel);
+            writer.I64(tag.TimePs);
         }
     }
 
@@ -26,10 +26,10 @@ public static class TimeTagRecords
     public static int Read(ReadOnlySpan<byte> records, Span<TimeTag> tags)
     {
         int count = records.Length / Bytes;
+        var reader = new WireReader(records[..(count * Bytes)], "time-tag records", ByteOrder.LittleEndian);
         for (int i = 0; i < count; i++)
         {
-            ReadOnlySpan<byte> record = records.Slice(i * Bytes, Bytes);
-            tags[i] = new TimeTag(BinaryPrimitives.ReadInt32LittleEndian(record), BinaryPrimitives.ReadInt64LittleEndian(record[4..]));
+            tags[i] = new TimeTag(reader.I32("channel"), reader.I64("time_ps"));
         }
 
         return count;

@@ -1,5 +1,6 @@
 using JinanOnboard.Config.Loading;
 using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Delivery;

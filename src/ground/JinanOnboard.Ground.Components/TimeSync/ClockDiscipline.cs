@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Delivery;
 

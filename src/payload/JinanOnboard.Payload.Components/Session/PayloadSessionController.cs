@@ -1,4 +1,5 @@
 using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Delivery;

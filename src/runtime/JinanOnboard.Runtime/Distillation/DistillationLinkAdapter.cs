@@ -7,14 +7,18 @@ namespace JinanOnboard.Runtime.Distillation;
 
 /// <summary>
 /// Carries distillation messages on APID 0x100 (message type = <see cref="DistillationMessageType"/>),
-/// reliably, and hands inbound ones to a distiller. A message the distiller refuses as malformed is
-/// counted and dropped: one bad message must never stop the link.
+/// reliably, and hands inbound ones to a distiller. A message the distiller refuses is counted and dropped: one bad
+/// message must never stop the link. A body that does not parse is not counted here: its MalformedMessageException
+/// reaches <see cref="LinkComponent"/>, which counts every malformed message of every APID once (malformed_messages).
 /// </summary>
 public sealed class DistillationLinkAdapter(LinkComponent link) : IDistillationLink
 {
     private long _refused;
 
-    /// <summary>Inbound distillation messages refused as malformed or inconsistent.</summary>
+    /// <summary>
+    /// Inbound distillation messages that parse but that the distiller refuses in its state (DistillationProtocolException:
+    /// a type for the other side, a round too far ahead, a sift result for a round never sent): a diverged peer, not a damaged body.
+    /// </summary>
     public long Refused => Interlocked.Read(ref _refused);
 
     /// <summary>The last refusal, for the log and the result.</summary>

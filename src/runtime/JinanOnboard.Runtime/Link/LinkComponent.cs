@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Protocol.Delivery;
 
 namespace JinanOnboard.Runtime.Link;
@@ -29,8 +30,11 @@ public sealed class LinkComponent
     /// <summary>Messages with no component listening on their APID.</summary>
     public long Unroutable => Interlocked.Read(ref _unroutable);
 
-    /// <summary>Messages whose body a component rejected as malformed.</summary>
+    /// <summary>Messages whose body a component rejected as malformed (the one counter of every APID: malformed_messages).</summary>
     public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>Why the last malformed message was refused (message, field and byte offset), for the log and the result.</summary>
+    public string? LastMalformed { get; private set; }
 
     /// <summary>The output port for inbound messages of <paramref name="apid"/>.</summary>
     public AsyncOutputPort<InboundMessage> Inbound(ushort apid)
@@ -88,9 +92,10 @@ public sealed class LinkComponent
             {
                 await port.InvokeAsync(message, cancellationToken);
             }
-            catch (Messages.MalformedMessageException)
+            catch (MalformedMessageException ex)
             {
                 Interlocked.Increment(ref _malformed);
+                LastMalformed = ex.Message;
             }
         }
     }

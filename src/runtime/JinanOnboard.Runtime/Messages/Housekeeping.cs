@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Runtime.Messages;
 
@@ -11,48 +12,39 @@ public sealed record Housekeeping(byte Role, long PassTimeUs, IReadOnlyList<KeyV
 {
     public const byte MessageType = 1;
 
+    /// <summary>Smallest entry on the wire (a one-byte name): bounds the list a count may ask for before it is read.</summary>
+    private const int MinEntryBytes = 1 + 1 + 8;
+
     public byte[] Encode()
     {
-        var writer = new WireWriter(256).U8(Role).I64(PassTimeUs).U16((ushort)Values.Count);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var writer = new WireWriter(buffer);
+        writer.U8(Role);
+        writer.I64(PassTimeUs);
+        writer.U16(checked((ushort)Values.Count));
         foreach ((string name, double value) in Values)
         {
-            byte[] utf8 = Encoding.UTF8.GetBytes(name);
-            if (utf8.Length is 0 or > 255)
-            {
-                throw new ArgumentException($"Housekeeping name '{name}' must be 1..255 UTF-8 bytes.", nameof(Values));
-            }
-
-            writer.U8((byte)utf8.Length).Bytes(utf8).F64(value);
+            writer.LengthPrefixedUtf8(name, byte.MaxValue);
+            writer.F64(value);
         }
 
-        return writer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static Housekeeping Decode(ReadOnlySpan<byte> body)
     {
         var reader = new WireReader(body, "housekeeping");
-        byte role = reader.U8();
-        if (role > 1)
-        {
-            throw new MalformedMessageException($"housekeeping: role {role} is not 0 (payload) or 1 (ground)");
-        }
-
-        long passTimeUs = reader.I64();
-        int count = reader.U16();
-        var values = new List<KeyValuePair<string, double>>(count);
+        byte role = reader.BoundedU8("role", 0, 1);
+        long passTimeUs = reader.I64("pass_time_us");
+        int count = reader.U16("count");
+        var values = new List<KeyValuePair<string, double>>(Math.Min(count, reader.Remaining / MinEntryBytes));
         for (int i = 0; i < count; i++)
         {
-            int length = reader.U8();
-            if (length == 0)
-            {
-                throw new MalformedMessageException("housekeeping: empty value name");
-            }
-
-            string name = reader.Utf8(length);
-            values.Add(new(name, reader.F64()));
+            string name = reader.LengthPrefixedUtf8("name", byte.MaxValue);
+            values.Add(new(name, reader.F64("value")));
         }
 
-        reader.ExpectEnd();
+        reader.End();
         return new Housekeeping(role, passTimeUs, values);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Runtime.Messages;
 
@@ -18,18 +19,30 @@ public static class SessionMessageTypes
 /// <summary>Layout: u64 pass_id, f64 duration_s, u64 run_seed.</summary>
 public sealed record PassStart(ulong PassId, double DurationS, ulong RunSeed)
 {
-    public byte[] Encode() => new WireWriter(24).U64(PassId).F64(DurationS).U64(RunSeed).ToArray();
+    private const int Length = 24;
+
+    public byte[] Encode()
+    {
+        var body = new byte[Length];
+        var writer = new WireWriter(body);
+        writer.U64(PassId);
+        writer.F64(DurationS);
+        writer.U64(RunSeed);
+        return body;
+    }
 
     public static PassStart Decode(ReadOnlySpan<byte> body)
     {
         var reader = new WireReader(body, "pass start");
-        var start = new PassStart(reader.U64(), reader.F64(), reader.U64());
-        reader.ExpectEnd();
-        if (!double.IsFinite(start.DurationS) || start.DurationS <= 0)
+        ulong passId = reader.U64("pass_id");
+        double duration = reader.F64("duration_s");
+        if (!double.IsFinite(duration) || duration <= 0)
         {
-            throw new MalformedMessageException($"pass start: duration {start.DurationS} s is not positive");
+            throw reader.Fail("duration_s", $"{duration} s is not positive");
         }
 
+        var start = new PassStart(passId, duration, reader.U64("run_seed"));
+        reader.End();
         return start;
     }
 }
@@ -37,13 +50,22 @@ public sealed record PassStart(ulong PassId, double DurationS, ulong RunSeed)
 /// <summary>Layout: u64 sync_words_sent, f64 pass_time_s.</summary>
 public sealed record PassComplete(ulong SyncWordsSent, double PassTimeS)
 {
-    public byte[] Encode() => new WireWriter(16).U64(SyncWordsSent).F64(PassTimeS).ToArray();
+    private const int Length = 16;
+
+    public byte[] Encode()
+    {
+        var body = new byte[Length];
+        var writer = new WireWriter(body);
+        writer.U64(SyncWordsSent);
+        writer.F64(PassTimeS);
+        return body;
+    }
 
     public static PassComplete Decode(ReadOnlySpan<byte> body)
     {
         var reader = new WireReader(body, "pass complete");
-        var complete = new PassComplete(reader.U64(), reader.F64());
-        reader.ExpectEnd();
+        var complete = new PassComplete(reader.U64("sync_words_sent"), reader.F64("pass_time_s"));
+        reader.End();
         return complete;
     }
 }
@@ -53,6 +75,7 @@ public static class SessionSummary
 {
     public static byte[] Encode(IReadOnlyDictionary<string, object> values) => JsonSerializer.SerializeToUtf8Bytes(values);
 
+    /// <summary>JSON, not fields, so the codec's reader has nothing to read; a bad body is still the one malformed exception.</summary>
     public static Dictionary<string, JsonElement> Decode(ReadOnlySpan<byte> body)
     {
         try
@@ -62,7 +85,7 @@ public static class SessionSummary
         }
         catch (JsonException ex)
         {
-            throw new MalformedMessageException($"summary: not a JSON object ({ex.Message})");
+            throw new MalformedMessageException($"summary: not a JSON object ({ex.Message})", ex);
         }
     }
 }

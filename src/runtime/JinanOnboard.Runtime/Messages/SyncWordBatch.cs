@@ -1,3 +1,6 @@
+using System.Buffers;
+using JinanOnboard.Primitives.Wire;
+
 namespace JinanOnboard.Runtime.Messages;
 
 /// <summary>
@@ -19,13 +22,21 @@ public sealed record SyncWordBatch(ulong FirstIndex, long[] EmissionTimesPs)
     /// <summary>Upper bound on words per message (one second at 9.5 kHz).</summary>
     public const int MaxWords = 9500;
 
+    /// <summary>first_index, count, first_time_ps, step_ps: the bytes before the residuals.</summary>
+    private const int HeaderLength = 8 + 2 + 8 + 8;
+
     public byte[] Encode()
     {
         long[] times = EmissionTimesPs;
         long first = times[0];
         // Int128 so that any strictly increasing i64 times encode (the tests use the extremes).
         long step = times.Length > 1 ? (long)Int128.Clamp(((Int128)times[^1] - first) / (times.Length - 1), 1, long.MaxValue) : 1;
-        var writer = new WireWriter(26 + times.Length).U64(FirstIndex).U16((ushort)times.Length).I64(first).I64(step);
+        var buffer = new ArrayBufferWriter<byte>(HeaderLength + times.Length);
+        var writer = new WireWriter(buffer);
+        writer.U64(FirstIndex);
+        writer.U16((ushort)times.Length);
+        writer.I64(first);
+        writer.I64(step);
         for (int i = 1; i < times.Length; i++)
         {
             Int128 residual = (Int128)times[i] - times[i - 1] - step;
@@ -37,44 +48,39 @@ public sealed record SyncWordBatch(ulong FirstIndex, long[] EmissionTimesPs)
             writer.VarInt((long)residual);
         }
 
-        return writer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static SyncWordBatch Decode(ReadOnlySpan<byte> body)
     {
         var reader = new WireReader(body, "sync word batch");
-        ulong first = reader.U64();
-        int count = reader.U16();
-        if (count is 0 or > MaxWords)
-        {
-            throw new MalformedMessageException($"sync word batch: count {count} outside 1..{MaxWords}");
-        }
-
+        ulong first = reader.U64("first_index");
+        int count = reader.BoundedU16("count", 1, MaxWords);
         long[] times = new long[count];
-        times[0] = reader.I64();
-        long step = reader.I64();
+        times[0] = reader.I64("first_time_ps");
+        long step = reader.I64("step_ps");
         if (step < 1)
         {
-            throw new MalformedMessageException($"sync word batch: step {step} ps must be at least 1");
+            throw reader.Fail("step_ps", $"{step} ps is below 1");
         }
 
         for (int i = 1; i < count; i++)
         {
-            Int128 time = (Int128)times[i - 1] + step + reader.VarInt();
+            Int128 time = (Int128)times[i - 1] + step + reader.VarInt("residual");
             if (time <= times[i - 1])
             {
-                throw new MalformedMessageException("sync word batch: emission times must increase");
+                throw reader.Fail("residual", "emission times must increase");
             }
 
             if (time > long.MaxValue)
             {
-                throw new MalformedMessageException("sync word batch: emission time overflows 64 bits");
+                throw reader.Fail("residual", "emission time overflows 64 bits");
             }
 
             times[i] = (long)time;
         }
 
-        reader.ExpectEnd();
+        reader.End();
         return new SyncWordBatch(first, times);
     }
 }

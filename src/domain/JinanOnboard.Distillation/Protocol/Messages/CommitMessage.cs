@@ -1,3 +1,5 @@
+using JinanOnboard.Primitives.Wire;
+
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
 /// <summary>
@@ -8,25 +10,22 @@ namespace JinanOnboard.Distillation.Protocol.Messages;
 /// <param name="Commit">True = store the pending key; false = discard it.</param>
 internal sealed record CommitMessage(uint BlockId, bool Commit)
 {
+    private const int Length = 5;
+
     public byte[] Encode()
     {
-        var w = new WireWriter(5);
+        var body = new byte[Length];
+        var w = new WireWriter(body);
         w.U32(BlockId);
-        w.U8(Commit ? (byte)1 : (byte)0);
-        return w.ToArray();
+        w.Bool(Commit);
+        return body;
     }
 
     public static CommitMessage Decode(ReadOnlySpan<byte> body)
     {
         var r = new WireReader(body, "commit");
-        uint blockId = r.U32("block_id");
-        byte decision = r.U8("decision");
-        if (decision > 1)
-        {
-            throw r.Fail($"unknown decision {decision}");
-        }
-
+        var message = new CommitMessage(r.U32("block_id"), r.Bool("decision"));
         r.End();
-        return new CommitMessage(blockId, decision == 1);
+        return message;
     }
 }

@@ -1,3 +1,5 @@
+using JinanOnboard.Primitives.Wire;
+
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
 /// <summary>What the payload did with a PA instruction (wire values; never renumber).</summary>
@@ -23,29 +25,28 @@ internal enum FeedbackStatus : byte
 /// <param name="KeyCrc64">KeyConfirmation CRC-64 of the final key (0 unless generated).</param>
 internal sealed record FeedbackMessage(uint BlockId, FeedbackStatus Status, long KeyBits, ulong KeyCrc64)
 {
+    /// <summary>block_id, status, key_bits, key_crc64: the bytes the signature covers.</summary>
+    private const int SignedLength = 4 + 1 + 8 + 8;
+
     public byte[] Encode(IMessageAuthenticator signer)
     {
-        var w = new WireWriter(32 + signer.SignatureLength);
+        Span<byte> signedPart = stackalloc byte[SignedLength];
+        var w = new WireWriter(signedPart);
         w.U32(BlockId);
         w.U8((byte)Status);
         w.U64((ulong)KeyBits);
         w.U64(KeyCrc64);
-        return SignedBody.Append(w, signer);
+        return SignedBody.Append(signedPart, signer);
     }
 
     public static FeedbackMessage Decode(ReadOnlySpan<byte> signedPart)
     {
         var r = new WireReader(signedPart, "feedback");
         uint blockId = r.U32("block_id");
-        byte status = r.U8("status");
-        if (status > (byte)FeedbackStatus.Abandoned)
-        {
-            throw r.Fail($"unknown status {status}");
-        }
-
-        long keyBits = r.BoundedU64("key_bits", (long)DistillationOptions.MaxBlockPackets * DistillationOptions.MaxPacketBits);
+        var status = (FeedbackStatus)r.BoundedU8("status", 0, (byte)FeedbackStatus.Abandoned);
+        long keyBits = r.BoundedU64("key_bits", 0, (long)DistillationOptions.MaxBlockPackets * DistillationOptions.MaxPacketBits);
         ulong crc = r.U64("key_crc64");
         r.End();
-        return new FeedbackMessage(blockId, (FeedbackStatus)status, keyBits, crc);
+        return new FeedbackMessage(blockId, status, keyBits, crc);
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using JinanOnboard.Distillation.Sifting;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
@@ -21,9 +23,10 @@ internal sealed record KeyInformationMessage(uint RoundIndex, bool IsFinal, long
     {
         int k = SequenceGapCode.ChooseParameter(Sequences);
         int gapBytes = Count > 1 ? SequenceGapCode.EncodedBytes(Sequences, k) : 0;
-        var w = new WireWriter(32 + gapBytes + (Count / 2));
+        var buffer = new ArrayBufferWriter<byte>(32 + gapBytes + (Count / 2));
+        var w = new WireWriter(buffer);
         w.U32(RoundIndex);
-        w.U8(IsFinal ? (byte)1 : (byte)0);
+        w.Bool(IsFinal);
         w.U32((uint)Count);
         if (Count > 0)
         {
@@ -33,7 +36,8 @@ internal sealed record KeyInformationMessage(uint RoundIndex, bool IsFinal, long
         if (Count > 1)
         {
             w.U8((byte)k);
-            SequenceGapCode.Encode(Sequences, k, w.Reserve(gapBytes));
+            SequenceGapCode.Encode(Sequences, k, w.GetSpan(gapBytes));
+            w.Advance(gapBytes);
         }
 
         w.Bytes(Bases);
@@ -41,36 +45,26 @@ internal sealed record KeyInformationMessage(uint RoundIndex, bool IsFinal, long
         long sampledCount = PackedBits.PopCount(Sampled);
         w.U32((uint)sampledCount);
         w.Bytes(SampledBits);
-        return w.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static KeyInformationMessage Decode(ReadOnlySpan<byte> body)
     {
         var r = new WireReader(body, "key information");
         uint round = r.U32("round_index");
-        byte flags = r.U8("flags");
-        if (flags > 1)
-        {
-            throw r.Fail($"unknown flags 0x{flags:X2}");
-        }
-
+        bool isFinal = r.Bool("flags");
         int count = r.BoundedU32("detection_count", 0, DistillationOptions.MaxRoundDetections);
         var sequences = new long[count];
         if (count > 0)
         {
-            sequences[0] = r.BoundedU64("first_sequence", long.MaxValue);
+            sequences[0] = r.BoundedU64("first_sequence", 0, long.MaxValue);
         }
 
         if (count > 1)
         {
-            int k = r.U8("rice_k");
-            if (k > SequenceGapCode.MaxParameter)
-            {
-                throw r.Fail($"rice_k = {k} exceeds {SequenceGapCode.MaxParameter}");
-            }
-
-            int consumed = SequenceGapCode.Decode(r.Rest, k, sequences, out string? problem) ?? throw r.Fail(problem!);
-            r.Take(consumed, "sequence_gaps");
+            int k = r.BoundedU8("rice_k", 0, SequenceGapCode.MaxParameter);
+            int consumed = SequenceGapCode.Decode(r.PeekRest(), k, sequences, out string? problem) ?? throw r.Fail("sequence_gaps", problem!);
+            r.Bytes(consumed, "sequence_gaps");
         }
 
         byte[] bases = r.PackedBits(count, "bases").ToArray();
@@ -78,11 +72,11 @@ internal sealed record KeyInformationMessage(uint RoundIndex, bool IsFinal, long
         int sampledCount = r.BoundedU32("sampled_count", 0, count);
         if (sampledCount != PackedBits.PopCount(sampled))
         {
-            throw r.Fail($"sampled_count {sampledCount} disagrees with the sampled bitmap");
+            throw r.Fail("sampled_count", $"{sampledCount} disagrees with the sampled bitmap");
         }
 
         byte[] sampledBits = r.PackedBits(sampledCount, "sampled_bits").ToArray();
         r.End();
-        return new KeyInformationMessage(round, flags == 1, sequences, bases, sampled, sampledBits);
+        return new KeyInformationMessage(round, isFinal, sequences, bases, sampled, sampledBits);
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using JinanOnboard.Distillation.Sifting;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
@@ -24,7 +26,8 @@ internal sealed record PaInstructionMessage(uint BlockId, int[] PacketIds, long[
 
     public byte[] Encode(IMessageAuthenticator signer)
     {
-        var w = new WireWriter(128 + Seed.Length + signer.SignatureLength);
+        var buffer = new ArrayBufferWriter<byte>(128 + Seed.Length);
+        var w = new WireWriter(buffer);
         w.U32(BlockId);
         w.U16((ushort)PacketIds.Length);
         foreach (int id in PacketIds)
@@ -46,7 +49,7 @@ internal sealed record PaInstructionMessage(uint BlockId, int[] PacketIds, long[
         w.U64((ulong)KeyBits);
         w.U64((ulong)SeedBits);
         w.Bytes(Seed);
-        return SignedBody.Append(w, signer);
+        return SignedBody.Append(buffer.WrittenSpan, signer);
     }
 
     /// <summary>Parses an already authenticated body (signature stripped).</summary>
@@ -54,19 +57,14 @@ internal sealed record PaInstructionMessage(uint BlockId, int[] PacketIds, long[
     {
         var r = new WireReader(signedPart, "PA instruction");
         uint blockId = r.U32("block_id");
-        int packetCount = r.U16("packet_count");
-        if (packetCount < 1 || packetCount > DistillationOptions.MaxBlockPackets)
-        {
-            throw r.Fail($"packet_count {packetCount} outside 1..{DistillationOptions.MaxBlockPackets}");
-        }
-
+        int packetCount = r.BoundedU16("packet_count", 1, DistillationOptions.MaxBlockPackets);
         var packetIds = new int[packetCount];
         for (int i = 0; i < packetCount; i++)
         {
             packetIds[i] = r.BoundedU32("packet_id", 0, int.MaxValue);
             if (i > 0 && packetIds[i] <= packetIds[i - 1])
             {
-                throw r.Fail("packet ids not strictly increasing");
+                throw r.Fail("packet_id", "packet ids not strictly increasing");
             }
         }
 
@@ -75,26 +73,22 @@ internal sealed record PaInstructionMessage(uint BlockId, int[] PacketIds, long[
         var errors = new long[SiftedBitClass.Count];
         for (int c = 0; c < SiftedBitClass.Count; c++)
         {
-            detections[c] = r.BoundedU64("n", maxBits);
+            detections[c] = r.BoundedU64("n", 0, maxBits);
         }
 
         for (int c = 0; c < SiftedBitClass.Count; c++)
         {
-            errors[c] = r.BoundedU64("m", maxBits);
-            if (errors[c] > detections[c])
-            {
-                throw r.Fail($"m {errors[c]} exceeds n {detections[c]} in class {c}");
-            }
+            errors[c] = r.BoundedU64("m", 0, detections[c]);
         }
 
-        long lambda = r.BoundedU64("lambda_ec_bits", maxBits * 2);
+        long lambda = r.BoundedU64("lambda_ec_bits", 0, maxBits * 2);
         long inputBits = detections.Sum();
-        long keyBits = r.BoundedU64("key_bits", inputBits);
-        long seedBits = r.BoundedU64("seed_bits", 2 * maxBits);
+        long keyBits = r.BoundedU64("key_bits", 0, inputBits);
         long expectedSeedBits = keyBits == 0 ? 0 : inputBits + keyBits - 1;
+        long seedBits = r.BoundedU64("seed_bits", 0, 2 * maxBits);
         if (seedBits != expectedSeedBits)
         {
-            throw r.Fail($"seed_bits {seedBits} is not n + ℓ − 1 = {expectedSeedBits}");
+            throw r.Fail("seed_bits", $"{seedBits} is not n + ℓ − 1 = {expectedSeedBits}");
         }
 
         byte[] seed = r.PackedBits(seedBits, "seed").ToArray();

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
@@ -16,14 +17,15 @@ internal sealed record SettleQueryMessage(IReadOnlyList<PendingKeyName> Keys)
 
     public byte[] Encode()
     {
-        var w = new WireWriter(2 + (Keys.Count * (1 + MaxPassIdBytes + 4)));
+        var buffer = new ArrayBufferWriter<byte>(2 + (Keys.Count * (1 + MaxPassIdBytes + 4)));
+        var w = new WireWriter(buffer);
         w.U16(checked((ushort)Keys.Count));
         foreach (PendingKeyName key in Keys)
         {
-            WriteName(w, key);
+            WriteName(ref w, key);
         }
 
-        return w.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static SettleQueryMessage Decode(ReadOnlySpan<byte> body)
@@ -40,48 +42,14 @@ internal sealed record SettleQueryMessage(IReadOnlyList<PendingKeyName> Keys)
         return new SettleQueryMessage(keys);
     }
 
-    internal static int ReadCount(ref WireReader r)
+    internal static int ReadCount(ref WireReader r) => r.BoundedU16("count", 1, MaxEntries);
+
+    internal static void WriteName(ref WireWriter w, PendingKeyName key)
     {
-        int count = r.U16("count");
-        if (count is 0 or > MaxEntries)
-        {
-            throw r.Fail($"count {count} is not 1…{MaxEntries}");
-        }
-
-        return count;
-    }
-
-    internal static void WriteName(WireWriter w, PendingKeyName key)
-    {
-        byte[] pass = Encoding.UTF8.GetBytes(key.PassId);
-        if (pass.Length is 0 or > MaxPassIdBytes)
-        {
-            throw new ArgumentException($"A pass id must be 1…{MaxPassIdBytes} UTF-8 bytes.", nameof(key));
-        }
-
-        w.U8((byte)pass.Length);
-        w.Bytes(pass);
+        w.LengthPrefixedUtf8(key.PassId, MaxPassIdBytes);
         w.U32(key.BlockId);
     }
 
-    internal static PendingKeyName ReadName(ref WireReader r)
-    {
-        int length = r.U8("pass_id_length");
-        if (length is 0 or > MaxPassIdBytes)
-        {
-            throw r.Fail($"pass id length {length} is not 1…{MaxPassIdBytes}");
-        }
-
-        string passId;
-        try
-        {
-            passId = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(r.Take(length, "pass_id"));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw r.Fail("the pass id is not UTF-8");
-        }
-
-        return new PendingKeyName(passId, r.U32("block_id"));
-    }
+    internal static PendingKeyName ReadName(ref WireReader r) =>
+        new(r.LengthPrefixedUtf8("pass_id", MaxPassIdBytes), r.U32("block_id"));
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using JinanOnboard.Primitives.Wire;
+
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
 /// <summary>
@@ -8,15 +11,16 @@ internal sealed record SettlementMessage(IReadOnlyList<(PendingKeyName Key, Sett
 {
     public byte[] Encode()
     {
-        var w = new WireWriter(2 + (Entries.Count * (1 + SettleQueryMessage.MaxPassIdBytes + 5)));
+        var buffer = new ArrayBufferWriter<byte>(2 + (Entries.Count * (1 + SettleQueryMessage.MaxPassIdBytes + 5)));
+        var w = new WireWriter(buffer);
         w.U16(checked((ushort)Entries.Count));
         foreach ((PendingKeyName key, SettlementDecision decision) in Entries)
         {
-            SettleQueryMessage.WriteName(w, key);
+            SettleQueryMessage.WriteName(ref w, key);
             w.U8((byte)decision);
         }
 
-        return w.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static SettlementMessage Decode(ReadOnlySpan<byte> body)
@@ -27,13 +31,7 @@ internal sealed record SettlementMessage(IReadOnlyList<(PendingKeyName Key, Sett
         for (int i = 0; i < count; i++)
         {
             PendingKeyName key = SettleQueryMessage.ReadName(ref r);
-            byte decision = r.U8("decision");
-            if (decision > (byte)SettlementDecision.UnknownPass)
-            {
-                throw r.Fail($"unknown decision {decision}");
-            }
-
-            entries[i] = (key, (SettlementDecision)decision);
+            entries[i] = (key, (SettlementDecision)r.BoundedU8("decision", 0, (byte)SettlementDecision.UnknownPass));
         }
 
         r.End();

@@ -1,4 +1,6 @@
+using System.Buffers;
 using JinanOnboard.Distillation.Sifting;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
@@ -19,45 +21,41 @@ internal sealed record SiftResultMessage(uint RoundIndex, bool IsFinal, int Dete
     public byte[] Encode()
     {
         long matchedCount = PackedBits.PopCount(Matched);
-        var w = new WireWriter(16 + Matched.Length + Intensities.Length);
+        var buffer = new ArrayBufferWriter<byte>(16 + Matched.Length + Intensities.Length);
+        var w = new WireWriter(buffer);
         w.U32(RoundIndex);
-        w.U8(IsFinal ? (byte)1 : (byte)0);
+        w.Bool(IsFinal);
         w.U32((uint)DetectionCount);
         w.Bytes(Matched);
         w.U32((uint)matchedCount);
         w.Bytes(Intensities);
-        return w.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static SiftResultMessage Decode(ReadOnlySpan<byte> body)
     {
         var r = new WireReader(body, "sift result");
         uint round = r.U32("round_index");
-        byte flags = r.U8("flags");
-        if (flags > 1)
-        {
-            throw r.Fail($"unknown flags 0x{flags:X2}");
-        }
-
+        bool isFinal = r.Bool("flags");
         int count = r.BoundedU32("detection_count", 0, DistillationOptions.MaxRoundDetections);
         byte[] matched = r.PackedBits(count, "matched").ToArray();
         int matchedCount = r.BoundedU32("matched_count", 0, count);
         if (matchedCount != PackedBits.PopCount(matched))
         {
-            throw r.Fail($"matched_count {matchedCount} disagrees with the matched bitmap");
+            throw r.Fail("matched_count", $"{matchedCount} disagrees with the matched bitmap");
         }
 
         byte[] intensities = r.PackedBits(2L * matchedCount, "intensities").ToArray();
-        r.End();
-        var message = new SiftResultMessage(round, flags == 1, count, matched, intensities);
+        var message = new SiftResultMessage(round, isFinal, count, matched, intensities);
         for (int i = 0; i < matchedCount; i++)
         {
             if (message.IntensityOf(i) > 2)
             {
-                throw r.Fail($"intensity index 3 at matched pulse {i}");
+                throw r.Fail("intensities", $"intensity index 3 at matched pulse {i}");
             }
         }
 
+        r.End();
         return message;
     }
 }

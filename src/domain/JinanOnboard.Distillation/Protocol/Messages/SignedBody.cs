@@ -1,14 +1,15 @@
+using JinanOnboard.Primitives.Wire;
+
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
 /// <summary>Signed bodies are the signed part followed by a signature over exactly that part.</summary>
 internal static class SignedBody
 {
-    public static byte[] Append(WireWriter writer, IMessageAuthenticator signer)
+    public static byte[] Append(ReadOnlySpan<byte> signedPart, IMessageAuthenticator signer)
     {
-        int signedLength = writer.Length;
-        var body = new byte[signedLength + signer.SignatureLength];
-        writer.Written.CopyTo(body);
-        signer.Sign(body.AsSpan(0, signedLength), body.AsSpan(signedLength));
+        var body = new byte[signedPart.Length + signer.SignatureLength];
+        signedPart.CopyTo(body);
+        signer.Sign(body.AsSpan(0, signedPart.Length), body.AsSpan(signedPart.Length));
         return body;
     }
 
@@ -21,7 +22,7 @@ internal static class SignedBody
         int signatureLength = verifier.SignatureLength;
         if (body.Length < signatureLength + 4)
         {
-            throw new DistillationProtocolException($"Malformed {message}: {body.Length} bytes is shorter than a block id and a signature.");
+            throw new MalformedMessageException(message, "signature", 0, $"{body.Length} bytes is shorter than a block id and a signature");
         }
 
         signedPart = body[..^signatureLength];
@@ -29,5 +30,5 @@ internal static class SignedBody
     }
 
     /// <summary>The (unauthenticated) block id in the first four bytes, used only to name an abandoned block.</summary>
-    public static uint PeekBlockId(ReadOnlySpan<byte> body) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(body);
+    public static uint PeekBlockId(ReadOnlySpan<byte> body) => new WireReader(body, "signed body").U32("block_id");
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using JinanOnboard.Primitives.Wire;
+
 namespace JinanOnboard.Distillation.Protocol.Messages;
 
 /// <summary>
@@ -16,7 +19,8 @@ internal sealed record SyndromeMessage(int PacketId, int PacketBits, int CodeId,
 {
     public byte[] Encode()
     {
-        var w = new WireWriter(40 + Syndrome.Length);
+        var buffer = new ArrayBufferWriter<byte>(40 + Syndrome.Length);
+        var w = new WireWriter(buffer);
         w.U32((uint)PacketId);
         w.U32((uint)PacketBits);
         w.U32((uint)CodeId);
@@ -25,7 +29,7 @@ internal sealed record SyndromeMessage(int PacketId, int PacketBits, int CodeId,
         w.Bytes(Syndrome);
         w.U64(HashKey);
         w.U64(HashTag);
-        return w.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static SyndromeMessage Decode(ReadOnlySpan<byte> body)
@@ -34,12 +38,7 @@ internal sealed record SyndromeMessage(int PacketId, int PacketBits, int CodeId,
         int packetId = r.BoundedU32("packet_id", 0, int.MaxValue);
         int packetBits = r.BoundedU32("packet_bits", 1, DistillationOptions.MaxPacketBits);
         int codeId = r.BoundedU32("code_id", 0, int.MaxValue);
-        uint qberPpm = r.U32("qber_ppm");
-        if (qberPpm > 500_000)
-        {
-            throw r.Fail($"qber_ppm {qberPpm} exceeds 500000");
-        }
-
+        uint qberPpm = (uint)r.BoundedU32("qber_ppm", 0, 500_000);
         int syndromeBits = r.BoundedU32("syndrome_bits", 1, packetBits);
         byte[] syndrome = r.PackedBits(syndromeBits, "syndrome").ToArray();
         ulong key = r.U64("hash_key");
