@@ -529,7 +529,7 @@ public sealed class LinkSession : IAsyncDisposable
 
     private void ProcessFrame(ReadOnlySpan<byte> frame, List<InboundMessage> delivered)
     {
-        FrameCheck check = TransferFrameCodec.Open(frame, _verifier, out TransferFrameHeader header, out ReadOnlySpan<byte> zone);
+        FrameCheck check = TransferFrameCodec.Open(frame, _options.SpacecraftId, _verifier, out TransferFrameHeader header, out ReadOnlySpan<byte> zone);
         switch (check)
         {
             case FrameCheck.BadCrc:
@@ -541,12 +541,6 @@ public sealed class LinkSession : IAsyncDisposable
             case FrameCheck.BadSignature:
                 Interlocked.Increment(ref Statistics.FramesBadSignature);
                 return;
-        }
-
-        if (header.SpacecraftId != _options.SpacecraftId)
-        {
-            Interlocked.Increment(ref Statistics.FramesMalformed);
-            return;
         }
 
         bool preHandshake = header.ReceiverSessionId == 0;
