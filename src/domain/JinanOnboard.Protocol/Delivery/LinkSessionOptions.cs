@@ -58,7 +58,7 @@ public sealed record LinkSessionOptions
     internal const int AckReserve = SpacePacket.HeaderLength + AckPayload.FixedLength + (MaxAckRanges * AckPayload.RangeLength) + HelloReserve;
 
     /// <summary>Room for the hello packet sent until the handshake completes.</summary>
-    internal const int HelloReserve = SpacePacket.HeaderLength + 10;
+    internal const int HelloReserve = SpacePacket.HeaderLength + Handshake.HelloLength;
 
     internal const int MaxAckRanges = 16;
 
