@@ -20,7 +20,7 @@ public sealed class FrameComposerTests
 
         WirePacket hello = Assert.Single(WirePackets.Read(payload.NextCadu(), Keys.Payload, out TransferFrameHeader first));
         Assert.Equal((Apids.LinkControl, LinkControlTypes.Hello, 0u, false), (hello.Apid, hello.Type, hello.MessageId, hello.IsTelecommand));
-        Assert.Equal("01000000000000001111", Convert.ToHexString(hello.Data));
+        Assert.Equal("02000000000000001111", Convert.ToHexString(hello.Data));
         Assert.Equal(new TransferFrameHeader(0x2A, TransferFrameLayout.DataVirtualChannel, 1, 0x1111, 0, 1, 21), first);
 
         WirePackets.Read(payload.NextCadu(), Keys.Payload, out TransferFrameHeader second);
@@ -58,7 +58,7 @@ public sealed class FrameComposerTests
     {
         await using var payload = new LinkEnd(isPayload: true, _time);
         await using var ground = new LinkEnd(isPayload: false, _time);
-        LinkEnd.Connect(payload, ground);
+        await LinkEnd.ConnectAsync(payload, ground);
         Assert.Empty(WirePackets.Read(payload.NextCadu(), Keys.Payload, out TransferFrameHeader header));
         Assert.Equal(0x2222UL, header.ReceiverSessionId);
         Assert.Equal(TimeSpan.FromMilliseconds(100), payload.Composer.Heartbeat);
@@ -69,16 +69,16 @@ public sealed class FrameComposerTests
     {
         await using var payload = new LinkEnd(isPayload: true, _time);
         await using var ground = new LinkEnd(isPayload: false, _time);
-        LinkEnd.Connect(payload, ground);
-        payload.Sender.Submit(0x100, 1, new byte[1]); // id 1 stays unsettled: our floor is 1
-        payload.Acknowledger.Record(1);
+        await LinkEnd.ConnectAsync(payload, ground);
+        payload.Sender.Submit(0x100, 1, new byte[1]); // id 2 (after the agreement) stays unsettled: our floor is 2
         payload.Acknowledger.Record(2);
-        payload.Acknowledger.Record(5);
+        payload.Acknowledger.Record(3);
+        payload.Acknowledger.Record(6);
 
         WirePacket ack = Assert.Single(WirePackets.Read(payload.NextCadu(), Keys.Payload, out _));
         Assert.Equal(LinkControlTypes.Ack, ack.Type);
         Assert.True(AckPayload.TryRead(ack.Data, out uint cumulative, out uint floor, out ReadOnlySpan<byte> ranges));
-        Assert.Equal((2u, 1u, (5u, 5u)), (cumulative, floor, AckPayload.ReadRange(ranges, 0)));
+        Assert.Equal((3u, 2u, (6u, 6u)), (cumulative, floor, AckPayload.ReadRange(ranges, 0)));
         Assert.Equal(AckPayload.RangeLength, ranges.Length);
     }
 
@@ -87,7 +87,7 @@ public sealed class FrameComposerTests
     {
         await using var payload = new LinkEnd(isPayload: true, _time);
         await using var ground = new LinkEnd(isPayload: false, _time);
-        LinkEnd.Connect(payload, ground);
+        await LinkEnd.ConnectAsync(payload, ground);
         int size = payload.Options.MaxSegmentData; // two of these do not fit one 512-byte frame
         await payload.Outbox.EnqueueUnreliableAsync(new OutboundPacket(0x20, 1, SequenceFlags.Unsegmented, 0, new byte[size]), CancellationToken.None);
         await payload.Outbox.EnqueueUnreliableAsync(new OutboundPacket(0x20, 2, SequenceFlags.Unsegmented, 0, new byte[size]), CancellationToken.None);

@@ -20,7 +20,7 @@ public sealed class FrameReceiverTests
     {
         await using var payload = new LinkEnd(isPayload: true, _time);
         using Identity stranger = Identity.FromSeed(Enumerable.Repeat((byte)0xEE, 32).ToArray());
-        byte[] good = WirePackets.Seal(Keys.Ground, InSession, LinkEnd.FrameLength, Unreliable(1));
+        byte[] good = WirePackets.Seal(Keys.Ground, InSession, LinkEnd.FrameLength, Agreement(1), Unreliable(1));
         byte[] badCrc = (byte[])good.Clone();
         badCrc[100] ^= 0x01;
 
@@ -54,16 +54,16 @@ public sealed class FrameReceiverTests
     public async Task An_in_session_frame_confirms_the_handshake_and_a_reliable_message_is_delivered_once_and_acknowledged()
     {
         await using var payload = new LinkEnd(isPayload: true, _time);
-        InboundMessage message = Assert.Single(payload.Receive(WirePackets.Seal(Keys.Ground, InSession, LinkEnd.FrameLength, Reliable(1, 5, [9]))));
+        InboundMessage message = Assert.Single(payload.Receive(WirePackets.Seal(Keys.Ground, InSession, LinkEnd.FrameLength, Agreement(1), Reliable(2, 5, [9]))));
         Assert.Equal((Apids.Distillation, 5, true), (message.Apid, message.Type, message.Reliable));
         Assert.Equal([9], message.Data);
         await payload.Handshake.Connected.WaitAsync(LinkFixture.Timeout);
 
-        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 2 }, LinkEnd.FrameLength, Reliable(1, 5, [9]))));
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 2 }, LinkEnd.FrameLength, Reliable(2, 5, [9]))));
         LinkStatisticsSnapshot stats = payload.Statistics.Snapshot();
         Assert.Equal((1, 1), (stats.DuplicatesReceived, stats.MessagesReceived));
         Assert.True(payload.Acknowledger.TryTake(false, new (uint, uint)[16], out uint cumulative, out _));
-        Assert.Equal(1u, cumulative);
+        Assert.Equal(2u, cumulative);
     }
 
     [Fact]
@@ -72,11 +72,11 @@ public sealed class FrameReceiverTests
         await using var payload = new LinkEnd(isPayload: true, _time);
         WirePacket[] segments =
         [
-            Reliable(1, 5, [1], SequenceFlags.First),
-            Reliable(2, 5, [2], SequenceFlags.Continuation),
-            Reliable(3, 5, [3], SequenceFlags.Last),
+            Reliable(2, 5, [1], SequenceFlags.First),
+            Reliable(3, 5, [2], SequenceFlags.Continuation),
+            Reliable(4, 5, [3], SequenceFlags.Last),
         ];
-        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 1 }, LinkEnd.FrameLength, segments[2])));
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 1 }, LinkEnd.FrameLength, Agreement(1), segments[2])));
         Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 2 }, LinkEnd.FrameLength, segments[0])));
         InboundMessage whole = Assert.Single(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 3 }, LinkEnd.FrameLength, segments[1])));
         Assert.Equal([1, 2, 3], whole.Data);
@@ -114,11 +114,52 @@ public sealed class FrameReceiverTests
         byte[] badHello = new byte[Handshake.HelloLength];
         WirePacket hello = new(true, Apids.LinkControl, SequenceFlags.Unsegmented, 0, LinkControlTypes.Hello, badHello);
 
+        payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 9 }, LinkEnd.FrameLength, Agreement(1)));
         Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 1 }, LinkEnd.FrameLength, wrongDirection, Unreliable(3))));
         Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 2 }, LinkEnd.FrameLength, segmentedUnreliable)));
         Assert.Single(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 3 }, LinkEnd.FrameLength, hello, Unreliable(4))));
         Assert.Equal(3, payload.Statistics.Snapshot().PacketsMalformed);
     }
+
+    [Fact]
+    public async Task Application_packets_before_the_peers_agreement_are_ignored_and_not_acknowledged()
+    {
+        await using var payload = new LinkEnd(isPayload: true, _time);
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 1 }, LinkEnd.FrameLength, Reliable(2, 5, [9]), Unreliable(1))));
+        Assert.False(payload.Acknowledger.TryTake(false, new (uint, uint)[16], out _, out _));
+        Assert.Equal(0, payload.Statistics.Snapshot().MessagesReceived);
+
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 2 }, LinkEnd.FrameLength, Agreement(1))));
+        await payload.Handshake.Connected.WaitAsync(LinkFixture.Timeout);
+        InboundMessage repeated = Assert.Single(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { FrameSequence = 3 }, LinkEnd.FrameLength, Reliable(2, 5, [9]))));
+        Assert.Equal([9], repeated.Data);
+    }
+
+    [Fact]
+    public async Task A_differing_agreement_fails_the_handshake_and_application_packets_stay_ignored()
+    {
+        await using var payload = new LinkEnd(isPayload: true, _time, o => o with { Agreement = [new("pass.seed", "7")] });
+        byte[] theirs = PlanAgreement.Encode([new("pass.seed", "8")]);
+        WirePacket agreement = new(true, Apids.LinkControl, SequenceFlags.Unsegmented, 1, LinkControlTypes.Agreement, theirs);
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession, LinkEnd.FrameLength, agreement, Unreliable(1))));
+
+        PlanMismatchException e = await Assert.ThrowsAsync<PlanMismatchException>(() => payload.Handshake.Connected);
+        Assert.Equal("run plan differs from the peer's: pass.seed: 7 here, 8 at the peer", e.Message);
+        Assert.True(payload.Acknowledger.TryTake(false, new (uint, uint)[16], out uint cumulative, out _), "The agreement itself is acknowledged.");
+        Assert.Equal(1u, cumulative);
+    }
+
+    [Fact]
+    public async Task A_malformed_agreement_is_a_protocol_violation()
+    {
+        await using var payload = new LinkEnd(isPayload: true, _time);
+        WirePacket agreement = new(true, Apids.LinkControl, SequenceFlags.Unsegmented, 1, LinkControlTypes.Agreement, [0x00, 0x01]);
+        byte[] frame = WirePackets.Seal(Keys.Ground, InSession, LinkEnd.FrameLength, agreement);
+        ProtocolViolationException e = Assert.Throws<ProtocolViolationException>(() => payload.Receive(frame));
+        Assert.StartsWith("The peer's plan agreement is malformed", e.Message, StringComparison.Ordinal);
+    }
+
+    private static WirePacket Agreement(uint id) => new(true, Apids.LinkControl, SequenceFlags.Unsegmented, id, LinkControlTypes.Agreement, PlanAgreement.Encode([]));
 
     private static WirePacket Unreliable(byte type) => new(true, Apids.Telemetry, SequenceFlags.Unsegmented, 0, type, [type]);
 
@@ -127,7 +168,7 @@ public sealed class FrameReceiverTests
     private static WirePacket Hello(ulong session)
     {
         byte[] body = new byte[Handshake.HelloLength];
-        new Handshake(session, isPayload: false).WriteHello(body);
+        new Handshake(session, isPayload: false, []).WriteHello(body);
         return new WirePacket(true, Apids.LinkControl, SequenceFlags.Unsegmented, 0, LinkControlTypes.Hello, body);
     }
 }

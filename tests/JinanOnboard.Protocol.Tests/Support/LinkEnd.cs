@@ -1,5 +1,6 @@
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Framing;
+using JinanOnboard.Protocol.Messages;
 using JinanOnboard.Protocol.Signing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,7 +26,7 @@ internal sealed class LinkEnd : IAsyncDisposable
         Doorbell = new Doorbell(time);
         Liveness = new Liveness(time, Options.LossOfLinkTimeout);
         Outbox = new Outbox(Options.WindowPackets, Doorbell);
-        Handshake = new Handshake(Options.SessionId, isPayload);
+        Handshake = new Handshake(Options.SessionId, isPayload, Options.Agreement);
         Sender = new ReliableSender(Options, time, Outbox, Doorbell, Statistics, _stop.Token);
         Acknowledger = new Acknowledger(Options.AckDelay, time, Doorbell);
         Receiver = new FrameReceiver(Options, new FrameVerifier(Keys.Of(!isPayload).PublicKey), Handshake, Acknowledger, Sender, Liveness, Doorbell, Statistics);
@@ -73,16 +74,25 @@ internal sealed class LinkEnd : IAsyncDisposable
         return delivered;
     }
 
-    /// <summary>Frames both ways until both ends are confirmed.</summary>
-    public static void Connect(LinkEnd a, LinkEnd b)
-    {
-        for (int i = 0; i < 4 && !(a.Handshake.State.Confirmed && b.Handshake.State.Confirmed); i++)
-        {
-            b.Receive(a.NextCadu());
-            a.Receive(b.NextCadu());
-        }
+    /// <summary>Sends this end's AGREEMENT as the session does first thing; completes when the peer acknowledges it.</summary>
+    public Task<bool> SendAgreement()
+        => Sender.DeliverMessageAsync(Apids.LinkControl, LinkControlTypes.Agreement, Handshake.AgreementBody, CancellationToken.None);
 
-        Assert.True(a.Handshake.State.Confirmed && b.Handshake.State.Confirmed, "The handshake did not complete.");
+    /// <summary>Frames both ways until both handshakes are confirmed, the plans agreed and both agreements acknowledged.</summary>
+    public static async Task ConnectAsync(LinkEnd a, LinkEnd b)
+    {
+        Task<bool> agreements = Task.WhenAll(a.SendAgreement(), b.SendAgreement()).ContinueWith(t => t.Result.All(r => r), TaskScheduler.Default);
+        await Poll.Until(
+            () =>
+            {
+                b.Receive(a.NextCadu());
+                a.Receive(b.NextCadu());
+                return agreements.IsCompleted;
+            },
+            "both ends agree");
+        Assert.True(await agreements);
+        await Task.WhenAll(a.Handshake.Connected, b.Handshake.Connected);
+        Assert.True(a.Handshake.State.Confirmed && b.Handshake.State.Confirmed);
     }
 
     public void Stop() => _stop.Cancel();

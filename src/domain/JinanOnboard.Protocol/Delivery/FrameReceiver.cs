@@ -6,8 +6,9 @@ namespace JinanOnboard.Protocol.Delivery;
 
 /// <summary>
 /// Checks each received frame in the order of frames.md (length, CRC, header, signature, session,
-/// replay), counts every rejection, then dispatches the frame's packets: HELLO to the handshake,
-/// ACK to the sender, reliable ids to the acknowledger and segments to reassembly. Used by the
+/// replay), counts every rejection, then dispatches the frame's packets: HELLO and AGREEMENT to the
+/// handshake, ACK to the sender, reliable ids to the acknowledger and segments to reassembly;
+/// application packets count only once the plans agree. Used by the
 /// reader loop alone, so its replay window and reassembler need no lock.
 /// </summary>
 internal sealed class FrameReceiver : IFrameSink
@@ -101,6 +102,12 @@ internal sealed class FrameReceiver : IFrameSink
             {
                 ReceiveAck(packet.Data);
             }
+            else if (packet.Apid != Apids.LinkControl && !_handshake.Agreed)
+            {
+                // Application packets wait for the plan agreement: ignored, and not acknowledged,
+                // so the peer repeats its reliable ones once the agreement has arrived.
+                continue;
+            }
             else
             {
                 ReceiveMessagePacket(packet, delivered);
@@ -165,6 +172,17 @@ internal sealed class FrameReceiver : IFrameSink
         if (message.Apid == Apids.LinkControl && message.Type == LinkControlTypes.Close)
         {
             _peerClosed.TrySetResult();
+            return;
+        }
+
+        if (message.Apid == Apids.LinkControl && message.Type == LinkControlTypes.Agreement)
+        {
+            // A list that does not parse cannot be compared: the peer breaks the protocol.
+            if (!_handshake.TryReceiveAgreement(message.Data, out string problem))
+            {
+                throw new ProtocolViolationException($"The peer's plan agreement is malformed: {problem}.");
+            }
+
             return;
         }
 

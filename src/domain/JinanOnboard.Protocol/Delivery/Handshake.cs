@@ -18,29 +18,53 @@ internal enum Admission
 
 /// <summary>
 /// The session handshake of delivery.md: HELLOs until the peer proves it knows our session id,
-/// then the peer's id is locked and every frame is checked against the pair of ids.
+/// then the peer's id is locked and every frame is checked against the pair of ids; and the plan
+/// agreement: the peer's AGREEMENT list must equal ours before application traffic flows.
 /// </summary>
 internal sealed class Handshake
 {
-    public const byte ProtocolVersion = 1;
+    /// <summary>2 since the plan agreement: a version-1 end would neither send nor understand AGREEMENT.</summary>
+    public const byte ProtocolVersion = 2;
     public const int HelloLength = 10;
 
     // Guards the peer id and the confirmation together: the reader changes them, the writer reads both.
     private readonly object _lock = new();
     private readonly ulong _ownSession;
     private readonly byte _ownRole;
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _agreement;
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _refused = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _peerSession;
     private bool _confirmed;
+    private volatile PlanMismatchException? _refusal;
 
-    public Handshake(ulong ownSession, bool isPayload)
+    /// <param name="agreement">This end's plan agreement list, already validated (<see cref="LinkSessionOptions.Validate"/>).</param>
+    public Handshake(ulong ownSession, bool isPayload, IReadOnlyList<KeyValuePair<string, string>> agreement)
     {
         _ownSession = ownSession;
         _ownRole = isPayload ? (byte)0 : (byte)1;
+        _agreement = agreement;
+        AgreementBody = PlanAgreement.Encode(agreement);
     }
 
-    /// <summary>Completes when both ends know each other's session id.</summary>
+    /// <summary>
+    /// Completes when both ends know each other's session id and the peer's plan agreement equals
+    /// ours: application traffic may flow. Fails with <see cref="PlanMismatchException"/> when the
+    /// plans differ, or with the reason the session ended first.
+    /// </summary>
     public Task Connected => _connected.Task;
+
+    /// <summary>True once the peer's agreement list has been accepted: its application packets count from then on.</summary>
+    public bool Agreed => _connected.Task.IsCompletedSuccessfully;
+
+    /// <summary>Completes when the peer's agreement list differs from ours (<see cref="Refusal"/> says how).</summary>
+    public Task Refused => _refused.Task;
+
+    /// <summary>The mismatch found in the peer's agreement list; null while none is known.</summary>
+    public PlanMismatchException? Refusal => _refusal;
+
+    /// <summary>The body of this end's AGREEMENT message.</summary>
+    public byte[] AgreementBody { get; }
 
     /// <summary>The peer's session id as last learned (0 before any HELLO), and whether it is locked.</summary>
     public (ulong PeerSession, bool Confirmed) State
@@ -118,22 +142,49 @@ internal sealed class Handshake
 
     /// <summary>
     /// An admitted in-session frame passed the replay window: it proves the peer knows our id, so
-    /// the first one locks the peer's id and completes <see cref="Connected"/>.
+    /// the first one locks the peer's id (its AGREEMENT, in such frames only, comes next).
     /// </summary>
     public void Confirm(ulong senderSession)
     {
         lock (_lock)
         {
-            if (_confirmed)
+            if (!_confirmed)
             {
-                return;
+                _peerSession = senderSession;
+                _confirmed = true;
             }
+        }
+    }
 
-            _peerSession = senderSession;
-            _confirmed = true;
+    /// <summary>
+    /// Compares the peer's AGREEMENT with ours: equal completes <see cref="Connected"/>, different
+    /// fails it and completes <see cref="Refused"/>. Only the first list counts. False, with the
+    /// <paramref name="problem"/>, when the body does not parse.
+    /// </summary>
+    public bool TryReceiveAgreement(ReadOnlySpan<byte> body, out string problem)
+    {
+        if (!PlanAgreement.TryDecode(body, out List<KeyValuePair<string, string>> peer, out problem))
+        {
+            return false;
         }
 
-        _connected.TrySetResult();
+        if (_connected.Task.IsCompleted)
+        {
+            return true;
+        }
+
+        List<PlanDifference> differences = PlanAgreement.Compare(_agreement, peer);
+        if (differences.Count == 0)
+        {
+            _connected.TrySetResult();
+            return true;
+        }
+
+        var refusal = new PlanMismatchException(differences);
+        _refusal = refusal;
+        _connected.TrySetException(refusal);
+        _refused.TrySetResult();
+        return true;
     }
 
     /// <summary>The session ended: a caller still waiting for <see cref="Connected"/> gets <paramref name="reason"/>.</summary>

@@ -12,10 +12,12 @@ namespace JinanOnboard.Protocol.Delivery;
 /// One end of the signed, acknowledged link over any byte pipe. Every frame is signed; frames
 /// from another session or replayed frames are dropped and counted. Reliable messages are
 /// repeated until acknowledged (selective acknowledgement) or superseded by the caller, with a
-/// window sized to the bandwidth-delay product. protocol-spec/delivery.md is normative.
+/// window sized to the bandwidth-delay product. The handshake includes the plan agreement
+/// (<see cref="LinkSessionOptions.Agreement"/>): no application message goes out or is delivered
+/// before the peer's list has matched ours. protocol-spec/delivery.md is normative.
 /// </summary>
 /// <remarks>
-/// The session only wires and runs its parts: <see cref="Handshake"/> (session ids),
+/// The session only wires and runs its parts: <see cref="Handshake"/> (session ids, plan agreement),
 /// <see cref="ReliableSender"/> (numbering, window, retransmission), <see cref="Acknowledger"/>
 /// (received ids, when an ACK is owed), <see cref="Reassembler"/>, and the two loops,
 /// <see cref="FrameReader"/> with <see cref="FrameReceiver"/> and <see cref="FrameWriter"/> with
@@ -69,7 +71,7 @@ public sealed class LinkSession : IAsyncDisposable
         var doorbell = new Doorbell(time);
         _liveness = new Liveness(time, options.LossOfLinkTimeout);
         _outbox = new Outbox(options.WindowPackets, doorbell);
-        _handshake = new Handshake(options.SessionId, options.IsPayload);
+        _handshake = new Handshake(options.SessionId, options.IsPayload, options.Agreement);
         _sender = new ReliableSender(options, time, _outbox, doorbell, Statistics, _stop.Token);
         _acknowledger = new Acknowledger(options.AckDelay, time, doorbell);
         _receiver = new FrameReceiver(options, new FrameVerifier(peerKey), _handshake, _acknowledger, _sender, _liveness, doorbell, Statistics);
@@ -81,7 +83,11 @@ public sealed class LinkSession : IAsyncDisposable
     /// <summary>Counters for this end.</summary>
     public LinkStatistics Statistics { get; } = new();
 
-    /// <summary>Completes when both ends know each other's session (application traffic may flow).</summary>
+    /// <summary>
+    /// Completes when both ends know each other's session and the peer's plan agreement equals
+    /// ours (application traffic may flow). Fails with <see cref="PlanMismatchException"/> when the
+    /// plans differ, or <see cref="LinkLostException"/> when the link ends first.
+    /// </summary>
     public Task Connected => _handshake.Connected;
 
     /// <summary>Completes when the peer has said goodbye (a CLOSE message).</summary>
@@ -94,15 +100,19 @@ public sealed class LinkSession : IAsyncDisposable
     public int MaxUnsegmentedBytes => _options.MaxSegmentData;
 
     /// <summary>
-    /// Runs the link until it is stopped (returns), or lost (throws <see cref="LinkLostException"/>).
+    /// Runs the link until it is stopped (returns), or lost (throws <see cref="LinkLostException"/>),
+    /// or the peer's run plan differs (throws <see cref="PlanMismatchException"/>, which wins over
+    /// any later end of the link).
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         _liveness.Heard();
+        Task agreementAcknowledged = DeliverAgreementAsync();
         Task<bool> reader = Task.Run(() => _reader.RunAsync(linked.Token), CancellationToken.None);
         Task writer = Task.Run(() => _writer.RunAsync(linked.Token), CancellationToken.None);
-        Task first = await Task.WhenAny(reader, writer);
+        Task refusal = RefusalSettledAsync(agreementAcknowledged, linked.Token);
+        Task first = await Task.WhenAny(reader, writer, refusal);
         if (first.IsFaulted)
         {
             _terminal ??= first.Exception!.InnerException;
@@ -113,12 +123,17 @@ public sealed class LinkSession : IAsyncDisposable
         }
 
         await linked.CancelAsync();
-        await Task.WhenAll(reader.ContinueWith(_ => { }, TaskScheduler.Default), writer.ContinueWith(_ => { }, TaskScheduler.Default));
+        await Task.WhenAll(Settled(reader), Settled(writer), Settled(refusal));
         _terminal ??= reader.Exception?.InnerException ?? writer.Exception?.InnerException;
-        Exception? failure = _liveness.IsClosing || cancellationToken.IsCancellationRequested ? null : _terminal;
+        Exception? failure = _handshake.Refusal ?? (_liveness.IsClosing || cancellationToken.IsCancellationRequested ? null : _terminal);
         _inbound.Writer.TryComplete(failure);
         _handshake.Abandon(failure ?? new LinkLostException("The link stopped before the peer answered."));
         await _pipe.Output.CompleteAsync();
+        if (failure is PlanMismatchException mismatch)
+        {
+            throw mismatch;
+        }
+
         if (failure is not null)
         {
             throw failure as LinkLostException ?? new LinkLostException(failure.Message, failure);
@@ -127,7 +142,9 @@ public sealed class LinkSession : IAsyncDisposable
 
     /// <summary>
     /// Sends a message that must arrive: repeated until the peer acknowledges every segment
-    /// (true) or <paramref name="supersede"/> fires first (false). Waits for window space.
+    /// (true) or <paramref name="supersede"/> fires first (false). Waits for the plan agreement,
+    /// then for window space; throws the reason (<see cref="PlanMismatchException"/>,
+    /// <see cref="LinkLostException"/>) when the session ends first.
     /// </summary>
     public async Task<bool> SendReliableAsync(ushort apid, byte type, ReadOnlyMemory<byte> data, CancellationToken supersede = default)
     {
@@ -136,26 +153,31 @@ public sealed class LinkSession : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(data), $"Message of {data.Length} bytes exceeds {_options.MaxMessageBytes}.");
         }
 
-        OutboundPacket[] packets = _sender.Submit(apid, type, data);
+        try
+        {
+            await AgreementAsync(supersede);
+        }
+        catch (OperationCanceledException) when (supersede.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        Task<bool> delivery = _sender.DeliverMessageAsync(apid, type, data, supersede);
         Interlocked.Increment(ref Statistics.MessagesSent);
         try
         {
-            if (packets.Length == 1)
-            {
-                return await _sender.DeliverAsync(packets[0], supersede);
-            }
-
-            bool[] results = await Task.WhenAll(packets.Select(p => _sender.DeliverAsync(p, supersede)));
-            return results.All(r => r);
+            return await delivery;
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested && !supersede.IsCancellationRequested)
         {
-            Exception? terminal = _terminal;
-            throw terminal as LinkLostException ?? new LinkLostException("The link stopped before the message was acknowledged.", terminal);
+            throw Stopped("The link stopped before the message was acknowledged.");
         }
     }
 
-    /// <summary>Sends a message once, without acknowledgement (telemetry, time codes). It must fit one packet.</summary>
+    /// <summary>
+    /// Sends a message once, without acknowledgement (telemetry, time codes). It must fit one packet.
+    /// Waits for the plan agreement and for room in the queue.
+    /// </summary>
     public async ValueTask SendAsync(ushort apid, byte type, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         if (data.Length > _options.MaxSegmentData)
@@ -163,6 +185,7 @@ public sealed class LinkSession : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(data), $"Unacknowledged message of {data.Length} bytes exceeds one packet ({_options.MaxSegmentData}).");
         }
 
+        await AgreementAsync(cancellationToken);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         await _outbox.EnqueueUnreliableAsync(new OutboundPacket(apid, type, SequenceFlags.Unsegmented, 0, data), linked.Token);
         Interlocked.Increment(ref Statistics.MessagesSent);
@@ -195,6 +218,56 @@ public sealed class LinkSession : IAsyncDisposable
         await _acknowledger.DisposeAsync();
         _stop.Dispose();
         _sender.Dispose();
+    }
+
+    private static Task Settled(Task task) => task.ContinueWith(_ => { }, TaskScheduler.Default);
+
+    /// <summary>Sends this end's agreement list, the session's first reliable message; completes when the peer has acknowledged all of it.</summary>
+    private Task DeliverAgreementAsync()
+        => _sender.DeliverMessageAsync(Apids.LinkControl, LinkControlTypes.Agreement, _handshake.AgreementBody, CancellationToken.None);
+
+    /// <summary>
+    /// Completes once the plans are known to differ and the peer has acknowledged our list too, so
+    /// that it finds the mismatch itself rather than seeing this end vanish; bounded by the
+    /// loss-of-link time in case that acknowledgement never comes.
+    /// </summary>
+    private async Task RefusalSettledAsync(Task agreementAcknowledged, CancellationToken cancellationToken)
+    {
+        await _handshake.Refused.WaitAsync(cancellationToken);
+        try
+        {
+            await Settled(agreementAcknowledged).WaitAsync(_options.LossOfLinkTimeout, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The peer never confirmed it has our list; end anyway.
+        }
+    }
+
+    /// <summary>Application messages wait until the plans agree (delivery.md "Plan agreement").</summary>
+    private async ValueTask AgreementAsync(CancellationToken cancellationToken)
+    {
+        if (Connected.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        try
+        {
+            await Connected.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw Stopped("The link stopped before the plans were agreed.");
+        }
+    }
+
+    /// <summary>The error for an operation the end of the session cut short.</summary>
+    private Exception Stopped(string what)
+    {
+        Exception? reason = _handshake.Refusal ?? _terminal;
+        return reason is PlanMismatchException or LinkLostException ? reason : new LinkLostException(what, reason);
     }
 
     /// <summary>

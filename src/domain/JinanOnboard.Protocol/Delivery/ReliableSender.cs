@@ -108,6 +108,23 @@ internal sealed class ReliableSender : IDisposable
     }
 
     /// <summary>
+    /// Submits a message and delivers all its segments: true when every one is acknowledged, false
+    /// when <paramref name="supersede"/> fired first. Numbering happens before the first await, so
+    /// messages keep the order of the calls.
+    /// </summary>
+    public async Task<bool> DeliverMessageAsync(ushort apid, byte type, ReadOnlyMemory<byte> data, CancellationToken supersede)
+    {
+        OutboundPacket[] packets = Submit(apid, type, data);
+        if (packets.Length == 1)
+        {
+            return await DeliverAsync(packets[0], supersede);
+        }
+
+        bool[] results = await Task.WhenAll(packets.Select(p => DeliverAsync(p, supersede)));
+        return results.All(r => r);
+    }
+
+    /// <summary>
     /// Sends a submitted packet until it is acknowledged (true) or <paramref name="supersede"/>
     /// fires (false); waits for window space first. Throws <see cref="OperationCanceledException"/>
     /// when the session stops. The packet is settled however this ends.
