@@ -43,8 +43,8 @@ internal sealed class Handshake
     {
         _ownSession = ownSession;
         _ownRole = isPayload ? (byte)0 : (byte)1;
-        _agreement = agreement;
-        AgreementBody = PlanAgreement.Encode(agreement);
+        _agreement = [.. agreement]; // a copy: what we compare is what we sent, whatever the caller does to its list
+        AgreementBody = PlanAgreement.Encode(_agreement);
     }
 
     /// <summary>
