@@ -44,7 +44,7 @@ public class FrameCodecBenchmarks
     [Benchmark(Description = "verify+decode")]
     public int VerifyAndDecode()
     {
-        FrameCheck check = TransferFrameCodec.Open(_sealed.AsSpan(TransferFrameLayout.SyncMarkerLength), _verifier, out TransferFrameHeader header, out ReadOnlySpan<byte> zone);
+        FrameCheck check = TransferFrameCodec.Open(_sealed.AsSpan(TransferFrameLayout.SyncMarkerLength), 0x2A, _verifier, out TransferFrameHeader header, out ReadOnlySpan<byte> zone);
         return check == FrameCheck.Ok ? zone.Length + header.PacketZoneLength : -1;
     }
 

@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Framing;
+using JinanOnboard.Protocol.Integrity;
 using JinanOnboard.Protocol.Signing;
 using JinanOnboard.Protocol.Tests.Support;
 
@@ -94,6 +96,30 @@ public sealed class LinkSessionTests
         await Task.Delay(500);
         Assert.False(link.Ground.Connected.IsCompleted);
         Assert.True(link.Ground.Statistics.Snapshot().FramesBadSignature > 0);
+    }
+
+    [Fact]
+    public async Task Frames_of_another_spacecraft_count_as_malformed_not_as_bad_signatures()
+    {
+        // The relay rewrites the SCID of every payload CADU and mends the CRC: the signature no
+        // longer matches, but frames.md checks the header (SCID) first, so these are malformed.
+        PipePair pipes = PipePair.Relayed(CaduLength, (fromA, _, cadu) =>
+        {
+            if (fromA)
+            {
+                Span<byte> frame = cadu.AsSpan(TransferFrameLayout.SyncMarkerLength);
+                frame[0] ^= 0x01; // bit 8 of the first word, inside the SCID (bits 13-6)
+                BinaryPrimitives.WriteUInt16BigEndian(frame[^2..], Crc16Ccitt.Compute(frame[..^2]));
+            }
+
+            return cadu;
+        });
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        await Task.Delay(300);
+        LinkStatisticsSnapshot ground = link.Ground.Statistics.Snapshot();
+        Assert.True(ground.FramesMalformed > 0, "Expected the foreign-SCID frames to be counted as malformed.");
+        Assert.Equal(0, ground.FramesBadSignature);
+        Assert.False(link.Ground.Connected.IsCompleted);
     }
 
     [Fact]

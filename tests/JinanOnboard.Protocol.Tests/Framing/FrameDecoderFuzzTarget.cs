@@ -20,7 +20,7 @@ public static class FrameDecoderFuzzTarget
         byte[] frame = new byte[TransferFrameLayout.MinFrameLength];
         while (deframer.TryRead(ref buffer, frame))
         {
-            TransferFrameCodec.Open(frame, Verifier, out _, out _);
+            TransferFrameCodec.Open(frame, 0x2A, Verifier, out _, out _);
         }
 
         // Packet parsing runs only after authentication in the link, but must be total anyway.

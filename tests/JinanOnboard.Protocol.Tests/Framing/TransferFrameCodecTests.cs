@@ -36,7 +36,7 @@ public sealed class TransferFrameCodecTests
         Frames.Sample(f =>
         {
             byte[] cadu = Seal(f.Header, f.Zone, f.FrameLength);
-            FrameCheck check = TransferFrameCodec.Open(cadu.AsSpan(4), FrameVerifier, out TransferFrameHeader header, out ReadOnlySpan<byte> zone);
+            FrameCheck check = TransferFrameCodec.Open(cadu.AsSpan(4), f.Header.SpacecraftId, FrameVerifier, out TransferFrameHeader header, out ReadOnlySpan<byte> zone);
             return check == FrameCheck.Ok && header == f.Header && zone.SequenceEqual(f.Zone);
         }, iter: 300);
     }
@@ -49,7 +49,7 @@ public sealed class TransferFrameCodecTests
             byte[] cadu = Seal(f.Header, f.Zone, f.FrameLength);
             int bit = flip % (f.FrameLength * 8);
             cadu[4 + (bit >> 3)] ^= (byte)(1 << (bit & 7));
-            return TransferFrameCodec.Open(cadu.AsSpan(4), FrameVerifier, out _, out _) != FrameCheck.Ok;
+            return TransferFrameCodec.Open(cadu.AsSpan(4), f.Header.SpacecraftId, FrameVerifier, out _, out _) != FrameCheck.Ok;
         }, iter: 300);
     }
 
@@ -60,7 +60,19 @@ public sealed class TransferFrameCodecTests
         Span<byte> frame = cadu.AsSpan(4);
         frame[40] ^= 0xFF;
         System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(frame[^2..], Crc16Ccitt.Compute(frame[..^2]));
-        Assert.Equal(FrameCheck.BadSignature, TransferFrameCodec.Open(frame, FrameVerifier, out _, out _));
+        Assert.Equal(FrameCheck.BadSignature, TransferFrameCodec.Open(frame, 42, FrameVerifier, out _, out _));
+    }
+
+    [Fact]
+    public void A_frame_of_another_spacecraft_is_malformed_whether_or_not_its_signature_verifies()
+    {
+        // frames.md check 3 (header, SCID included) comes before check 4 (signature): a foreign
+        // SCID is malformed even when the signature would also fail, and costs no verification.
+        byte[] cadu = Seal(new TransferFrameHeader(0x2B, 1, 7, 1, 2, 3, 4), [1, 2, 3, 4], 512);
+        using Identity stranger = Identity.FromSeed(Enumerable.Repeat((byte)0xEE, 32).ToArray());
+        Assert.Equal(FrameCheck.Malformed, TransferFrameCodec.Open(cadu.AsSpan(4), 0x2A, new FrameVerifier(stranger.PublicKey), out _, out _));
+        Assert.Equal(FrameCheck.Malformed, TransferFrameCodec.Open(cadu.AsSpan(4), 0x2A, FrameVerifier, out _, out _));
+        Assert.Equal(FrameCheck.Ok, TransferFrameCodec.Open(cadu.AsSpan(4), 0x2B, FrameVerifier, out _, out _));
     }
 
     [Fact]
@@ -69,7 +81,7 @@ public sealed class TransferFrameCodecTests
         Gen.Byte.Array[0, 3000].Sample(bytes =>
         {
             FrameDecoderFuzzTarget.Run(bytes);
-            return TransferFrameCodec.Open(bytes, FrameVerifier, out _, out _) != FrameCheck.Ok;
+            return TransferFrameCodec.Open(bytes, 0x2A, FrameVerifier, out _, out _) != FrameCheck.Ok;
         }, iter: 500);
     }
 

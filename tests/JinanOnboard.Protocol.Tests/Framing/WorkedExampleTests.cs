@@ -28,7 +28,7 @@ public sealed class WorkedExampleTests
 
         // And the example opens as a valid frame with the documented public key.
         using Identity identity = ExampleIdentity();
-        Assert.Equal(FrameCheck.Ok, TransferFrameCodec.Open(cadu.AsSpan(4), new FrameVerifier(identity.PublicKey), out _, out _));
+        Assert.Equal(FrameCheck.Ok, TransferFrameCodec.Open(cadu.AsSpan(4), 0x2A, new FrameVerifier(identity.PublicKey), out _, out _));
     }
 
     internal static Identity ExampleIdentity() => Identity.FromSeed(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());

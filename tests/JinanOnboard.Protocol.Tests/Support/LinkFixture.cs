@@ -11,7 +11,9 @@ internal sealed class LinkFixture : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
 
-    public LinkFixture(IDuplexPipe payloadPipe, IDuplexPipe groundPipe, int frameLength = 1024, Identity? impostor = null, Func<LinkSessionOptions, LinkSessionOptions>? adjust = null)
+    /// <param name="adjust">Changes the settings of both ends.</param>
+    /// <param name="adjustGround">Changes the ground's settings after <paramref name="adjust"/> (to make the ends differ).</param>
+    public LinkFixture(IDuplexPipe payloadPipe, IDuplexPipe groundPipe, int frameLength = 1024, Identity? impostor = null, Func<LinkSessionOptions, LinkSessionOptions>? adjust = null, Func<LinkSessionOptions, LinkSessionOptions>? adjustGround = null)
     {
         PayloadIdentity = Identity.FromSeed(Enumerable.Repeat((byte)1, 32).ToArray());
         GroundIdentity = Identity.FromSeed(Enumerable.Repeat((byte)2, 32).ToArray());
@@ -25,7 +27,8 @@ internal sealed class LinkFixture : IAsyncDisposable
         };
         common = adjust?.Invoke(common) ?? common;
         Payload = new LinkSession(payloadPipe, common with { IsPayload = true, SessionId = 0x1111 }, impostor ?? PayloadIdentity, GroundIdentity.PublicKey);
-        Ground = new LinkSession(groundPipe, common with { IsPayload = false, SessionId = 0x2222 }, GroundIdentity, PayloadIdentity.PublicKey);
+        LinkSessionOptions ground = common with { IsPayload = false, SessionId = 0x2222 };
+        Ground = new LinkSession(groundPipe, adjustGround?.Invoke(ground) ?? ground, GroundIdentity, PayloadIdentity.PublicKey);
         PayloadRun = Payload.RunAsync(_stop.Token);
         GroundRun = Ground.RunAsync(_stop.Token);
     }

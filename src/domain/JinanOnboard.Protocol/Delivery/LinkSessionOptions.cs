@@ -49,6 +49,18 @@ public sealed record LinkSessionOptions
         }
     }
 
+    /// <summary>
+    /// The run settings both ends must share before any key material is made (seed, duration, pass
+    /// start, source intensities and probabilities, block sizes, ε…), as (key, value) text pairs.
+    /// Exchanged and compared in the handshake (protocol-spec/delivery.md "Plan agreement"): when
+    /// the peer's list differs (a value, or a key only one side has), both sessions end with
+    /// <see cref="PlanMismatchException"/> before any application message is delivered. Order does
+    /// not matter for the comparison; it orders the mismatch message. Limits: at most 1024 entries,
+    /// unique keys of 1..255 UTF-8 bytes, values of at most 4096 UTF-8 bytes. Empty by default, which
+    /// agrees only with an empty list.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Agreement { get; init; } = [];
+
     /// <summary>Largest message body the session accepts (segmented over many frames).</summary>
     public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
 
@@ -58,7 +70,7 @@ public sealed record LinkSessionOptions
     internal const int AckReserve = SpacePacket.HeaderLength + AckPayload.FixedLength + (MaxAckRanges * AckPayload.RangeLength) + HelloReserve;
 
     /// <summary>Room for the hello packet sent until the handshake completes.</summary>
-    internal const int HelloReserve = SpacePacket.HeaderLength + 10;
+    internal const int HelloReserve = SpacePacket.HeaderLength + Handshake.HelloLength;
 
     internal const int MaxAckRanges = 16;
 
@@ -75,5 +87,7 @@ public sealed record LinkSessionOptions
         {
             throw new ArgumentException("Link session timing settings are inconsistent (need AckTimeout > 0 and LossOfLinkTimeout > HeartbeatInterval).");
         }
+
+        PlanAgreement.Validate(Agreement);
     }
 }

@@ -12,7 +12,7 @@ public enum FrameCheck
     /// <summary>Frame error control (CRC-16) mismatch: bit errors on the link.</summary>
     BadCrc,
 
-    /// <summary>CRC fine but the header is not one of ours (version, signalling, zone length).</summary>
+    /// <summary>CRC fine but the header is not one of ours (version, signalling, zone length, spacecraft id).</summary>
     Malformed,
 
     /// <summary>Ed25519 signature does not verify against the peer's key.</summary>
@@ -52,10 +52,13 @@ public static class TransferFrameCodec
     }
 
     /// <summary>
-    /// Checks a received frame (without its sync marker): CRC, header, signature. On
-    /// <see cref="FrameCheck.Ok"/>, <paramref name="packetZone"/> holds the frame's packets.
+    /// Checks a received frame (without its sync marker) in the order of frames.md: length, CRC,
+    /// header (including <paramref name="spacecraftId"/>), signature. The cheap header checks run
+    /// before the signature so a foreign spacecraft's frame costs no Ed25519 verification and is
+    /// counted as malformed, not forged. On <see cref="FrameCheck.Ok"/>, <paramref name="packetZone"/>
+    /// holds the frame's packets.
     /// </summary>
-    public static FrameCheck Open(ReadOnlySpan<byte> frame, FrameVerifier verifier, out TransferFrameHeader header, out ReadOnlySpan<byte> packetZone)
+    public static FrameCheck Open(ReadOnlySpan<byte> frame, byte spacecraftId, FrameVerifier verifier, out TransferFrameHeader header, out ReadOnlySpan<byte> packetZone)
     {
         ArgumentNullException.ThrowIfNull(verifier);
         header = default;
@@ -72,7 +75,8 @@ public static class TransferFrameCodec
         }
 
         if (!TransferFrameHeader.TryRead(frame, out header)
-            || header.PacketZoneLength > TransferFrameLayout.PacketZoneCapacity(frameLength))
+            || header.PacketZoneLength > TransferFrameLayout.PacketZoneCapacity(frameLength)
+            || header.SpacecraftId != spacecraftId)
         {
             return FrameCheck.Malformed;
         }

@@ -3,7 +3,7 @@ namespace JinanOnboard.Protocol.Messages;
 /// <summary>Application process identifiers, one per message family (protocol-spec/messages.md).</summary>
 public static class Apids
 {
-    /// <summary>Link control: hello, acknowledgements, close.</summary>
+    /// <summary>Link control: hello, acknowledgements, close, plan agreement.</summary>
     public const ushort LinkControl = 0x001;
 
     /// <summary>Time synchronisation: sync-word epochs carried on the downlink.</summary>
@@ -25,4 +25,7 @@ public static class LinkControlTypes
     public const byte Hello = 1;
     public const byte Ack = 2;
     public const byte Close = 3;
+
+    /// <summary>The sender's run-plan agreement list, its first reliable message (delivery.md "Plan agreement").</summary>
+    public const byte Agreement = 4;
 }

@@ -1,0 +1,58 @@
+using System.IO.Pipelines;
+using JinanOnboard.Primitives.Recording;
+
+namespace JinanOnboard.Protocol.Delivery;
+
+/// <summary>What the writer loop sends: composed, signed CADUs.</summary>
+internal interface IFrameSource
+{
+    /// <summary>Bytes of one CADU.</summary>
+    int CaduLength { get; }
+
+    /// <summary>Longest the writer may stay silent before it sends a frame anyway.</summary>
+    TimeSpan Heartbeat { get; }
+
+    /// <summary>Something waits to go out now (packets, an acknowledgement).</summary>
+    bool HasPending { get; }
+
+    /// <summary>Fills <paramref name="cadu"/> (<see cref="CaduLength"/> bytes) with the next frame.</summary>
+    void Compose(Span<byte> cadu);
+}
+
+/// <summary>
+/// The writer loop: sends frames while any are due (pending work, or a heartbeat), then sleeps
+/// until the doorbell rings or the heartbeat comes round. Checks for loss of link on every round,
+/// because it is the loop that wakes up regularly even when nothing arrives.
+/// </summary>
+internal sealed class FrameWriter(PipeWriter output, IFrameSource source, Doorbell doorbell, Liveness liveness, LinkStatistics statistics, TimeProvider time, ITap tap, Func<TimeSpan> passClock)
+{
+    private long _lastSent;
+
+    /// <summary>Runs until cancelled; throws <see cref="LinkLostException"/> on loss of link or a failed write.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        byte[] cadu = new byte[source.CaduLength];
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            liveness.ThrowIfLost();
+            while (source.HasPending || time.GetElapsedTime(_lastSent) >= source.Heartbeat)
+            {
+                source.Compose(cadu);
+                tap.Observe("link", TapDirection.Outgoing, passClock(), cadu);
+                try
+                {
+                    await output.WriteAsync(cadu, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+                {
+                    throw new LinkLostException($"Sending to the peer failed: {e.Message}", e);
+                }
+
+                Interlocked.Increment(ref statistics.FramesSent);
+                _lastSent = time.GetTimestamp();
+            }
+
+            await doorbell.WaitAsync(source.Heartbeat, cancellationToken);
+        }
+    }
+}
