@@ -67,6 +67,53 @@ internal static class JinanProcess
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>
+    /// Two-machine style: starts the ground, waits for its listening event, runs the payload against the endpoint it
+    /// names (killed after <paramref name="killPayloadAfter"/> if given), then waits for the ground to end.
+    /// </summary>
+    public static async Task<(Result Ground, Result Payload)> RunGroundThenPayloadAsync(
+        TimeSpan timeout, string[] groundArguments, Func<string, string[]> payloadArguments, TimeSpan? killPayloadAfter = null)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        using Process ground = Process.Start(StartInfo(groundArguments))!;
+        var groundError = new StringBuilder();
+        ground.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (groundError) { groundError.AppendLine(e.Data); } } };
+        ground.BeginErrorReadLine();
+        try
+        {
+            var groundOutput = new StringBuilder();
+            string? endpoint = null;
+            while (endpoint is null && await ground.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+            {
+                groundOutput.AppendLine(line);
+                if (line.Contains("\"listening\"", StringComparison.Ordinal))
+                {
+                    endpoint = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("endpoint").GetString();
+                }
+            }
+
+            if (endpoint is null)
+            {
+                throw new InvalidOperationException($"the ground never listened:\n{groundOutput}\n{groundError}");
+            }
+
+            Result payload = killPayloadAfter is { } after
+                ? await RunAndKillAsync(after, payloadArguments(endpoint))
+                : await RunAsync(timeout, payloadArguments(endpoint));
+            groundOutput.Append(await ground.StandardOutput.ReadToEndAsync(cts.Token));
+            await ground.WaitForExitAsync(cts.Token);
+            ground.WaitForExit();
+            return (new Result(ground.ExitCode, groundOutput.ToString(), groundError.ToString()), payload);
+        }
+        finally
+        {
+            if (!ground.HasExited)
+            {
+                ground.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 

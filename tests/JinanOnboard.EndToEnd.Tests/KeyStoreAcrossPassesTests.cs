@@ -94,46 +94,14 @@ public sealed class KeyStoreAcrossPassesTests
         Directory.CreateDirectory(run);
         string seedText = seed.ToString(CultureInfo.InvariantCulture);
         string duration = durationS.ToString(CultureInfo.InvariantCulture);
-        using var cts = new CancellationTokenSource(Timeout);
-        using Process ground = Process.Start(JinanProcess.StartInfo(
-            "ground", "--keys", keys, "--out", Path.Combine(root, "ground"), "--seed", seedText, "--duration-s", duration,
-            "--endpoint", "tcp://127.0.0.1:0", "--result", Path.Combine(run, "ground.json")))!;
-        var groundError = new StringBuilder();
-        ground.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (groundError) { groundError.AppendLine(e.Data); } } };
-        ground.BeginErrorReadLine();
-        try
-        {
-            var groundOutput = new StringBuilder();
-            string? endpoint = null;
-            while (endpoint is null && await ground.StandardOutput.ReadLineAsync(cts.Token) is { } line)
-            {
-                groundOutput.AppendLine(line);
-                if (line.Contains("\"listening\"", StringComparison.Ordinal))
-                {
-                    endpoint = JsonDocument.Parse(line).RootElement.GetProperty("endpoint").GetString();
-                }
-            }
-
-            Assert.True(endpoint is not null, $"the ground never listened:\n{groundOutput}\n{groundError}");
-            string[] payloadArguments =
-            [
-                "payload", "--keys", keys, "--out", Path.Combine(root, "payload"), "--seed", seedText, "--duration-s", duration,
-                "--endpoint", endpoint!, "--result", Path.Combine(run, "payload.json"),
-            ];
-            JinanProcess.Result payload = killPayloadAfter is { } after
-                ? await JinanProcess.RunAndKillAsync(after, payloadArguments)
-                : await JinanProcess.RunAsync(Timeout, payloadArguments);
-            groundOutput.Append(await ground.StandardOutput.ReadToEndAsync(cts.Token));
-            await ground.WaitForExitAsync(cts.Token);
-            ground.WaitForExit();
-            return new PassRun(run, new JinanProcess.Result(ground.ExitCode, groundOutput.ToString(), groundError.ToString()), payload);
-        }
-        finally
-        {
-            if (!ground.HasExited)
-            {
-                ground.Kill(entireProcessTree: true);
-            }
-        }
+        (JinanProcess.Result ground, JinanProcess.Result payload) = await JinanProcess.RunGroundThenPayloadAsync(
+            Timeout,
+            ["ground", "--keys", keys, "--out", Path.Combine(root, "ground"), "--seed", seedText, "--duration-s", duration,
+             "--endpoint", "tcp://127.0.0.1:0", "--result", Path.Combine(run, "ground.json")],
+            endpoint =>
+            ["payload", "--keys", keys, "--out", Path.Combine(root, "payload"), "--seed", seedText, "--duration-s", duration,
+             "--endpoint", endpoint, "--result", Path.Combine(run, "payload.json")],
+            killPayloadAfter);
+        return new PassRun(run, ground, payload);
     }
 }

@@ -43,7 +43,7 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         context.PassTime.Use(() => _clock.LatestEmission);
         _housekeeping = new HousekeepingReporter(HousekeepingRole.Ground, TimeSpan.FromSeconds(plan.Configuration.Telemetry.PeriodS));
         _payloadHousekeeping = new HousekeepingMonitor();
-        _session = new GroundSessionController(plan.Seed);
+        _session = new GroundSessionController();
         link.Inbound(Apids.TimeSync).ConnectTo(_clock.OnMessageAsync);
         link.Inbound(Apids.TimeSync).ConnectTo((InboundMessage _, CancellationToken ct) => _housekeeping.OnTickAsync(_clock.LatestEmission, ct));
         link.Inbound(Apids.Telemetry).ConnectTo(_payloadHousekeeping.OnMessageAsync);

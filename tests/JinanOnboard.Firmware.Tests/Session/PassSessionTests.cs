@@ -44,7 +44,7 @@ public sealed class PassSessionTests
         var driver = new PassDriver(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100), realtime: false, TimeProvider.System);
         var emitter = new SyncWordEmitter(1600, wordsPerMessage: 950);
         var payload = new PayloadSessionController(new PassStart(5, 1.0, 99), () => emitter.WordsSent);
-        var ground = new GroundSessionController(expectedRunSeed: 99);
+        var ground = new GroundSessionController();
         var discipline = new ClockDiscipline();
         PassComplete? seenBeforeSummary = null;
         long wordsAtSummary = -1;

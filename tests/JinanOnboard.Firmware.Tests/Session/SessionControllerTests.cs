@@ -14,7 +14,7 @@ public sealed class SessionControllerTests
     [Fact]
     public async Task Ground_learns_the_pass_from_PassStart()
     {
-        var ground = new GroundSessionController(expectedRunSeed: 42);
+        var ground = new GroundSessionController();
         Assert.Null(ground.Pass);
 
         await PortHarness.Drive(ground.OnMessageAsync, Message(SessionMessageTypes.PassStart, new PassStart(77, 300, 42).Encode()));
@@ -25,7 +25,7 @@ public sealed class SessionControllerTests
     [Fact]
     public async Task Ground_accepts_PassComplete()
     {
-        var ground = new GroundSessionController(expectedRunSeed: 1);
+        var ground = new GroundSessionController();
         await PortHarness.Drive(ground.OnMessageAsync, Message(SessionMessageTypes.PassStart, new PassStart(1, 1, 1).Encode()));
         await PortHarness.Drive(ground.OnMessageAsync, Message(SessionMessageTypes.PassComplete, new PassComplete(9501, 1).Encode()));
         Assert.NotNull(ground.Pass);
@@ -38,7 +38,7 @@ public sealed class SessionControllerTests
     [InlineData(255)]
     public async Task Ground_rejects_an_unexpected_type(byte type)
     {
-        var ground = new GroundSessionController(expectedRunSeed: 1);
+        var ground = new GroundSessionController();
         await Assert.ThrowsAsync<MalformedMessageException>(() =>
             PortHarness.Drive(ground.OnMessageAsync, Message(type, SessionSummary.Encode(new Dictionary<string, object> { ["a"] = 1 }))));
         Assert.Null(ground.Pass);
@@ -47,7 +47,7 @@ public sealed class SessionControllerTests
     [Fact]
     public async Task Ground_rejects_a_malformed_PassStart_and_still_accepts_a_good_one()
     {
-        var ground = new GroundSessionController(expectedRunSeed: 1);
+        var ground = new GroundSessionController();
         await Assert.ThrowsAsync<MalformedMessageException>(() =>
             PortHarness.Drive(ground.OnMessageAsync, Message(SessionMessageTypes.PassStart, new PassStart(1, 0, 1).Encode())));
         Assert.Null(ground.Pass);
@@ -59,7 +59,7 @@ public sealed class SessionControllerTests
     [Fact]
     public async Task Ground_keeps_the_first_announcement()
     {
-        var ground = new GroundSessionController(expectedRunSeed: 1);
+        var ground = new GroundSessionController();
         await PortHarness.Drive(ground.OnMessageAsync, Message(SessionMessageTypes.PassStart, new PassStart(1, 5, 1).Encode()));
         await PortHarness.Drive(ground.OnMessageAsync, Message(SessionMessageTypes.PassStart, new PassStart(2, 9, 2).Encode()));
         Assert.Equal(1UL, ground.Pass!.PassId);

@@ -1,4 +1,3 @@
-using JinanOnboard.Config.Loading;
 using JinanOnboard.Primitives.Ports;
 using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Link;
@@ -13,7 +12,7 @@ namespace JinanOnboard.Ground.Components.Session;
 /// "pass complete", lets the ground's work finish (<see cref="BeforeSummary"/>), sends its summary
 /// and waits for the payload to close the session.
 /// </summary>
-public sealed class GroundSessionController(ulong expectedRunSeed)
+public sealed class GroundSessionController
 {
     private readonly TaskCompletionSource<PassStart> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<PassComplete> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -36,18 +35,8 @@ public sealed class GroundSessionController(ulong expectedRunSeed)
         switch (message.Type)
         {
             case SessionMessageTypes.PassStart:
-                PassStart start = PassStart.Decode(message.Data);
-                if (start.RunSeed != expectedRunSeed)
-                {
-                    // Both sides must distil from the same run seed; refused before any key material is made.
-                    _started.TrySetException(new ConfigurationException(
-                        $"run plan differs from the payload's: seed: {expectedRunSeed} here, {start.RunSeed} at the payload"));
-                }
-                else
-                {
-                    _started.TrySetResult(start);
-                }
-
+                // The seed and everything else the sides must share were compared in the link handshake (plan agreement).
+                _started.TrySetResult(PassStart.Decode(message.Data));
                 break;
             case SessionMessageTypes.PassComplete:
                 _completed.TrySetResult(PassComplete.Decode(message.Data));

@@ -86,7 +86,7 @@ public static class FirmwareSessionRunner
             logger.LogInformation("{Role} connected: {Local} <-> {Remote}", roleName, connection.LocalEndpoint, connection.RemoteEndpoint);
             EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, plan.Seed, oneWayDelaySAtPassSeconds: null, time);
             emulation = emulated;
-            LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role);
+            LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role) with { Agreement = plan.Agreement };
             var passTime = new PassTimeSource();
             session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap, () => passTime.Now);
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
@@ -148,6 +148,11 @@ public static class FirmwareSessionRunner
         }
         catch (Exception ex) when (ex is Config.Loading.ConfigurationException or KeyFileException or TransportConfigurationException or JinanOnboard.Channel.Parameters.ParameterSetException)
         {
+            return Result("configuration_error", ex.Message);
+        }
+        catch (PlanMismatchException ex)
+        {
+            // The handshake compared the two run plans (protocol-spec/delivery.md §Plan agreement): nothing was distilled.
             return Result("configuration_error", ex.Message);
         }
         catch (TransportException ex)

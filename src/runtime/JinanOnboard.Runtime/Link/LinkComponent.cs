@@ -80,6 +80,18 @@ public sealed class LinkComponent
     /// <summary>Routes inbound messages to their ports until the session's inbound channel completes.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await RouteAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is LinkLostException or PlanMismatchException)
+        {
+            // The session ended the inbound stream with its reason; the session's own run reports it.
+        }
+    }
+
+    private async Task RouteAsync(CancellationToken cancellationToken)
+    {
         await foreach (InboundMessage message in _session.Inbound.ReadAllAsync(cancellationToken))
         {
             if (!_routes.TryGetValue(message.Apid, out AsyncOutputPort<InboundMessage>? port) || !port.IsConnected)
@@ -106,7 +118,7 @@ public sealed class LinkComponent
         {
             await _session.SendReliableAsync(message.Apid, message.Type, message.Body);
         }
-        catch (LinkLostException)
+        catch (Exception ex) when (ex is LinkLostException or PlanMismatchException)
         {
             Interlocked.Increment(ref _failedDeliveries);
         }
