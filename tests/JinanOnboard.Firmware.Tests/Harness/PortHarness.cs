@@ -1,4 +1,4 @@
-using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Protocol.Delivery;

@@ -1,4 +1,4 @@
-using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Detection;

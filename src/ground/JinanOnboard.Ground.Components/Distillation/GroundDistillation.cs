@@ -1,6 +1,6 @@
 using JinanOnboard.Distillation.KeyStorage;
 using JinanOnboard.Distillation.Protocol;
-using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Runtime.Link;

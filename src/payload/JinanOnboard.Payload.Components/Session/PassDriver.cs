@@ -1,4 +1,4 @@
-using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Ports;
 
 namespace JinanOnboard.Payload.Components.Session;
 

@@ -1,4 +1,4 @@
-using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;

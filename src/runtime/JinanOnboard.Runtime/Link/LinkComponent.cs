@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Protocol.Delivery;
 

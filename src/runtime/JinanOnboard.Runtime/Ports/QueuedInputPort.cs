@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace JinanOnboard.Primitives.Ports;
+namespace JinanOnboard.Runtime.Ports;
 
 /// <summary>
 /// An asynchronous input port with its own bounded queue, F Prime's "async input port": a producer's
@@ -24,7 +24,7 @@ public sealed class QueuedInputPort<T>
         ArgumentNullException.ThrowIfNull(handler);
         Name = name;
         _handler = handler;
-        _queue = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _queue = System.Threading.Channels.Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
     public string Name { get; }

@@ -1,4 +1,4 @@
-namespace JinanOnboard.Primitives.Ports;
+namespace JinanOnboard.Runtime.Ports;
 
 /// <summary>
 /// An output whose handler is asynchronous (for example a send that waits for link window space),

@@ -1,6 +1,6 @@
-using JinanOnboard.Primitives.Ports;
+using JinanOnboard.Runtime.Ports;
 
-namespace JinanOnboard.Primitives.Tests.Ports;
+namespace JinanOnboard.Firmware.Tests.Ports;
 
 public sealed class AsyncOutputPortTests
 {
