@@ -1,3 +1,4 @@
+using JinanOnboard.Ldpc.Comparison;
 using JinanOnboard.Ldpc.Construction;
 
 namespace JinanOnboard.Ldpc.Tests;
