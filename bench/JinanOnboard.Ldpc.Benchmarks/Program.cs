@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using JinanOnboard.Ldpc.Construction;
 using JinanOnboard.Ldpc.Construction.Design;
+using JinanOnboard.Primitives.Information;
 
 namespace JinanOnboard.Ldpc.Benchmarks;
 

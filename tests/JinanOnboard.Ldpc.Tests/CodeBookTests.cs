@@ -1,3 +1,5 @@
+using JinanOnboard.Primitives.Information;
+
 namespace JinanOnboard.Ldpc.Tests;
 
 public sealed class CodeBookTests
@@ -95,17 +97,6 @@ public sealed class CodeBookTests
     {
         KeyNotFoundException error = Assert.Throws<KeyNotFoundException>(() => TestCodes.SmallBook.GetById(999));
         Assert.Contains("999", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Binary_entropy_and_its_inverse_agree()
-    {
-        Assert.Equal(0.1414, BinaryEntropy.Of(0.02), 4);
-        Assert.Equal(1.0, BinaryEntropy.Of(0.5), 12);
-        foreach (double p in new[] { 0.005, 0.02, 0.11, 0.3 })
-        {
-            Assert.Equal(p, BinaryEntropy.Inverse(BinaryEntropy.Of(p)), 9);
-        }
     }
 
     private static int IndexOfSelection(LdpcCodeBook book, double qber)

@@ -1,5 +1,6 @@
 using System.Collections;
 using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Primitives.Information;
 
 namespace JinanOnboard.Ldpc;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Primitives.Information;
 
 namespace JinanOnboard.Ldpc;
 
