@@ -1,4 +1,5 @@
 using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.Ldpc.Comparison;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.Ldpc.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using JinanOnboard.Ldpc.Construction;
 using JinanOnboard.Primitives.Information;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.Ldpc;
 

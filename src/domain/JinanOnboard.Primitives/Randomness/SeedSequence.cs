@@ -19,7 +19,7 @@ public static class SeedSequence
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        return Mix(runSeed ^ hash);
+        return SplitMix64.Mix(runSeed ^ hash);
     }
 
     /// <summary>A <see cref="Random"/> seeded for <paramref name="purpose"/>.</summary>
@@ -27,24 +27,6 @@ public static class SeedSequence
         => new(unchecked((int)Derive(runSeed, purpose)));
 
     /// <summary>Fills <paramref name="destination"/> with bytes determined by the seed and purpose.</summary>
-    public static void Fill(ulong runSeed, string purpose, Span<byte> destination)
-    {
-        ulong state = Derive(runSeed, purpose);
-        for (int i = 0; i < destination.Length; i += 8)
-        {
-            state += 0x9E3779B97F4A7C15UL;
-            ulong value = Mix(state);
-            for (int b = 0; b < 8 && i + b < destination.Length; b++)
-            {
-                destination[i + b] = (byte)(value >> (8 * b));
-            }
-        }
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public static void Fill(ulong runSeed, string purpose, Span<byte> destination) =>
+        new SplitMix64(Derive(runSeed, purpose)).Fill(destination);
 }
