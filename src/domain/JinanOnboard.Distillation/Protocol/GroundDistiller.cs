@@ -318,7 +318,7 @@ public sealed class GroundDistiller
         }
 
         var corrected = new byte[packet.Bits.Length];
-        double decoderQber = Math.Clamp(sampledQber, 1e-4, 0.25);
+        double decoderQber = _options.Reconciliation.Clamp(sampledQber); // the wire allows 0..0.5; the decoder needs the policy's range
         if (!_codec.TryDecode(syndrome.CodeId, packetBits, packet.Bits, syndrome.Syndrome, decoderQber, corrected))
         {
             Statistics.SetPacket(failed);

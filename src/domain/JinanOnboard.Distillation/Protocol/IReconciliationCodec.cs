@@ -12,9 +12,12 @@ public readonly record struct ReconciliationCodeChoice(int CodeId, int SyndromeB
 /// </summary>
 public interface IReconciliationCodec
 {
-    /// <summary>Chooses a code for a packet of <paramref name="packetBits"/> bits at the estimated QBER.</summary>
+    /// <summary>
+    /// Chooses a code for a packet of <paramref name="packetBits"/> bits that corrects up to <paramref name="qber"/>, used as
+    /// given: the caller has applied its <see cref="ReconciliationPolicy"/> (clamped estimate plus margin), so it lies in [0, 0.5).
+    /// </summary>
     /// <exception cref="ArgumentException">No code of that length exists.</exception>
-    ReconciliationCodeChoice SelectCode(double estimatedQber, int packetBits);
+    ReconciliationCodeChoice SelectCode(double qber, int packetBits);
 
     /// <summary>
     /// Syndrome length of code <paramref name="codeId"/> for <paramref name="packetBits"/>-bit packets,
@@ -29,6 +32,8 @@ public interface IReconciliationCodec
     /// Decodes <paramref name="packedNoisy"/> towards the word whose syndrome is <paramref name="packedSyndrome"/>.
     /// Returns true when the decoder converged (the corrected word then has exactly that syndrome);
     /// the caller still checks the verification hash, so a wrong but converged word is never used.
+    /// <paramref name="qber"/> sets the channel LLRs and is used as given: the caller has clamped it with its
+    /// <see cref="ReconciliationPolicy"/>, so it lies in (0, 0.5).
     /// </summary>
     bool TryDecode(int codeId, int packetBits, ReadOnlySpan<byte> packedNoisy, ReadOnlySpan<byte> packedSyndrome, double qber, Span<byte> packedCorrected);
 }

@@ -241,8 +241,8 @@ public sealed class PayloadDistiller
     private void SendSyndrome(SiftedPacket packet)
     {
         int packetBits = _options.PacketBits;
-        double estimate = _qber.Estimate;
-        ReconciliationCodeChoice code = _codec.SelectCode(estimate, packetBits);
+        double estimate = _options.Reconciliation.Clamp(_qber.Estimate); // the one clamp: reported, sent and provisioned for
+        ReconciliationCodeChoice code = _codec.SelectCode(_options.Reconciliation.SelectionQber(estimate), packetBits);
         var syndrome = new byte[PackedBits.ByteCount(code.SyndromeBits)];
         _codec.ComputeSyndrome(code.CodeId, packetBits, packet.Bits, syndrome);
 
@@ -251,7 +251,7 @@ public sealed class PayloadDistiller
         _freshRandomness(keyBytes);
         ulong hashKey = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(keyBytes);
         ulong tag = PolynomialHash64.Compute(packet.Bits, packetBits, hashKey);
-        uint qberPpm = (uint)Math.Round(Math.Clamp(estimate, 0, 0.5) * 1e6);
+        uint qberPpm = (uint)Math.Round(estimate * 1e6);
         var message = new SyndromeMessage(packet.PacketId, packetBits, code.CodeId, qberPpm, code.SyndromeBits, syndrome, hashKey, tag);
         _outgoing.Add((DistillationMessageType.Syndrome, message.Encode()));
         _packets[packet.PacketId] = new PayloadPacket(packet.Bits, packet.CountPerClass(), code.SyndromeBits + PolynomialHash64.TagBits);
