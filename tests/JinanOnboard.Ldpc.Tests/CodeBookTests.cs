@@ -99,6 +99,29 @@ public sealed class CodeBookTests
         Assert.Contains("999", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TryGetById_answers_false_for_an_unknown_id_and_the_code_for_a_known_one()
+    {
+        Assert.False(TestCodes.SmallBook.TryGetById(999, out LdpcCode? missing));
+        Assert.Null(missing);
+        Assert.True(TestCodes.SmallBook.TryGetById(TestCodes.SmallBook.CodeIdAt(0), out LdpcCode? first));
+        Assert.Same(TestCodes.SmallBook.Codes[0], first);
+    }
+
+    [Theory]
+    [InlineData(100_000, true)]
+    [InlineData(2_000, true)]
+    [InlineData(992, false)] // a multiple of 16, but shorter than any book
+    [InlineData(100_008, false)] // not a whole number of 16-bit circulants
+    public void Supported_block_lengths_are_those_a_book_can_be_built_for(int blockLength, bool supported)
+    {
+        Assert.Equal(supported, LdpcCodeBook.SupportsBlockLength(blockLength));
+        if (!supported)
+        {
+            Assert.ThrowsAny<ArgumentException>(() => LdpcCodeBook.CreateDefault(blockLength));
+        }
+    }
+
     private static int IndexOfSelection(LdpcCodeBook book, double qber)
     {
         for (int i = 0; i < book.Count; i++)

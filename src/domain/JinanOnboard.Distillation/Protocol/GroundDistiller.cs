@@ -311,7 +311,14 @@ public sealed class GroundDistiller
         double sampledQber = syndrome.QberPpm / 1e6;
         int packetBits = _options.PacketBits;
         var failed = new PacketReport(packet.PacketId, sampledQber, null, syndrome.SyndromeBits, PacketOutcome.DecodeFailed);
-        if (syndrome.PacketBits != packetBits || _codec.GetSyndromeBits(syndrome.CodeId, packetBits) != syndrome.SyndromeBits)
+        int codeSyndromeBits = _codec.GetSyndromeBits(syndrome.CodeId, packetBits);
+        if (codeSyndromeBits < 0)
+        {
+            Statistics.SetPacket(failed with { Outcome = PacketOutcome.UnknownCode });
+            return null;
+        }
+
+        if (syndrome.PacketBits != packetBits || codeSyndromeBits != syndrome.SyndromeBits)
         {
             Statistics.SetPacket(failed);
             return null;

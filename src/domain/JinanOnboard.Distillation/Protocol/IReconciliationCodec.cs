@@ -20,12 +20,14 @@ public interface IReconciliationCodec
     ReconciliationCodeChoice SelectCode(double qber, int packetBits);
 
     /// <summary>
-    /// Syndrome length of code <paramref name="codeId"/> for <paramref name="packetBits"/>-bit packets,
-    /// or −1 when that code does not exist (the receiver then discards the packet).
+    /// Syndrome length of code <paramref name="codeId"/> for <paramref name="packetBits"/>-bit packets, or −1 when that code
+    /// does not exist. Never throws for an unknown code: the id comes from the wire, and the OGS answers −1 by discarding the
+    /// packet with outcome <see cref="PacketOutcome.UnknownCode"/>. The other methods take only codes this knows.
     /// </summary>
     int GetSyndromeBits(int codeId, int packetBits);
 
     /// <summary>Computes the syndrome of <paramref name="packedBits"/> (packetBits bits) into <paramref name="packedSyndrome"/>.</summary>
+    /// <exception cref="DistillationProtocolException">The code is unknown (<see cref="GetSyndromeBits"/> gives −1).</exception>
     void ComputeSyndrome(int codeId, int packetBits, ReadOnlySpan<byte> packedBits, Span<byte> packedSyndrome);
 
     /// <summary>
@@ -35,5 +37,6 @@ public interface IReconciliationCodec
     /// <paramref name="qber"/> sets the channel LLRs and is used as given: the caller has clamped it with its
     /// <see cref="ReconciliationPolicy"/>, so it lies in (0, 0.5).
     /// </summary>
+    /// <exception cref="DistillationProtocolException">The code is unknown (<see cref="GetSyndromeBits"/> gives −1).</exception>
     bool TryDecode(int codeId, int packetBits, ReadOnlySpan<byte> packedNoisy, ReadOnlySpan<byte> packedSyndrome, double qber, Span<byte> packedCorrected);
 }

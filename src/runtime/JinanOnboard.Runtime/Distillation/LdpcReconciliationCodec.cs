@@ -30,7 +30,9 @@ public sealed class LdpcReconciliationCodec : IReconciliationCodec
         return new ReconciliationCodeChoice(code.CodeId, code.SyndromeLength);
     }
 
-    public int GetSyndromeBits(int codeId, int packetBits) => Code(codeId, packetBits).SyndromeLength;
+    /// <summary>−1, never an exception, for an id the book of that packet length lacks (or a length no book is built for).</summary>
+    public int GetSyndromeBits(int codeId, int packetBits) =>
+        LdpcCodeBook.SupportsBlockLength(packetBits) && Book(packetBits).TryGetById(codeId, out LdpcCode? code) ? code.SyndromeLength : -1;
 
     public void ComputeSyndrome(int codeId, int packetBits, ReadOnlySpan<byte> packedBits, Span<byte> packedSyndrome) =>
         Code(codeId, packetBits).ComputeSyndrome(packedBits, packedSyndrome);
