@@ -2,6 +2,7 @@ using JinanOnboard.Distillation.Estimation;
 using JinanOnboard.Distillation.Protocol.Messages;
 using JinanOnboard.Distillation.Sifting;
 using JinanOnboard.Distillation.Verification;
+using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Source;
 
 namespace JinanOnboard.Distillation.Protocol;
@@ -29,6 +30,7 @@ public sealed class PayloadDistiller
     private readonly IPendingKeyJournal? _journal;
     private readonly HashSet<PendingKeyName> _queried = [];
     private readonly RandomFill _freshRandomness;
+    private SplitMix64 _hashKeyStream;
     private readonly SampledQberEstimator _qber;
     private readonly SiftedKeyBuffer _sifted;
     private readonly Dictionary<uint, KeyInformationMessage> _earlyRounds = [];
@@ -47,7 +49,11 @@ public sealed class PayloadDistiller
     /// <param name="authenticator">Signs the feedback, verifies the OGS's PA instruction.</param>
     /// <param name="amplifier">Toeplitz privacy amplification.</param>
     /// <param name="keyStore">The payload key store.</param>
-    /// <param name="seed">Seed of the verification-hash keys (unless <paramref name="freshRandomness"/> is given).</param>
+    /// <param name="seed">
+    /// The payload distiller's seed (the firmware passes <c>SeedSequence.Derive(runSeed, "distillation.payload")</c>); the
+    /// verification-hash keys, unless <paramref name="freshRandomness"/> is given, come from its "hash-keys" stream
+    /// (protocol-spec/seed-derivation.md).
+    /// </param>
     /// <param name="freshRandomness">Source of the verification-hash keys; null = deterministic, from <paramref name="seed"/>.</param>
     /// <param name="journal">Durable pending keys (spec §Settlement); null = pending keys live in memory only.</param>
     public PayloadDistiller(
@@ -72,11 +78,14 @@ public sealed class PayloadDistiller
         _authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
         _amplifier = amplifier ?? throw new ArgumentNullException(nameof(amplifier));
         _keyStore = keyStore ?? throw new ArgumentNullException(nameof(keyStore));
-        var hashKeys = new Random(unchecked((int)(seed >> 32) ^ (int)seed ^ 0x4A53));
-        _freshRandomness = freshRandomness ?? hashKeys.NextBytes;
+        _hashKeyStream = SeedSequence.CreateGenerator(seed, HashKeysLabel);
+        _freshRandomness = freshRandomness ?? FillFromHashKeyStream;
         _qber = new SampledQberEstimator(options.DefaultQber);
         _sifted = new SiftedKeyBuffer(options.PacketBits);
     }
+
+    /// <summary>Label of the verification-hash key stream under the distiller's seed (protocol-spec/seed-derivation.md).</summary>
+    public const string HashKeysLabel = "hash-keys";
 
     /// <summary>Counters and reports for the bench output.</summary>
     public DistillationStatistics Statistics { get; } = new();
@@ -415,6 +424,9 @@ public sealed class PayloadDistiller
             }
         }
     }
+
+    /// <summary>Deterministic mode: 8 bytes per key, little-endian of one SplitMix64 draw (seed-derivation.md).</summary>
+    private void FillFromHashKeyStream(Span<byte> destination) => _hashKeyStream.Fill(destination);
 
     private void SendFeedback(FeedbackMessage feedback) =>
         _outgoing.Add((DistillationMessageType.Feedback, feedback.Encode(_authenticator)));

@@ -2,7 +2,8 @@ namespace JinanOnboard.Primitives.Randomness;
 
 /// <summary>
 /// Derives independent, reproducible seeds for each consumer from one run seed and a purpose
-/// label, so adding a consumer never shifts another consumer's random stream.
+/// label, so adding a consumer never shifts another consumer's random stream. The derivation and
+/// every label in use are specified in protocol-spec/seed-derivation.md.
 /// </summary>
 public static class SeedSequence
 {
@@ -22,11 +23,29 @@ public static class SeedSequence
         return SplitMix64.Mix(runSeed ^ hash);
     }
 
-    /// <summary>A <see cref="Random"/> seeded for <paramref name="purpose"/>.</summary>
+    /// <summary>The project's generator (<see cref="SplitMix64"/>) seeded for <paramref name="purpose"/>: the stream a consumer draws from.</summary>
+    public static SplitMix64 CreateGenerator(ulong runSeed, string purpose) => new(Derive(runSeed, purpose));
+
+    /// <summary>
+    /// Streams by label under <paramref name="seed"/>: each call returns a fresh stream of uniform draws in [0, 1)
+    /// (<see cref="SplitMix64.NextDouble"/> of <see cref="CreateGenerator"/>(seed, label)), for consumers that take their
+    /// randomness as delegates and reference no generator themselves (the link emulation).
+    /// </summary>
+    public static Func<string, Func<double>> UniformStreams(ulong seed) => label =>
+    {
+        SplitMix64 stream = CreateGenerator(seed, label);
+        return () => stream.NextDouble();
+    };
+
+    /// <summary>
+    /// A <see cref="Random"/> seeded for <paramref name="purpose"/>. Kept only for the pulse indexer's squash draw, which
+    /// predates <see cref="CreateGenerator"/>: System.Random's algorithm is not specified across .NET versions, so new
+    /// consumers use <see cref="CreateGenerator"/>.
+    /// </summary>
     public static Random CreateRandom(ulong runSeed, string purpose)
         => new(unchecked((int)Derive(runSeed, purpose)));
 
     /// <summary>Fills <paramref name="destination"/> with bytes determined by the seed and purpose.</summary>
     public static void Fill(ulong runSeed, string purpose, Span<byte> destination) =>
-        new SplitMix64(Derive(runSeed, purpose)).Fill(destination);
+        CreateGenerator(runSeed, purpose).Fill(destination);
 }
