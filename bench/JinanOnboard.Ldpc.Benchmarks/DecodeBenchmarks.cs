@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using JinanOnboard.Ldpc.Decoding;
+using JinanOnboard.Ldpc.Comparison;
 
 namespace JinanOnboard.Ldpc.Benchmarks;
 
 /// <summary>
 /// Decoder throughput on one core: one 100 kbit frame at QBER 2% with the code the default book
-/// selects: the lifted kernel (default for the quasi-cyclic book), the φ-table kernel on the expanded H (the previous
+/// selects: the production decoder (lifted kernel), and the comparison kernels on the expanded H: the φ table (the previous
 /// default; baseline, so the Ratio column is new/old in one run), the tanh-domain and first φ-form polynomial kernels, and
 /// normalised min-sum.
 /// Mbit/s = 0.1 / (mean seconds per op).
@@ -15,10 +15,10 @@ public class DecodeBenchmarks
 {
     private const double Qber = 0.02;
     private LdpcDecoder _lifted = null!;
-    private LdpcDecoder _phiTable = null!;
-    private LdpcDecoder _tanhPolynomial = null!;
-    private LdpcDecoder _phiPolynomial = null!;
-    private LdpcDecoder _minSum = null!;
+    private ComparisonDecoder _phiTable = null!;
+    private ComparisonDecoder _tanhPolynomial = null!;
+    private ComparisonDecoder _phiPolynomial = null!;
+    private ComparisonDecoder _minSum = null!;
     private byte[] _noisy = null!;
     private byte[] _syndrome = null!;
     private byte[] _output = null!;
@@ -30,10 +30,10 @@ public class DecodeBenchmarks
         (_noisy, _syndrome) = NoisyFrame.Create(code, Qber, 2026);
         _output = new byte[_noisy.Length];
         _lifted = new LdpcDecoder(code);
-        _phiTable = new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.PhiTable };
-        _tanhPolynomial = new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.TanhPolynomial };
-        _phiPolynomial = new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.PhiPolynomial };
-        _minSum = new LdpcDecoder(code, rule: LdpcCheckRule.NormalizedMinSum);
+        _phiTable = new ComparisonDecoder(code, ComparisonKernel.PhiTable);
+        _tanhPolynomial = new ComparisonDecoder(code, ComparisonKernel.TanhPolynomial);
+        _phiPolynomial = new ComparisonDecoder(code, ComparisonKernel.PhiPolynomial);
+        _minSum = new ComparisonDecoder(code, ComparisonKernel.NormalizedMinSum);
     }
 
     [Benchmark]
@@ -57,7 +57,7 @@ public class DecodeBenchmarks
 public class RowGroupBenchmarks
 {
     private const double Qber = 0.02;
-    private LdpcDecoder _decoder = null!;
+    private ComparisonDecoder _decoder = null!;
     private byte[] _noisy = null!;
     private byte[] _syndrome = null!;
     private byte[] _output = null!;
@@ -71,28 +71,37 @@ public class RowGroupBenchmarks
         LdpcCode code = LdpcCodeBook.Default.SelectForQber(Qber);
         (_noisy, _syndrome) = NoisyFrame.Create(code, Qber, 2026);
         _output = new byte[_noisy.Length];
-        _decoder = new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.PhiTable, GroupLimit = GroupLimit };
+        _decoder = new ComparisonDecoder(code, ComparisonKernel.PhiTable) { GroupLimit = GroupLimit };
     }
 
     [Benchmark]
     public LdpcDecodeResult Decode() => _decoder.Decode(_noisy, _syndrome, Qber, _output);
 }
 
-/// <summary>Kernels by the names the benchmark parameters and the `sim` variants use.</summary>
+/// <summary>Decoders by the names the benchmark parameters and the `sim` variants use.</summary>
 internal static class KernelNames
 {
-    public static BeliefPropagationKernel Parse(string name) =>
-        TryParse(name) ?? throw new ArgumentException($"unknown kernel {name}", nameof(name));
-
-    /// <summary>lifted, table (φ table on the expanded H), tanh, phi (the first φ form); null for any other name.</summary>
-    public static BeliefPropagationKernel? TryParse(string name) => name switch
+    /// <summary>lifted (the production decoder), table (φ table on the expanded H), tanh, phi (the first φ form), min-sum; null for any other name.</summary>
+    public static FrameDecoder? TryCreate(string name, LdpcCode code, int maxIterations, float confidentRowSkip)
     {
-        "lifted" => BeliefPropagationKernel.Lifted,
-        "table" => BeliefPropagationKernel.PhiTable,
-        "tanh" => BeliefPropagationKernel.TanhPolynomial,
-        "phi" => BeliefPropagationKernel.PhiPolynomial,
-        _ => null,
-    };
+        ComparisonKernel? kernel = name switch
+        {
+            "table" => ComparisonKernel.PhiTable,
+            "tanh" => ComparisonKernel.TanhPolynomial,
+            "phi" => ComparisonKernel.PhiPolynomial,
+            "min-sum" => ComparisonKernel.NormalizedMinSum,
+            _ => null,
+        };
+        if (kernel is ComparisonKernel chosen)
+        {
+            return new ComparisonDecoder(code, chosen, maxIterations) { ConfidentRowSkip = confidentRowSkip }.Decode;
+        }
+
+        return name == "lifted" ? new LdpcDecoder(code, maxIterations) { ConfidentRowSkip = confidentRowSkip }.Decode : null;
+    }
+
+    public static FrameDecoder Create(string name, LdpcCode code, float confidentRowSkip) =>
+        TryCreate(name, code, LdpcDecoder.DefaultMaxIterations, confidentRowSkip) ?? throw new ArgumentException($"unknown kernel {name}", nameof(name));
 }
 
 /// <summary>One sender frame through a BSC: the noisy copy and the sender's syndrome (deterministic from the seed).</summary>
@@ -142,7 +151,7 @@ public class SyndromeBenchmarks
 /// <summary>One frame of the code the default book selects, decoded with the kernel named by <see cref="Kernel"/>.</summary>
 public abstract class KernelFrameBenchmarks
 {
-    private LdpcDecoder _decoder = null!;
+    private FrameDecoder _decode = null!;
     private byte[] _noisy = null!;
     private byte[] _syndrome = null!;
     private byte[] _output = null!;
@@ -153,7 +162,7 @@ public abstract class KernelFrameBenchmarks
     public string Kernel { get; set; } = "lifted";
 
     [Benchmark]
-    public LdpcDecodeResult Decode() => _decoder.Decode(_noisy, _syndrome, _qber, _output);
+    public LdpcDecodeResult Decode() => _decode(_noisy, _syndrome, _qber, _output);
 
     protected void Prepare(double qber, float confidentRowSkip)
     {
@@ -161,7 +170,7 @@ public abstract class KernelFrameBenchmarks
         LdpcCode code = LdpcCodeBook.Default.SelectForQber(qber);
         (_noisy, _syndrome) = NoisyFrame.Create(code, qber, 2026);
         _output = new byte[_noisy.Length];
-        _decoder = new LdpcDecoder(code) { ConfidentRowSkip = confidentRowSkip, Kernel = KernelNames.Parse(Kernel) };
+        _decode = KernelNames.Create(Kernel, code, confidentRowSkip);
     }
 }
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using JinanOnboard.Ldpc.Comparison;
 using JinanOnboard.Ldpc.Decoding;
 
 namespace JinanOnboard.Ldpc.Benchmarks;
@@ -12,7 +13,7 @@ namespace JinanOnboard.Ldpc.Benchmarks;
 [MemoryDiagnoser]
 public class LiftedSweepBenchmarks
 {
-    private LdpcDecoder _phiTable = null!;
+    private ComparisonDecoder _phiTable = null!;
     private LdpcDecoder _lifted = null!;
     private LdpcDecoder _liftedAvx2 = null!;
     private LdpcDecoder _liftedScalar = null!;
@@ -23,11 +24,12 @@ public class LiftedSweepBenchmarks
         LdpcCode code = LiftedFrame.Code.Value;
         (byte[] noisy, byte[] syndrome) = NoisyFrame.Create(code, LiftedFrame.Qber, 2026);
         var output = new byte[noisy.Length];
-        _phiTable = new LdpcDecoder(code, maxIterations: 5) { Kernel = BeliefPropagationKernel.PhiTable, ConfidentRowSkip = 0 };
+        _phiTable = new ComparisonDecoder(code, ComparisonKernel.PhiTable, maxIterations: 5) { ConfidentRowSkip = 0 };
         _lifted = new LdpcDecoder(code, maxIterations: 5) { ConfidentRowSkip = 0 };
         _liftedAvx2 = new LdpcDecoder(code, maxIterations: 5) { ConfidentRowSkip = 0, LiftedPath = LiftedPath.Avx2 };
         _liftedScalar = new LdpcDecoder(code, maxIterations: 5) { ConfidentRowSkip = 0, LiftedPath = LiftedPath.Scalar };
-        foreach (LdpcDecoder decoder in new[] { _phiTable, _lifted, _liftedAvx2, _liftedScalar })
+        _ = _phiTable.Decode(noisy, syndrome, LiftedFrame.Qber, output);
+        foreach (LdpcDecoder decoder in new[] { _lifted, _liftedAvx2, _liftedScalar })
         {
             _ = decoder.Decode(noisy, syndrome, LiftedFrame.Qber, output);
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using JinanOnboard.Ldpc.Construction;
-using JinanOnboard.Ldpc.Decoding;
 using JinanOnboard.Ldpc.Construction.Design;
+using JinanOnboard.Primitives.Information;
 
 namespace JinanOnboard.Ldpc.Benchmarks;
 
@@ -10,7 +10,8 @@ internal static class Program
 {
     /// <summary>
     /// BenchmarkDotNet switcher, plus `sim Q FRAMES SEED [CODE_ID|-] [bp|bp-skipT|lifted|table|tanh|phi|min-sum] [MAX_ITERATIONS]`: the FER/efficiency
-    /// simulation used to calibrate the decoding-gap table (Release build, one thread); `calib` (below); `design` and
+    /// simulation used to calibrate the decoding-gap table (Release build, one thread), with the production decoder (bp, lifted;
+    /// bp-skipT sets its confident-row skip to T) or a comparison kernel (table, tanh, phi, min-sum); `calib` (below); `design` and
     /// `thresholds`: the degree-distribution optimiser and density-evolution thresholds of protocol-spec/ldpc-codes.md §3.
     /// </summary>
     public static void Main(string[] args)
@@ -98,7 +99,7 @@ internal static class Program
         ulong seed = ulong.Parse(args[5], inv);
         ulong codeSeed = args.Length > 6 ? ulong.Parse(args[6], inv) : 1;
         var code = new LdpcCode(0, LiftedGraphBuilder.Build(LdpcCodeBook.DefaultBlockLength, m, distribution, codeSeed), distribution.Name, codeSeed, 0.5);
-        LdpcSimulationResult r = LdpcSimulation.RunCore(code, qber, frames, seed, LdpcCheckRule.BeliefPropagation, LdpcDecoder.DefaultMaxIterations, null, kernel: null);
+        LdpcSimulationResult r = LdpcSimulation.Run(code, qber, frames, seed);
         Console.WriteLine(string.Create(inv, $"q={qber} dist={args[1]} m={m} f={r.Efficiency:F3} frames={r.Frames} failed={r.FailedFrames} undetected={r.UndetectedErrorFrames} iter={r.MeanIterations:F1}"));
     }
 
@@ -111,9 +112,10 @@ internal static class Program
         LdpcCode code = args.Length > 4 && args[4] != "-" ? LdpcCodeBook.Default.GetById(int.Parse(args[4], inv)) : LdpcCodeBook.Default.SelectForQber(qber);
         string variant = args.Length > 5 ? args[5] : "bp";
         int maxIterations = args.Length > 6 ? int.Parse(args[6], inv) : LdpcDecoder.DefaultMaxIterations;
-        LdpcCheckRule rule = variant == "min-sum" ? LdpcCheckRule.NormalizedMinSum : LdpcCheckRule.BeliefPropagation;
         float skip = variant.StartsWith("bp-skip", StringComparison.Ordinal) ? float.Parse(variant[7..], inv) : LdpcDecoder.DefaultConfidentRowSkip;
-        LdpcSimulationResult r = LdpcSimulation.RunCore(code, qber, frames, seed, rule, maxIterations, null, KernelNames.TryParse(variant), skip);
+        FrameDecoder decode = KernelNames.TryCreate(variant, code, maxIterations, skip)
+            ?? new LdpcDecoder(code, maxIterations) { ConfidentRowSkip = skip }.Decode; // bp, bp-skipT: the production decoder
+        LdpcSimulationResult r = LdpcSimulation.Run(code, qber, frames, seed, decode, progress: null);
         Console.WriteLine(string.Create(inv, $"q={qber} code={r.CodeId} m={r.SyndromeLength} dist={code.DistributionName} f={r.Efficiency:F3} frames={r.Frames} failed={r.FailedFrames} undetected={r.UndetectedErrorFrames} iter={r.MeanIterations:F1} Mbit/s={r.ThroughputMbitPerSecond:F2} {variant}"));
     }
 

@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 using JinanOnboard.Ldpc.Construction;
-using JinanOnboard.Ldpc.Decoding;
+using JinanOnboard.Ldpc.Comparison;
 
 namespace JinanOnboard.Ldpc.Tests;
 

@@ -1,3 +1,5 @@
+using JinanOnboard.Primitives.Information;
+
 namespace JinanOnboard.Ldpc.Tests;
 
 public sealed class CodeBookTests
@@ -98,13 +100,25 @@ public sealed class CodeBookTests
     }
 
     [Fact]
-    public void Binary_entropy_and_its_inverse_agree()
+    public void TryGetById_answers_false_for_an_unknown_id_and_the_code_for_a_known_one()
     {
-        Assert.Equal(0.1414, BinaryEntropy.Of(0.02), 4);
-        Assert.Equal(1.0, BinaryEntropy.Of(0.5), 12);
-        foreach (double p in new[] { 0.005, 0.02, 0.11, 0.3 })
+        Assert.False(TestCodes.SmallBook.TryGetById(999, out LdpcCode? missing));
+        Assert.Null(missing);
+        Assert.True(TestCodes.SmallBook.TryGetById(TestCodes.SmallBook.CodeIdAt(0), out LdpcCode? first));
+        Assert.Same(TestCodes.SmallBook.Codes[0], first);
+    }
+
+    [Theory]
+    [InlineData(100_000, true)]
+    [InlineData(2_000, true)]
+    [InlineData(992, false)] // a multiple of 16, but shorter than any book
+    [InlineData(100_008, false)] // not a whole number of 16-bit circulants
+    public void Supported_block_lengths_are_those_a_book_can_be_built_for(int blockLength, bool supported)
+    {
+        Assert.Equal(supported, LdpcCodeBook.SupportsBlockLength(blockLength));
+        if (!supported)
         {
-            Assert.Equal(p, BinaryEntropy.Inverse(BinaryEntropy.Of(p)), 9);
+            Assert.ThrowsAny<ArgumentException>(() => LdpcCodeBook.CreateDefault(blockLength));
         }
     }
 

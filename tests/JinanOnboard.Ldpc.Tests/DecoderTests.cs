@@ -1,4 +1,4 @@
-using JinanOnboard.Ldpc.Decoding;
+using JinanOnboard.Ldpc.Comparison;
 
 namespace JinanOnboard.Ldpc.Tests;
 
@@ -24,7 +24,8 @@ public sealed class DecoderTests
     public void Normalized_min_sum_also_round_trips_with_more_syndrome()
     {
         LdpcCode code = TestCodes.WithEfficiency(0.03, 2.0);
-        LdpcSimulationResult result = LdpcSimulation.Run(code, 0.03, frames: 2, seed: 5, LdpcCheckRule.NormalizedMinSum);
+        var minSum = new ComparisonDecoder(code, ComparisonKernel.NormalizedMinSum);
+        LdpcSimulationResult result = LdpcSimulation.Run(code, 0.03, frames: 2, seed: 5, minSum.Decode, progress: null);
         Assert.Equal(0, result.FailedFrames);
         Assert.Equal(0, result.UndetectedErrorFrames);
     }
@@ -44,8 +45,8 @@ public sealed class DecoderTests
 
     private static void AssertGroupedEqualsRowByRow(LdpcCode code, double qber, int seed)
     {
-        // Rows in a group share no column, so updating them together must not change a single bit or iteration,
-        // also on a frame that fails (random syndrome, few iterations).
+        // Rows in a group share no column, so updating them together (the φ-table comparison kernel) must not change a
+        // single bit or iteration, also on a frame that fails (random syndrome, few iterations).
         var random = new Random(seed);
         byte[] sender = TestCodes.RandomBits(code.BlockLength, random);
         byte[] noisy = TestCodes.ThroughBsc(sender, code.BlockLength, qber, random, out _);
@@ -55,8 +56,8 @@ public sealed class DecoderTests
         byte[] randomSyndrome = TestCodes.RandomBits(code.SyndromeLength, random);
         foreach ((byte[] s, int maxIterations) in new[] { (syndrome, LdpcDecoder.DefaultMaxIterations), (randomSyndrome, 4) })
         {
-            var grouped = new LdpcDecoder(code, maxIterations);
-            var rowByRow = new LdpcDecoder(code, maxIterations) { GroupLimit = 1 };
+            var grouped = new ComparisonDecoder(code, ComparisonKernel.PhiTable, maxIterations);
+            var rowByRow = new ComparisonDecoder(code, ComparisonKernel.PhiTable, maxIterations) { GroupLimit = 1 };
             var groupedOutput = new byte[sender.Length];
             var rowByRowOutput = new byte[sender.Length];
             LdpcDecodeResult a = grouped.Decode(noisy, s, qber, groupedOutput);
@@ -67,7 +68,7 @@ public sealed class DecoderTests
     }
 
     [Fact]
-    public void Confident_row_skip_and_plain_layered_bp_and_phi_form_all_recover_the_sender_bits()
+    public void Production_decoder_with_and_without_row_skip_and_the_comparison_kernels_all_recover_the_sender_bits()
     {
         LdpcCode code = TestCodes.WithEfficiency(0.03, 1.35);
         var random = new Random(23);
@@ -76,17 +77,17 @@ public sealed class DecoderTests
 
         var syndrome = new byte[(code.SyndromeLength + 7) / 8];
         code.ComputeSyndrome(sender, syndrome);
-        foreach (LdpcDecoder decoder in new[]
+        foreach (FrameDecoder decode in new FrameDecoder[]
         {
-            new LdpcDecoder(code),
-            new LdpcDecoder(code) { ConfidentRowSkip = 0 },
-            new LdpcDecoder(code) { UsePhiForm = true },
-            new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.TanhPolynomial },
-            new LdpcDecoder(code) { Kernel = BeliefPropagationKernel.TanhPolynomial, ConfidentRowSkip = 0 },
+            new LdpcDecoder(code).Decode,
+            new LdpcDecoder(code) { ConfidentRowSkip = 0 }.Decode,
+            new ComparisonDecoder(code, ComparisonKernel.PhiPolynomial).Decode,
+            new ComparisonDecoder(code, ComparisonKernel.TanhPolynomial).Decode,
+            new ComparisonDecoder(code, ComparisonKernel.TanhPolynomial) { ConfidentRowSkip = 0 }.Decode,
         })
         {
             var output = new byte[sender.Length];
-            Assert.True(decoder.Decode(noisy, syndrome, 0.03, output).Converged);
+            Assert.True(decode(noisy, syndrome, 0.03, output).Converged);
             Assert.Equal(sender, output);
         }
     }

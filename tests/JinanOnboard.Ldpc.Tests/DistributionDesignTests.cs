@@ -1,5 +1,6 @@
 using JinanOnboard.Ldpc.Construction;
 using JinanOnboard.Ldpc.Construction.Design;
+using JinanOnboard.Primitives.Information;
 
 namespace JinanOnboard.Ldpc.Tests;
 

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics.X86;
+using JinanOnboard.Ldpc.Comparison;
 using JinanOnboard.Ldpc.Construction;
 using JinanOnboard.Ldpc.Decoding;
 
@@ -29,12 +30,16 @@ public sealed class LiftedDecoderTests
     }
 
     [Fact]
-    public void Lifted_kernel_is_the_default_for_lifted_codes_and_phi_table_otherwise()
+    public void Production_decoder_takes_every_book_code_and_refuses_an_unstructured_one()
     {
-        Assert.Equal(BeliefPropagationKernel.Lifted, new LdpcDecoder(Small.Value).Kernel);
-        Assert.Equal(BeliefPropagationKernel.Lifted, new LdpcDecoder(Small.Value) { UsePhiForm = false }.Kernel);
-        Assert.Equal(BeliefPropagationKernel.Lifted, new LdpcDecoder(TestCodes.SmallBook.Codes[0]).Kernel); // book codes are quasi-cyclic
-        Assert.Equal(BeliefPropagationKernel.PhiTable, new LdpcDecoder(TestCodes.Unstructured(72)).Kernel);
+        foreach (LdpcCode code in TestCodes.SmallBook.Codes.Take(3).Append(Small.Value))
+        {
+            Assert.Same(code, new LdpcDecoder(code).Code); // book codes are quasi-cyclic
+        }
+
+        LdpcCode unstructured = TestCodes.Unstructured(72);
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new LdpcDecoder(unstructured));
+        Assert.Contains("no quasi-cyclic lifting", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -54,14 +59,14 @@ public sealed class LiftedDecoderTests
     }
 
     [Fact]
-    public void Other_kernels_still_decode_a_lifted_code_through_its_csr()
+    public void Comparison_kernels_decode_a_lifted_code_through_its_csr()
     {
         LdpcCode code = Medium.Value;
         (byte[] sender, byte[] noisy, byte[] syndrome) = Frame(code, 0.015, 6);
-        foreach (BeliefPropagationKernel kernel in new[] { BeliefPropagationKernel.PhiTable, BeliefPropagationKernel.TanhPolynomial })
+        foreach (ComparisonKernel kernel in new[] { ComparisonKernel.PhiTable, ComparisonKernel.TanhPolynomial })
         {
             var output = new byte[sender.Length];
-            LdpcDecodeResult result = new LdpcDecoder(code) { Kernel = kernel }.Decode(noisy, syndrome, 0.015, output);
+            LdpcDecodeResult result = new ComparisonDecoder(code, kernel).Decode(noisy, syndrome, 0.015, output);
             Assert.True(result.Converged, kernel.ToString());
             Assert.Equal(sender, output);
         }
@@ -104,7 +109,7 @@ public sealed class LiftedDecoderTests
     }
 
     [Fact]
-    public void Lifted_syndrome_check_agrees_with_the_csr_check()
+    public void Lifted_syndrome_check_agrees_with_an_independent_check_of_the_hard_decision()
     {
         LdpcCode code = Medium.Value;
         var random = new Random(10);
@@ -123,16 +128,16 @@ public sealed class LiftedDecoderTests
             foreach (byte[] s in new[] { ownSyndrome, syndrome }.Concat(rows.Select(row => Flipped(ownSyndrome, row))))
             {
                 _ = decoder.Decode(noisy, s, 0.015, output);
-                bool csr = decoder.SyndromeMatches();
-                Assert.Equal(csr, decoder.LiftedSyndromeMatches());
+                bool csr = HardDecisionSatisfies(code, decoder.Posteriors, s);
+                Assert.Equal(csr, decoder.SyndromeMatches());
                 matches += csr ? 1 : 0;
             }
 
             // After a full decode of the sender's syndrome both must say yes.
             var full = new LdpcDecoder(code) { LiftedPath = path };
             Assert.True(full.Decode(noisy, syndrome, 0.015, output).Converged);
+            Assert.True(HardDecisionSatisfies(code, full.Posteriors, syndrome));
             Assert.True(full.SyndromeMatches());
-            Assert.True(full.LiftedSyndromeMatches());
             Assert.InRange(matches, 1, rows.Length); // the own syndrome matches at once; flipped ones must not all match
         }
     }
@@ -148,6 +153,20 @@ public sealed class LiftedDecoderTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         _ = decoder.Decode(noisy, syndrome, 0.01, output);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>The CSR oracle: packs the posteriors' sign bits (negative ⇒ 1) and compares H·x̂ with <paramref name="syndrome"/>.</summary>
+    private static bool HardDecisionSatisfies(LdpcCode code, ReadOnlySpan<float> posteriors, byte[] syndrome)
+    {
+        var hard = new byte[(code.BlockLength + 7) / 8];
+        for (int v = 0; v < code.BlockLength; v++)
+        {
+            hard[v >> 3] |= (byte)((BitConverter.SingleToUInt32Bits(posteriors[v]) >> 31) << (v & 7));
+        }
+
+        var check = new byte[syndrome.Length];
+        code.ComputeSyndrome(hard, check);
+        return check.AsSpan().SequenceEqual(syndrome);
     }
 
     private static byte[] Flipped(byte[] syndrome, int row)

@@ -1,4 +1,4 @@
-using JinanOnboard.Ldpc.Decoding;
+using JinanOnboard.Ldpc.Comparison;
 
 namespace JinanOnboard.Ldpc.Tests;
 

@@ -1,5 +1,5 @@
 using System.Runtime.Intrinsics;
-using JinanOnboard.Ldpc.Decoding;
+using JinanOnboard.Ldpc.Comparison;
 
 namespace JinanOnboard.Ldpc.Tests;
 

@@ -1,4 +1,6 @@
+using JinanOnboard.Ldpc.Comparison;
 using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Primitives.Information;
 
 namespace JinanOnboard.Ldpc.Tests;
 

@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Primitives.Information;
 
 namespace JinanOnboard.Ldpc;
 
@@ -77,26 +79,37 @@ public sealed class LdpcCodeBook
 
     /// <summary>The code with this wire id.</summary>
     /// <exception cref="KeyNotFoundException">No such id in this book.</exception>
-    public LdpcCode GetById(int codeId)
+    public LdpcCode GetById(int codeId) =>
+        TryGetById(codeId, out LdpcCode? code)
+            ? code
+            : throw new KeyNotFoundException(
+                $"LDPC code id {codeId} is not in the code book ({_descriptors.Length} ids from {_descriptors[0].CodeId} to {_descriptors[^1].CodeId}).");
+
+    /// <summary>The code with this wire id, or false when the book has none (an id from the wire is not trusted to exist).</summary>
+    public bool TryGetById(int codeId, [NotNullWhen(true)] out LdpcCode? code)
     {
         for (int i = 0; i < _descriptors.Length; i++)
         {
             if (_descriptors[i].CodeId == codeId)
             {
-                return _codes[i].Value;
+                code = _codes[i].Value;
+                return true;
             }
         }
 
-        throw new KeyNotFoundException(
-            $"LDPC code id {codeId} is not in the code book ({_descriptors.Length} ids from {_descriptors[0].CodeId} to {_descriptors[^1].CodeId}).");
+        code = null;
+        return false;
     }
+
+    /// <summary>True when <see cref="CreateDefault"/> can build a book for blocks of <paramref name="blockLength"/> bits.</summary>
+    public static bool SupportsBlockLength(int blockLength) => blockLength >= MinBlockLength && blockLength % LiftedStructure.Z == 0;
 
     /// <summary>
     /// Builds a book of the default layout for another block length (tests use small n; the wire uses 100 000).
     /// </summary>
     public static LdpcCodeBook CreateDefault(int blockLength)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, MinBlockLength);
         if (blockLength % LiftedStructure.Z != 0)
         {
             throw new ArgumentException($"LDPC block length {blockLength} is not a multiple of the lifting size {LiftedStructure.Z}.", nameof(blockLength));
@@ -132,6 +145,9 @@ public sealed class LdpcCodeBook
 
         return new LdpcCodeBook([.. descriptors]);
     }
+
+    /// <summary>Shortest block a book is built for (tests use 2 000 and 20 000; the wire 100 000).</summary>
+    private const int MinBlockLength = 1000;
 
     /// <summary>Base rows of code id 1 at n = 100 000: m = 313·16 = 5 008.</summary>
     internal const int FirstBaseRows = 313;

@@ -1,6 +1,7 @@
-using JinanOnboard.Ldpc.Decoding;
 using System.Diagnostics;
 using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Primitives.Information;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.Ldpc;
 
@@ -34,18 +35,20 @@ public sealed record LdpcSimulationResult(
     public double ThroughputMbitPerSecond => DecodeSeconds <= 0 ? 0 : (double)Frames * BlockLength / DecodeSeconds / 1e6;
 }
 
+/// <summary>Decodes one frame (the signature of <see cref="LdpcDecoder.Decode"/>): lets the simulation drive a comparison kernel.</summary>
+internal delegate LdpcDecodeResult FrameDecoder(ReadOnlySpan<byte> packedNoisyBits, ReadOnlySpan<byte> packedSyndrome, double channelQber, Span<byte> packedCorrected);
+
 /// <summary>
 /// Encode–noise–decode loop used by `jinan ldpc bench` and the tests: random sender bits, BSC noise,
 /// syndrome, decode with the true QBER, check against the sender's bits. Deterministic from the seed.
 /// </summary>
 public static class LdpcSimulation
 {
-    /// <summary>Runs <paramref name="frames"/> frames on one thread.</summary>
+    /// <summary>Runs <paramref name="frames"/> frames on one thread with the production decoder.</summary>
     /// <param name="code">Code to use.</param>
     /// <param name="qber">BSC crossover probability in (0, 0.5).</param>
     /// <param name="frames">Number of frames (≥ 1).</param>
     /// <param name="seed">Seed of the sender bits and the noise.</param>
-    /// <param name="rule">Decoder check rule.</param>
     /// <param name="maxIterations">Decoder iteration cap.</param>
     /// <param name="progress">Called after each frame with the number of frames done (may be null).</param>
     public static LdpcSimulationResult Run(
@@ -53,24 +56,18 @@ public static class LdpcSimulation
         double qber,
         int frames,
         ulong seed,
-        LdpcCheckRule rule = LdpcCheckRule.BeliefPropagation,
         int maxIterations = LdpcDecoder.DefaultMaxIterations,
-        Action<int>? progress = null) =>
-        RunCore(code, qber, frames, seed, rule, maxIterations, progress, kernel: null);
-
-    /// <summary>As the public overload; <paramref name="kernel"/> overrides the decoder's default BP kernel (benchmarks).</summary>
-    internal static LdpcSimulationResult RunCore(
-        LdpcCode code,
-        double qber,
-        int frames,
-        ulong seed,
-        LdpcCheckRule rule,
-        int maxIterations,
-        Action<int>? progress,
-        BeliefPropagationKernel? kernel,
-        float confidentRowSkip = LdpcDecoder.DefaultConfidentRowSkip)
+        Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(code);
+        return Run(code, qber, frames, seed, new LdpcDecoder(code, maxIterations).Decode, progress);
+    }
+
+    /// <summary>As the public overload, decoding with <paramref name="decode"/> (benchmarks and tests pass other kernels or settings).</summary>
+    internal static LdpcSimulationResult Run(LdpcCode code, double qber, int frames, ulong seed, FrameDecoder decode, Action<int>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(decode);
         ArgumentOutOfRangeException.ThrowIfLessThan(frames, 1);
         if (!(qber > 0 && qber < 0.5))
         {
@@ -82,11 +79,6 @@ public static class LdpcSimulation
         var noisy = new byte[sender.Length];
         var corrected = new byte[sender.Length];
         var syndrome = new byte[(code.SyndromeLength + 7) / 8];
-        var decoder = new LdpcDecoder(code, maxIterations, rule) { ConfidentRowSkip = confidentRowSkip };
-        if (kernel is BeliefPropagationKernel chosen)
-        {
-            decoder.Kernel = chosen;
-        }
         var rng = new SplitMix64(seed);
         ulong threshold = (ulong)(qber * 18446744073709551616.0); // P(Next() < threshold) = qber
         int failed = 0;
@@ -120,7 +112,7 @@ public static class LdpcSimulation
 
             code.ComputeSyndrome(sender, syndrome);
             long start = Stopwatch.GetTimestamp();
-            LdpcDecodeResult result = decoder.Decode(noisy, syndrome, qber, corrected);
+            LdpcDecodeResult result = decode(noisy, syndrome, qber, corrected);
             ticks += Stopwatch.GetTimestamp() - start;
             iterations += result.Iterations;
             if (!result.Converged)

@@ -61,6 +61,27 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_syndrome_naming_an_unknown_code_gets_its_own_outcome_and_every_other_packet_decodes()
+    {
+        // The codec answers −1 for the id (its contract: no exception for an id from the wire); the OGS reports the packet
+        // as UnknownCode, leaves it out of every block and carries on with the rest of the pass.
+        var bench = new DistillationBench(SharedPass.Options, SharedPass.Store);
+        int seen = 0;
+        bench.Network.Tamper = (type, body) =>
+            type == DistillationMessageType.Syndrome && seen++ == 3 ? (SyndromeMessage.Decode(body) with { CodeId = 999 }).Encode() : body;
+        await bench.RunAsync(SharedPass.Detections);
+
+        IReadOnlyList<PacketReport> packets = bench.Ground.Statistics.Packets;
+        Assert.Equal(bench.Ground.Statistics.SiftedPackets, packets.Count);
+        Assert.Equal(PacketOutcome.UnknownCode, packets[3].Outcome);
+        Assert.All(packets.Where(p => p.PacketId != 3), p => Assert.Equal(PacketOutcome.Decoded, p.Outcome));
+        Assert.All(bench.Ground.Statistics.Blocks, b => Assert.DoesNotContain(3, b.PacketIds));
+        Assert.True(bench.Ground.IsComplete);
+        Assert.NotEmpty(bench.GroundKeys.Keys);
+        bench.AssertStoresIdentical();
+    }
+
+    [Fact]
     public async Task A_crc_mismatch_discards_the_block_on_both_sides()
     {
         // A payload whose amplifier flips one output bit: its key differs from the OGS key.

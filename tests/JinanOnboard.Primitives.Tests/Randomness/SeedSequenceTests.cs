@@ -37,6 +37,42 @@ public sealed class SeedSequenceTests
     }
 
     [Fact]
+    public void Worked_example_of_seed_derivation_md()
+    {
+        // protocol-spec/seed-derivation.md, "Worked example": the values an independent implementation must reproduce.
+        ulong ground = SeedSequence.Derive(1, "distillation.ground");
+        Assert.Equal(0x0510223B7C6B3C96UL, ground);
+        Assert.Equal(0x208BDCEE56B7C80EUL, SeedSequence.Derive(ground, "sampling"));
+        SplitMix64 sampling = SeedSequence.CreateGenerator(ground, "sampling");
+        Assert.Equal(0.10385166512704169, sampling.NextDouble());
+
+        var toeplitz = new byte[8];
+        SeedSequence.Fill(ground, "toeplitz-seeds", toeplitz);
+        Assert.Equal(Convert.FromHexString("6A8E535A2381B428"), toeplitz);
+
+        SplitMix64 hashKeys = SeedSequence.CreateGenerator(SeedSequence.Derive(1, "distillation.payload"), "hash-keys");
+        Assert.Equal(0xA04ECE0C2E64F719UL, hashKeys.Next());
+
+        Func<double> loss = SeedSequence.UniformStreams(SeedSequence.Derive(1, "link.downlink"))("loss");
+        Assert.Equal(0.40179899784629347, loss());
+        Assert.Equal(0xFBBEE9B4D5AED631UL, SeedSequence.Derive(1, "source.rng"));
+    }
+
+    [Fact]
+    public void Each_uniform_stream_starts_afresh_and_streams_of_other_labels_do_not_shift_it()
+    {
+        Func<string, Func<double>> streams = SeedSequence.UniformStreams(5);
+        Func<double> first = streams("loss");
+        double[] expected = [.. Enumerable.Range(0, 8).Select(_ => first())];
+
+        _ = streams("bit-errors")(); // another label drawing in between
+        Func<double> again = streams("loss");
+        double[] actual = [.. Enumerable.Range(0, 8).Select(_ => again())];
+        Assert.Equal(expected, actual);
+        Assert.All(expected, x => Assert.InRange(x, 0.0, Math.BitDecrement(1.0)));
+    }
+
+    [Fact]
     public void Different_purposes_and_run_seeds_give_distinct_seeds()
     {
         var seeds = new HashSet<ulong>();

@@ -84,5 +84,5 @@ public sealed class EmulatedLinkContractTests : TransportContractTests
     protected override string BindEndpoint() => $"memory://{_name}";
 
     protected override TransportConnection WrapClient(TransportConnection client) =>
-        JinanOnboard.Transport.LinkEmulation.LinkEmulator.Wrap(client, ClearLink, ClearLink with { Seed = 1 }, TimeProvider.System);
+        JinanOnboard.Transport.LinkEmulation.LinkEmulator.Wrap(client, ClearLink, ClearLink with { RandomStreams = JinanOnboard.Primitives.Randomness.SeedSequence.UniformStreams(1) }, TimeProvider.System);
 }

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Transport.LinkEmulation;
 using JinanOnboard.Transport.Tests.Contract;
 using Microsoft.Extensions.Time.Testing;
@@ -104,12 +105,12 @@ public sealed class EmulatedConnectionTests
             BitRateBitsPerSecond = double.PositiveInfinity,
             Loss = new GilbertElliott(0.05, 0.3, 0.01, 0.9),
             BitErrorRate = 1e-3,
-            Seed = 21,
+            RandomStreams = SeedSequence.UniformStreams(21),
         };
 
         (byte[] bytes, long lost, long corrupted) first = await RunLossyAsync(options);
         (byte[] bytes, long lost, long corrupted) again = await RunLossyAsync(options);
-        (byte[] bytes, long lost, long corrupted) other = await RunLossyAsync(options with { Seed = 22 });
+        (byte[] bytes, long lost, long corrupted) other = await RunLossyAsync(options with { RandomStreams = SeedSequence.UniformStreams(22) });
 
         Assert.Equal(first.bytes, again.bytes);
         Assert.Equal(first.lost, again.lost);
@@ -122,7 +123,7 @@ public sealed class EmulatedConnectionTests
     public async Task Directions_are_independent_and_completion_reaches_the_peer()
     {
         var time = new FakeTimeProvider();
-        var lossyUp = new LinkDirectionOptions { ChunkBytes = 10, BitRateBitsPerSecond = double.PositiveInfinity, Loss = new GilbertElliott(0, 1, 1, 1) };
+        var lossyUp = new LinkDirectionOptions { ChunkBytes = 10, BitRateBitsPerSecond = double.PositiveInfinity, Loss = new GilbertElliott(0, 1, 1, 1), RandomStreams = SeedSequence.UniformStreams(0) };
         await using Harness h = await Harness.StartAsync(lossyUp, Clear, time);
 
         await h.Emulated.Output.WriteAsync(PipeIo.Pattern(100, 5)).AsTask().WaitAsync(Timeout);

@@ -1,4 +1,5 @@
 using CsCheck;
+using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Transport.LinkEmulation;
 using JinanOnboard.Transport.Tests.Contract;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +19,7 @@ public sealed class EmulationPropertyTests
         BitRateBitsPerSecond = double.PositiveInfinity,
         Loss = new GilbertElliott(0.05, 0.3, 0.01, 0.9),
         BitErrorRate = 1e-3,
-        Seed = 31,
+        RandomStreams = SeedSequence.UniformStreams(31),
     };
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.QuantumChannel.Simulation;
 
@@ -18,11 +19,11 @@ internal struct SimulationRandom
 
     public SimulationRandom(ulong seed, ulong stream)
     {
-        ulong x = seed ^ (stream * 0xD1B54A32D192ED03UL);
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
+        var seeder = new SplitMix64(seed ^ (stream * 0xD1B54A32D192ED03UL));
+        _s0 = seeder.Next();
+        _s1 = seeder.Next();
+        _s2 = seeder.Next();
+        _s3 = seeder.Next();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -65,13 +66,4 @@ internal struct SimulationRandom
     }
 
     private static ulong BitRotate(ulong value, int count) => (value << count) | (value >> (64 - count));
-
-    private static ulong SplitMix(ref ulong state)
-    {
-        state += 0x9E3779B97F4A7C15UL;
-        ulong z = state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
 }

@@ -5,7 +5,10 @@ using JinanOnboard.Ldpc;
 
 namespace JinanOnboard.Cli.Commands;
 
-/// <summary>`jinan ldpc bench`: efficiency, frame error rate and decoder throughput of the default code book.</summary>
+/// <summary>
+/// `jinan ldpc bench`: efficiency, frame error rate and decoder throughput of the default code book with the production
+/// decoder. The comparison kernels (φ table, tanh, min-sum) are measured by bench/JinanOnboard.Ldpc.Benchmarks (`sim`).
+/// </summary>
 internal static partial class CommandCatalog
 {
     static partial void AddLdpc(RootCommand root)
@@ -16,10 +19,9 @@ internal static partial class CommandCatalog
         var frames = new Option<int>("--frames") { Description = "Number of 100 kbit frames to decode.", DefaultValueFactory = _ => 20 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the sender bits and the channel noise.", DefaultValueFactory = _ => 1UL };
         var codeId = new Option<int?>("--code") { Description = "Use this code id instead of the book's selection." };
-        var rule = new Option<string>("--rule") { Description = "Check rule: bp (default) or min-sum.", DefaultValueFactory = _ => "bp" };
         var maxIterations = new Option<int>("--max-iterations") { Description = "Decoder iteration cap.", DefaultValueFactory = _ => LdpcDecoder.DefaultMaxIterations };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        foreach (Option option in new Option[] { qber, frames, seed, codeId, rule, maxIterations, json })
+        foreach (Option option in new Option[] { qber, frames, seed, codeId, maxIterations, json })
         {
             bench.Options.Add(option);
         }
@@ -29,14 +31,13 @@ internal static partial class CommandCatalog
             parseResult.GetValue(frames),
             parseResult.GetValue(seed),
             parseResult.GetValue(codeId),
-            parseResult.GetValue(rule) ?? "bp",
             parseResult.GetValue(maxIterations),
             parseResult.GetValue(json)));
         ldpc.Subcommands.Add(bench);
         root.Subcommands.Add(ldpc);
     }
 
-    private static int RunLdpcBench(double qber, int frames, ulong seed, int? codeId, string ruleName, int maxIterations, bool json)
+    private static int RunLdpcBench(double qber, int frames, ulong seed, int? codeId, int maxIterations, bool json)
     {
         if (!(qber > 0 && qber < 0.5))
         {
@@ -52,13 +53,6 @@ internal static partial class CommandCatalog
         {
             throw new UserErrorException("--max-iterations must be at least 1.");
         }
-
-        LdpcCheckRule rule = ruleName switch
-        {
-            "bp" => LdpcCheckRule.BeliefPropagation,
-            "min-sum" => LdpcCheckRule.NormalizedMinSum,
-            _ => throw new UserErrorException($"--rule must be 'bp' or 'min-sum', got '{ruleName}'."),
-        };
 
         long buildStart = Stopwatch.GetTimestamp();
         LdpcCode code;
@@ -78,7 +72,6 @@ internal static partial class CommandCatalog
             qber,
             frames,
             seed,
-            rule,
             maxIterations,
             showProgress ? done => Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rframe {done}/{frames}")) : null);
         if (showProgress)
@@ -103,7 +96,6 @@ internal static partial class CommandCatalog
                 decode_seconds = result.DecodeSeconds,
                 throughput_mbit_per_s = result.ThroughputMbitPerSecond,
                 code_build_seconds = buildSeconds,
-                rule = ruleName,
                 seed,
             });
         }
@@ -113,7 +105,7 @@ internal static partial class CommandCatalog
                 code {result.CodeId}: n={result.BlockLength} m={result.SyndromeLength} (built in {buildSeconds:F2} s)
                 QBER {result.Qber:P2}  efficiency f = {result.Efficiency:F3}
                 frames {result.Frames}  failed {result.FailedFrames}  FER {result.FrameErrorRate:P2}  undetected {result.UndetectedErrorFrames}
-                mean iterations {result.MeanIterations:F1}  decoder {result.ThroughputMbitPerSecond:F2} Mbit/s ({rule}, wall time of Decode only)
+                mean iterations {result.MeanIterations:F1}  decoder {result.ThroughputMbitPerSecond:F2} Mbit/s (wall time of Decode only)
                 """));
         }
 

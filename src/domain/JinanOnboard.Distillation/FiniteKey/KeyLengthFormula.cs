@@ -1,3 +1,5 @@
+using JinanOnboard.Primitives.Information;
+
 namespace JinanOnboard.Distillation.FiniteKey;
 
 /// <summary>What one key basis contributes to the key length.</summary>

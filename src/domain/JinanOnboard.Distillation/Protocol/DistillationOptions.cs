@@ -32,6 +32,9 @@ public sealed record DistillationOptions
     /// <summary>QBER assumed before any sampled bit is seen (chooses the first code).</summary>
     public double DefaultQber { get; init; } = 0.02;
 
+    /// <summary>Margin and clamp range that turn the sampled QBER into the codec's QBERs (both sides use the same).</summary>
+    public ReconciliationPolicy Reconciliation { get; init; } = ReconciliationPolicy.Default;
+
     /// <summary>Decoy intensities and probabilities (finite-key.md inputs).</summary>
     public DecoySettings Decoy { get; init; } = DecoySettings.Jinan1;
 
@@ -77,5 +80,10 @@ public sealed record DistillationOptions
         }
 
         ArgumentNullException.ThrowIfNull(Decoy);
+        ArgumentNullException.ThrowIfNull(Reconciliation);
+        if (Reconciliation.Validate() is string problem)
+        {
+            throw new ArgumentException($"{nameof(Reconciliation)}: {problem}.");
+        }
     }
 }

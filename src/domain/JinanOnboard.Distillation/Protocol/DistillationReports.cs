@@ -11,11 +11,14 @@ public enum PacketOutcome
     /// <summary>Decoded and verified by the OGS.</summary>
     Decoded = 1,
 
-    /// <summary>The decoder did not converge or the code was unknown: packet discarded.</summary>
+    /// <summary>The decoder did not converge, or the syndrome's length did not fit its code or packet: packet discarded.</summary>
     DecodeFailed = 2,
 
     /// <summary>The decoder converged but the verification hash differed: packet discarded, never a wrong key.</summary>
     VerificationFailed = 3,
+
+    /// <summary>The syndrome named a code the OGS's codec does not have (<see cref="IReconciliationCodec.GetSyndromeBits"/> = −1): packet discarded.</summary>
+    UnknownCode = 4,
 }
 
 /// <summary>What became of one privacy-amplification block.</summary>

@@ -2,6 +2,7 @@ using JinanOnboard.Distillation.Estimation;
 using JinanOnboard.Distillation.Protocol.Messages;
 using JinanOnboard.Distillation.Sifting;
 using JinanOnboard.Distillation.Verification;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.Distillation.Protocol;
 
@@ -24,8 +25,9 @@ public sealed class GroundDistiller
     private readonly IPrivacyAmplifier _amplifier;
     private readonly IDistilledKeyStore _keyStore;
     private readonly IKeyStoreLookup? _lookup;
-    private readonly Random _sampling;
     private readonly RandomFill _freshRandomness;
+    private SplitMix64 _sampling;
+    private SplitMix64 _toeplitzSeedStream;
     private readonly List<long> _sequences = [];
     private readonly List<byte> _bases = [];
     private readonly List<byte> _bits = [];
@@ -53,7 +55,11 @@ public sealed class GroundDistiller
     /// <param name="authenticator">Signs the PA instruction, verifies the payload's feedback.</param>
     /// <param name="amplifier">Toeplitz privacy amplification.</param>
     /// <param name="keyStore">The OGS key store.</param>
-    /// <param name="seed">Seed of the 10% sampling and (unless <paramref name="freshRandomness"/> is given) of the Toeplitz seeds.</param>
+    /// <param name="seed">
+    /// The OGS distiller's seed (the firmware passes <c>SeedSequence.Derive(runSeed, "distillation.ground")</c>): the 10 %
+    /// sampling draws from its "sampling" stream and, unless <paramref name="freshRandomness"/> is given, the Toeplitz seeds
+    /// come from its "toeplitz-seeds" stream (protocol-spec/seed-derivation.md).
+    /// </param>
     /// <param name="freshRandomness">Source of the Toeplitz seeds; null = deterministic, from <paramref name="seed"/>.</param>
     /// <param name="lookup">Answers settlement queries about earlier passes (spec §Settlement); null = every answer is UnknownPass.</param>
     public GroundDistiller(
@@ -78,11 +84,17 @@ public sealed class GroundDistiller
         _keyStore = keyStore ?? throw new ArgumentNullException(nameof(keyStore));
 
         // Two independent streams so that changing the round size never changes the Toeplitz seeds.
-        _sampling = new Random(unchecked((int)seed ^ 0x5A17));
-        var toeplitzSeeds = new Random(unchecked((int)(seed >> 32) ^ (int)seed ^ 0x7E0B));
-        _freshRandomness = freshRandomness ?? toeplitzSeeds.NextBytes;
+        _sampling = SeedSequence.CreateGenerator(seed, SamplingLabel);
+        _toeplitzSeedStream = SeedSequence.CreateGenerator(seed, ToeplitzSeedsLabel);
+        _freshRandomness = freshRandomness ?? FillFromToeplitzSeedStream;
         _sifted = new SiftedKeyBuffer(options.PacketBits);
     }
+
+    /// <summary>Label of the 10 % sampling stream under the distiller's seed (protocol-spec/seed-derivation.md).</summary>
+    public const string SamplingLabel = "sampling";
+
+    /// <summary>Label of the Toeplitz seed stream under the distiller's seed (protocol-spec/seed-derivation.md).</summary>
+    public const string ToeplitzSeedsLabel = "toeplitz-seeds";
 
     /// <summary>Counters and reports for the bench output.</summary>
     public DistillationStatistics Statistics { get; } = new();
@@ -312,14 +324,21 @@ public sealed class GroundDistiller
         double sampledQber = syndrome.QberPpm / 1e6;
         int packetBits = _options.PacketBits;
         var failed = new PacketReport(packet.PacketId, sampledQber, null, syndrome.SyndromeBits, PacketOutcome.DecodeFailed);
-        if (syndrome.PacketBits != packetBits || _codec.GetSyndromeBits(syndrome.CodeId, packetBits) != syndrome.SyndromeBits)
+        int codeSyndromeBits = _codec.GetSyndromeBits(syndrome.CodeId, packetBits);
+        if (codeSyndromeBits < 0)
+        {
+            Statistics.SetPacket(failed with { Outcome = PacketOutcome.UnknownCode });
+            return null;
+        }
+
+        if (syndrome.PacketBits != packetBits || codeSyndromeBits != syndrome.SyndromeBits)
         {
             Statistics.SetPacket(failed);
             return null;
         }
 
         var corrected = new byte[packet.Bits.Length];
-        double decoderQber = Math.Clamp(sampledQber, 1e-4, 0.25);
+        double decoderQber = _options.Reconciliation.Clamp(sampledQber); // the wire allows 0..0.5; the decoder needs the policy's range
         if (!_codec.TryDecode(syndrome.CodeId, packetBits, packet.Bits, syndrome.Syndrome, decoderQber, corrected))
         {
             Statistics.SetPacket(failed);
@@ -445,6 +464,9 @@ public sealed class GroundDistiller
         _outgoing.Add((DistillationMessageType.Commit, new CommitMessage(pending.Report.BlockId, store).Encode()));
         Finish(pending.Report with { Outcome = outcome });
     }
+
+    /// <summary>Deterministic mode: the seed's bytes in order, 8 per SplitMix64 draw, little-endian (seed-derivation.md).</summary>
+    private void FillFromToeplitzSeedStream(Span<byte> destination) => _toeplitzSeedStream.Fill(destination);
 
     private void Finish(PaBlockReport report)
     {

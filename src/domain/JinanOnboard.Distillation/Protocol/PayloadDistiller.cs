@@ -2,6 +2,7 @@ using JinanOnboard.Distillation.Estimation;
 using JinanOnboard.Distillation.Protocol.Messages;
 using JinanOnboard.Distillation.Sifting;
 using JinanOnboard.Distillation.Verification;
+using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Source;
 
 namespace JinanOnboard.Distillation.Protocol;
@@ -29,6 +30,7 @@ public sealed class PayloadDistiller
     private readonly IPendingKeyJournal? _journal;
     private readonly HashSet<PendingKeyName> _queried = [];
     private readonly RandomFill _freshRandomness;
+    private SplitMix64 _hashKeyStream;
     private readonly SampledQberEstimator _qber;
     private readonly SiftedKeyBuffer _sifted;
     private readonly Dictionary<uint, KeyInformationMessage> _earlyRounds = [];
@@ -47,7 +49,11 @@ public sealed class PayloadDistiller
     /// <param name="authenticator">Signs the feedback, verifies the OGS's PA instruction.</param>
     /// <param name="amplifier">Toeplitz privacy amplification.</param>
     /// <param name="keyStore">The payload key store.</param>
-    /// <param name="seed">Seed of the verification-hash keys (unless <paramref name="freshRandomness"/> is given).</param>
+    /// <param name="seed">
+    /// The payload distiller's seed (the firmware passes <c>SeedSequence.Derive(runSeed, "distillation.payload")</c>); the
+    /// verification-hash keys, unless <paramref name="freshRandomness"/> is given, come from its "hash-keys" stream
+    /// (protocol-spec/seed-derivation.md).
+    /// </param>
     /// <param name="freshRandomness">Source of the verification-hash keys; null = deterministic, from <paramref name="seed"/>.</param>
     /// <param name="journal">Durable pending keys (spec §Settlement); null = pending keys live in memory only.</param>
     public PayloadDistiller(
@@ -72,11 +78,14 @@ public sealed class PayloadDistiller
         _authenticator = authenticator ?? throw new ArgumentNullException(nameof(authenticator));
         _amplifier = amplifier ?? throw new ArgumentNullException(nameof(amplifier));
         _keyStore = keyStore ?? throw new ArgumentNullException(nameof(keyStore));
-        var hashKeys = new Random(unchecked((int)(seed >> 32) ^ (int)seed ^ 0x4A53));
-        _freshRandomness = freshRandomness ?? hashKeys.NextBytes;
+        _hashKeyStream = SeedSequence.CreateGenerator(seed, HashKeysLabel);
+        _freshRandomness = freshRandomness ?? FillFromHashKeyStream;
         _qber = new SampledQberEstimator(options.DefaultQber);
         _sifted = new SiftedKeyBuffer(options.PacketBits);
     }
+
+    /// <summary>Label of the verification-hash key stream under the distiller's seed (protocol-spec/seed-derivation.md).</summary>
+    public const string HashKeysLabel = "hash-keys";
 
     /// <summary>Counters and reports for the bench output.</summary>
     public DistillationStatistics Statistics { get; } = new();
@@ -242,8 +251,8 @@ public sealed class PayloadDistiller
     private void SendSyndrome(SiftedPacket packet)
     {
         int packetBits = _options.PacketBits;
-        double estimate = _qber.Estimate;
-        ReconciliationCodeChoice code = _codec.SelectCode(estimate, packetBits);
+        double estimate = _options.Reconciliation.Clamp(_qber.Estimate); // the one clamp: reported, sent and provisioned for
+        ReconciliationCodeChoice code = _codec.SelectCode(_options.Reconciliation.SelectionQber(estimate), packetBits);
         var syndrome = new byte[PackedBits.ByteCount(code.SyndromeBits)];
         _codec.ComputeSyndrome(code.CodeId, packetBits, packet.Bits, syndrome);
 
@@ -252,7 +261,7 @@ public sealed class PayloadDistiller
         _freshRandomness(keyBytes);
         ulong hashKey = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(keyBytes);
         ulong tag = PolynomialHash64.Compute(packet.Bits, packetBits, hashKey);
-        uint qberPpm = (uint)Math.Round(Math.Clamp(estimate, 0, 0.5) * 1e6);
+        uint qberPpm = (uint)Math.Round(estimate * 1e6);
         var message = new SyndromeMessage(packet.PacketId, packetBits, code.CodeId, qberPpm, code.SyndromeBits, syndrome, hashKey, tag);
         _outgoing.Add((DistillationMessageType.Syndrome, message.Encode()));
         _packets[packet.PacketId] = new PayloadPacket(packet.Bits, packet.CountPerClass(), code.SyndromeBits + PolynomialHash64.TagBits);
@@ -416,6 +425,9 @@ public sealed class PayloadDistiller
             }
         }
     }
+
+    /// <summary>Deterministic mode: 8 bytes per key, little-endian of one SplitMix64 draw (seed-derivation.md).</summary>
+    private void FillFromHashKeyStream(Span<byte> destination) => _hashKeyStream.Fill(destination);
 
     private void SendFeedback(FeedbackMessage feedback) =>
         _outgoing.Add((DistillationMessageType.Feedback, feedback.Encode(_authenticator)));

@@ -1,3 +1,5 @@
+using JinanOnboard.Primitives.Randomness;
+
 namespace JinanOnboard.Ldpc.Construction;
 
 /// <summary>

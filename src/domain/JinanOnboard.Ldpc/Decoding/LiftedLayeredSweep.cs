@@ -47,7 +47,7 @@ internal static class LiftedLayeredSweep
     /// <paramref name="syndromeSigns"/> the syndrome bit of each row in the sign position, and the two scratch arrays
     /// 16 floats per edge of the longest base row. A base row whose 16 rows are all satisfied and whose inputs all have
     /// |t| ≥ <paramref name="confidentRowSkip"/> (0 disables) is left as it is (forced convergence, Zimmermann &amp;
-    /// Fettweis 2005), as the unstructured kernels do per row.
+    /// Fettweis 2005), as the comparison kernels (bench/JinanOnboard.Ldpc.Comparison) do per row.
     /// </summary>
     public static void Run(
         LiftedStructure lifting, float[] posterior, float[] messages, uint[] syndromeSigns, float[] inputScratch, float[] phiScratch, float confidentRowSkip, LiftedPath path)

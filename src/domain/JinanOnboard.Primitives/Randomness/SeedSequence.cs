@@ -2,7 +2,8 @@ namespace JinanOnboard.Primitives.Randomness;
 
 /// <summary>
 /// Derives independent, reproducible seeds for each consumer from one run seed and a purpose
-/// label, so adding a consumer never shifts another consumer's random stream.
+/// label, so adding a consumer never shifts another consumer's random stream. The derivation and
+/// every label in use are specified in protocol-spec/seed-derivation.md.
 /// </summary>
 public static class SeedSequence
 {
@@ -19,32 +20,32 @@ public static class SeedSequence
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        return Mix(runSeed ^ hash);
+        return SplitMix64.Mix(runSeed ^ hash);
     }
 
-    /// <summary>A <see cref="Random"/> seeded for <paramref name="purpose"/>.</summary>
+    /// <summary>The project's generator (<see cref="SplitMix64"/>) seeded for <paramref name="purpose"/>: the stream a consumer draws from.</summary>
+    public static SplitMix64 CreateGenerator(ulong runSeed, string purpose) => new(Derive(runSeed, purpose));
+
+    /// <summary>
+    /// Streams by label under <paramref name="seed"/>: each call returns a fresh stream of uniform draws in [0, 1)
+    /// (<see cref="SplitMix64.NextDouble"/> of <see cref="CreateGenerator"/>(seed, label)), for consumers that take their
+    /// randomness as delegates and reference no generator themselves (the link emulation).
+    /// </summary>
+    public static Func<string, Func<double>> UniformStreams(ulong seed) => label =>
+    {
+        SplitMix64 stream = CreateGenerator(seed, label);
+        return () => stream.NextDouble();
+    };
+
+    /// <summary>
+    /// A <see cref="Random"/> seeded for <paramref name="purpose"/>. Kept only for the pulse indexer's squash draw, which
+    /// predates <see cref="CreateGenerator"/>: System.Random's algorithm is not specified across .NET versions, so new
+    /// consumers use <see cref="CreateGenerator"/>.
+    /// </summary>
     public static Random CreateRandom(ulong runSeed, string purpose)
         => new(unchecked((int)Derive(runSeed, purpose)));
 
     /// <summary>Fills <paramref name="destination"/> with bytes determined by the seed and purpose.</summary>
-    public static void Fill(ulong runSeed, string purpose, Span<byte> destination)
-    {
-        ulong state = Derive(runSeed, purpose);
-        for (int i = 0; i < destination.Length; i += 8)
-        {
-            state += 0x9E3779B97F4A7C15UL;
-            ulong value = Mix(state);
-            for (int b = 0; b < 8 && i + b < destination.Length; b++)
-            {
-                destination[i + b] = (byte)(value >> (8 * b));
-            }
-        }
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public static void Fill(ulong runSeed, string purpose, Span<byte> destination) =>
+        CreateGenerator(runSeed, purpose).Fill(destination);
 }

@@ -14,6 +14,9 @@ public sealed record GilbertElliott(double PGoodToBad, double PBadToGood, double
     /// <summary>No loss at all.</summary>
     public static GilbertElliott None { get; } = new(0, 1, 0, 0);
 
+    /// <summary>True when some chunk may be lost; otherwise the chain is not stepped and draws nothing.</summary>
+    internal bool CanLose => LossInGood > 0 || LossInBad > 0;
+
     /// <summary>Stationary probability of the bad state: π_B = p_gb / (p_gb + p_bg).</summary>
     public double StationaryBadProbability => PGoodToBad + PBadToGood == 0 ? 0 : PGoodToBad / (PGoodToBad + PBadToGood);
 

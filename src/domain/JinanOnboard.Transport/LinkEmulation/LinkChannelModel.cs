@@ -2,14 +2,21 @@ namespace JinanOnboard.Transport.LinkEmulation;
 
 /// <summary>
 /// The random part of one direction, free of pipes and clocks so its statistics can be tested directly.
-/// Two generators from the direction's seed: one steps the Gilbert-Elliott chain once per chunk (so the loss
-/// pattern depends only on the chunk index, never on outages or timing), the other places bit errors.
+/// Two streams of <see cref="LinkDirectionOptions.RandomStreams"/>: "loss" steps the Gilbert-Elliott chain once per chunk
+/// (so the loss pattern depends only on the chunk index, never on outages or timing), "bit-errors" places bit errors.
+/// A direction that cannot lose or corrupt anything draws nothing and needs no streams.
 /// </summary>
 internal sealed class LinkChannelModel
 {
+    /// <summary>Label of the loss stream under the direction's seed.</summary>
+    public const string LossLabel = "loss";
+
+    /// <summary>Label of the bit-error stream under the direction's seed.</summary>
+    public const string BitErrorsLabel = "bit-errors";
+
     private readonly LinkDirectionOptions _options;
-    private readonly Random _lossRandom;
-    private readonly Random _bitRandom;
+    private readonly Func<double> _lossRandom;
+    private readonly Func<double> _bitRandom;
     private readonly double _logNoError;
     private bool _bad;
     private long _bitsUntilError;
@@ -18,8 +25,8 @@ internal sealed class LinkChannelModel
     {
         options.Validate();
         _options = options;
-        _lossRandom = new Random(options.Seed);
-        _bitRandom = new Random(unchecked((options.Seed * 1_000_003) ^ 0x5EED));
+        _lossRandom = options.Loss.CanLose ? options.RandomStreams!(LossLabel) : NoDraws;
+        _bitRandom = options.BitErrorRate is > 0 and < 1 ? options.RandomStreams!(BitErrorsLabel) : NoDraws;
         _logNoError = double.LogP1(-options.BitErrorRate);
         _bitsUntilError = NextErrorGap();
     }
@@ -29,9 +36,13 @@ internal sealed class LinkChannelModel
     {
         bitsFlipped = 0;
         GilbertElliott ge = _options.Loss;
-        double step = _lossRandom.NextDouble();
-        _bad = _bad ? step >= ge.PBadToGood : step < ge.PGoodToBad;
-        bool lost = _lossRandom.NextDouble() < (_bad ? ge.LossInBad : ge.LossInGood);
+        bool lost = false;
+        if (ge.CanLose)
+        {
+            double step = _lossRandom();
+            _bad = _bad ? step >= ge.PBadToGood : step < ge.PGoodToBad;
+            lost = _lossRandom() < (_bad ? ge.LossInBad : ge.LossInGood);
+        }
 
         foreach (LinkOutage outage in _options.Outages)
         {
@@ -71,6 +82,9 @@ internal sealed class LinkChannelModel
         return flipped;
     }
 
+    /// <summary>The stream of a direction that needs none (Validate guarantees it is never drawn from).</summary>
+    private static double NoDraws() => throw new InvalidOperationException("This link direction has no random streams.");
+
     private long NextErrorGap()
     {
         if (_options.BitErrorRate <= 0)
@@ -83,7 +97,7 @@ internal sealed class LinkChannelModel
             return 0;
         }
 
-        double u = 1 - _bitRandom.NextDouble(); // (0, 1]
+        double u = 1 - _bitRandom(); // (0, 1]
         double gap = Math.Floor(Math.Log(u) / _logNoError);
         return gap >= long.MaxValue / 4 ? long.MaxValue / 4 : (long)gap;
     }

@@ -45,8 +45,14 @@ public sealed record LinkDirectionOptions
     /// </summary>
     public int MaxInFlightBytes { get; init; } = 8 << 20;
 
-    /// <summary>Seed of this direction's loss and bit-error draws; same seed and inputs, same pattern.</summary>
-    public int Seed { get; init; }
+    /// <summary>
+    /// This direction's random streams: called once per label ("loss", "bit-errors") when the direction starts; each call
+    /// must return a fresh stream of independent uniform draws in [0, 1), from its start, so the same options give the
+    /// same pattern. The firmware derives them from the run seed (protocol-spec/seed-derivation.md); Transport holds no
+    /// generator of its own and so stays free of other projects. Required when the direction can lose chunks or flip
+    /// bits; a direction that can do neither draws nothing.
+    /// </summary>
+    public Func<string, Func<double>>? RandomStreams { get; init; }
 
     /// <summary>The one-way delay for a chunk that starts at <paramref name="sinceStart"/>.</summary>
     internal TimeSpan DelayAt(TimeSpan sinceStart) => OneWayDelayFunction?.Invoke(sinceStart) ?? OneWayDelay;
@@ -93,5 +99,9 @@ public sealed record LinkDirectionOptions
 
         ArgumentNullException.ThrowIfNull(Loss);
         Loss.Validate();
+        if (RandomStreams is null && (Loss.CanLose || BitErrorRate is > 0 and < 1))
+        {
+            throw new ArgumentException("A link direction with loss or bit errors needs RandomStreams.", nameof(RandomStreams));
+        }
     }
 }

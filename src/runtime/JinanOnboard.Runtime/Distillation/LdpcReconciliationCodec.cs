@@ -23,16 +23,16 @@ public sealed class LdpcReconciliationCodec : IReconciliationCodec
     /// <summary>Packets decoded so far.</summary>
     public long Decodes => Interlocked.Read(ref _decodes);
 
-    /// <summary>Margin added to the sampled QBER before choosing a code: the 10 % sample is a statistical estimate.</summary>
-    public double QberMargin { get; init; } = 0.002;
-
-    public ReconciliationCodeChoice SelectCode(double estimatedQber, int packetBits)
+    /// <summary>Margin and clamping are the distillers' <see cref="ReconciliationPolicy"/>: the QBER arrives ready to use.</summary>
+    public ReconciliationCodeChoice SelectCode(double qber, int packetBits)
     {
-        LdpcCode code = Book(packetBits).SelectForQber(Math.Clamp(estimatedQber + QberMargin, 0, 0.45));
+        LdpcCode code = Book(packetBits).SelectForQber(qber);
         return new ReconciliationCodeChoice(code.CodeId, code.SyndromeLength);
     }
 
-    public int GetSyndromeBits(int codeId, int packetBits) => Code(codeId, packetBits).SyndromeLength;
+    /// <summary>−1, never an exception, for an id the book of that packet length lacks (or a length no book is built for).</summary>
+    public int GetSyndromeBits(int codeId, int packetBits) =>
+        LdpcCodeBook.SupportsBlockLength(packetBits) && Book(packetBits).TryGetById(codeId, out LdpcCode? code) ? code.SyndromeLength : -1;
 
     public void ComputeSyndrome(int codeId, int packetBits, ReadOnlySpan<byte> packedBits, Span<byte> packedSyndrome) =>
         Code(codeId, packetBits).ComputeSyndrome(packedBits, packedSyndrome);
@@ -48,7 +48,7 @@ public sealed class LdpcReconciliationCodec : IReconciliationCodec
         }
 
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        bool converged = decoder.Decode(packedNoisy, packedSyndrome, Math.Clamp(qber, 1e-4, 0.45), packedCorrected).Converged;
+        bool converged = decoder.Decode(packedNoisy, packedSyndrome, qber, packedCorrected).Converged;
         Interlocked.Add(ref _decodeTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
         Interlocked.Increment(ref _decodes);
         return converged;

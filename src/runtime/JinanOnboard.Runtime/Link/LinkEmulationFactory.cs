@@ -39,7 +39,7 @@ public static class LinkEmulationFactory
             BitErrorRate = settings.BitErrorRate,
             Outages = settings.Outages.Select(o => new LinkOutage(TimeSpan.FromSeconds(o.StartS), TimeSpan.FromSeconds(o.EndS))).ToList(),
             ChunkBytes = TransferFrameLayout.CaduLength(link.FrameBytes),
-            Seed = unchecked((int)SeedSequence.Derive(runSeed, purpose)),
+            RandomStreams = SeedSequence.UniformStreams(SeedSequence.Derive(runSeed, purpose)),
         };
 
         // The receive direction is the peer's transmit direction: it emulates it on its side.

@@ -9,10 +9,10 @@ internal sealed class DistillationBench
     public static readonly byte[] GroundSigningKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
     public static readonly byte[] PayloadSigningKey = [.. Enumerable.Range(101, 32).Select(i => (byte)i)];
 
-    public DistillationBench(DistillationOptions options, IPulseRandomStore store, ulong seed = 7, IPrivacyAmplifier? payloadAmplifier = null, RandomFill? freshRandomness = null, DurableStores? durable = null)
+    public DistillationBench(DistillationOptions options, IPulseRandomStore store, ulong seed = 7, IPrivacyAmplifier? payloadAmplifier = null, RandomFill? freshRandomness = null, DurableStores? durable = null, IReconciliationCodec? codec = null)
     {
         Options = options;
-        var codec = new MinSumLdpcCodec();
+        codec ??= new MinSumLdpcCodec();
         GroundAuthenticator = new HmacAuthenticator(GroundSigningKey, PayloadSigningKey);
         Ground = new GroundDistiller(options, Network.ToPayload, codec, GroundAuthenticator, ToeplitzPrivacyAmplifier.Instance, durable?.Ground ?? (IDistilledKeyStore)GroundKeys, seed, freshRandomness, durable?.Ground);
         Payload = new PayloadDistiller(

@@ -16,10 +16,10 @@ internal sealed class MinSumLdpcCodec : IReconciliationCodec
     /// <summary>Code ids offered, by increasing redundancy.</summary>
     public static readonly int[] CodeIds = [150, 200, 250, 300, 400, 500];
 
-    public ReconciliationCodeChoice SelectCode(double estimatedQber, int packetBits)
+    public ReconciliationCodeChoice SelectCode(double qber, int packetBits)
     {
         // Empirical thresholds of this decoder (see MinSumLdpcCodecTests), with margin.
-        int codeId = estimatedQber switch
+        int codeId = qber switch
         {
             <= 0.006 => 150,
             <= 0.010 => 200,

@@ -1,3 +1,5 @@
+using JinanOnboard.Primitives.Randomness;
+
 namespace JinanOnboard.Ldpc.Construction.Design;
 
 /// <summary>
@@ -68,7 +70,7 @@ internal static class DifferentialEvolution
                 int forced = rng.NextBelow(dimension);
                 for (int j = 0; j < dimension; j++)
                 {
-                    bool take = j == forced || UnitInterval(ref rng) < crossover;
+                    bool take = j == forced || rng.NextDouble() < crossover;
                     double value = take ? members[a][j] + (weight * (members[b][j] - members[c][j])) : members[i][j];
                     trial[j] = Math.Clamp(value, 0, 1);
                 }
@@ -93,11 +95,9 @@ internal static class DifferentialEvolution
         var v = new double[dimension];
         for (int j = 0; j < dimension; j++)
         {
-            v[j] = UnitInterval(ref rng);
+            v[j] = rng.NextDouble();
         }
 
         return v;
     }
-
-    private static double UnitInterval(ref SplitMix64 rng) => (rng.Next() >> 11) * (1.0 / (1UL << 53));
 }

@@ -1,3 +1,5 @@
+using JinanOnboard.Primitives.Information;
+
 namespace JinanOnboard.Ldpc.Construction.Design;
 
 /// <summary>A designed variable-degree distribution and its DE threshold.</summary>

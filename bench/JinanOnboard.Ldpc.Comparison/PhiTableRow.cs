@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace JinanOnboard.Ldpc.Decoding;
+namespace JinanOnboard.Ldpc.Comparison;
 
 /// <summary>
 /// The steps of one layered row update in the φ form with <see cref="PhiTable"/> (RSU 2001 eq. 4), over a row of

@@ -1,8 +1,11 @@
-namespace JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Ldpc.Construction;
+using JinanOnboard.Primitives.Randomness;
+
+namespace JinanOnboard.Ldpc.Comparison;
 
 /// <summary>
 /// The second book revision's unstructured construction, kept because the unstructured decoder kernels (row pairs of
-/// unequal padded length, <see cref="Decoding.PaddedRows"/>) are tested and benchmarked on its codes: a configuration-model
+/// unequal padded length, <see cref="PaddedRows"/>) are tested and benchmarked on its codes: a configuration-model
 /// socket shuffle with progressive 4-cycle avoidance, a linear-time relative of PEG (Hu, Eleftheriou, Arnold 2005) that looks
 /// only at the 2-hop neighbourhood. Its steps are those of protocol-spec/ldpc-codes.md §4 on H itself, without shifts, a
 /// check being refused when it shares a variable with a check already adjacent to v (spec §4, note on the second revision).

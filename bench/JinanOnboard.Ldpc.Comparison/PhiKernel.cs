@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace JinanOnboard.Ldpc.Decoding;
+namespace JinanOnboard.Ldpc.Comparison;
 
 /// <summary>
 /// Sum-product check update in the φ form (Gallager 1963; RSU 2001 eq. 4):

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using JinanOnboard.Ldpc.Construction;
 
-namespace JinanOnboard.Ldpc.Decoding;
+namespace JinanOnboard.Ldpc.Comparison;
 
 /// <summary>
 /// The rows of H laid out for 8-lane processing: row c's columns start at <see cref="RowStart"/>[c] (a multiple

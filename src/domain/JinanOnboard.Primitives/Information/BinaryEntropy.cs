@@ -1,9 +1,12 @@
-namespace JinanOnboard.Ldpc;
+namespace JinanOnboard.Primitives.Information;
 
-/// <summary>Binary entropy h(p) and its inverse, used for efficiency f = m / (n·h(QBER)).</summary>
+/// <summary>
+/// Binary entropy h(p) (models.md, preamble) and its inverse: the finite-key formula's phase-error term 1 − h(e_ph), and
+/// reconciliation's efficiency f = m / (n·h(QBER)) and the code book's QBER ranges. One definition, so both use the same h.
+/// </summary>
 public static class BinaryEntropy
 {
-    /// <summary>h(p) = −p log2 p − (1−p) log2(1−p); h(0) = h(1) = 0.</summary>
+    /// <summary>h(p) = −p log2 p − (1−p) log2(1−p) in bits; 0 for p ≤ 0 and p ≥ 1.</summary>
     public static double Of(double p)
     {
         if (p <= 0 || p >= 1)

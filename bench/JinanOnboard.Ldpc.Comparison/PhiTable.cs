@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace JinanOnboard.Ldpc.Decoding;
+namespace JinanOnboard.Ldpc.Comparison;
 
 /// <summary>
 /// φ(x) = −ln tanh(x/2) (Gallager 1963; RSU 2001 eq. 4) as a lookup table indexed by the float's own bits:

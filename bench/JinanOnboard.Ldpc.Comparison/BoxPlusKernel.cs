@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace JinanOnboard.Ldpc.Decoding;
+namespace JinanOnboard.Ldpc.Comparison;
 
 /// <summary>
 /// Sum-product check update in the tanh ("box-plus") domain (Gallager 1963; RSU 2001 eq. 3):
