@@ -101,6 +101,18 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public async Task A_reconciliation_policy_out_of_range_is_named()
+    {
+        string directory = JinanProcess.NewDirectory();
+        string config = Path.Combine(directory, "run.json");
+        File.WriteAllText(config, """{ "distillation": { "reconciliation": { "max_qber": 0.3, "qber_margin": 0.25 } } }""");
+
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "payload", "--config", config, "--out", Path.Combine(directory, "out"));
+
+        AssertOneLineUsageError(run, "distillation.reconciliation.qber_margin = 0.25 is out of range");
+    }
+
+    [Fact]
     public async Task A_pass_window_below_the_minimum_elevation_is_refused()
     {
         string directory = JinanProcess.NewDirectory();

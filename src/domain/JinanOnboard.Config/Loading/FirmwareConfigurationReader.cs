@@ -142,6 +142,19 @@ internal static class FirmwareConfigurationReader
     /// <summary>Circulant size of the LDPC code book (protocol-spec/ldpc-codes.md §4): a packet is a whole number of base columns.</summary>
     private const int LdpcLiftingSize = 16;
 
+    private static ReconciliationSettings ReadReconciliation(JsonSection section)
+    {
+        var d = new ReconciliationSettings();
+        var reconciliation = new ReconciliationSettings
+        {
+            QberMargin = section.Double("qber_margin", d.QberMargin, 0, 0.5),
+            MinQber = section.Double("min_qber", d.MinQber, 0, 0.5),
+            MaxQber = section.Double("max_qber", d.MaxQber, 0, 0.5),
+        };
+        section.RejectUnknownKeys();
+        return reconciliation;
+    }
+
     private static DistillationSettings ReadDistillation(JsonSection section)
     {
         var d = new DistillationSettings();
@@ -153,6 +166,7 @@ internal static class FirmwareConfigurationReader
             EpsilonSec = section.Double("epsilon_sec", d.EpsilonSec, 1e-30, 1e-3),
             EpsilonCor = section.Double("epsilon_cor", d.EpsilonCor, 1e-30, 1e-3),
             DeviationBound = section.String("deviation_bound", d.DeviationBound, DeviationBounds),
+            Reconciliation = ReadReconciliation(section.Section("reconciliation")),
         };
         section.RejectUnknownKeys();
         if (distillation.PacketBits % LdpcLiftingSize != 0)

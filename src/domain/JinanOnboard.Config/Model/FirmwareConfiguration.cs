@@ -157,4 +157,20 @@ public sealed record DistillationSettings
 
     /// <summary>"chernoff" (default, finite-key.md) or "hoeffding" (Lim's original).</summary>
     public string DeviationBound { get; init; } = "chernoff";
+
+    /// <summary>How the sampled QBER estimate becomes the QBERs reconciliation uses (section distillation.reconciliation).</summary>
+    public ReconciliationSettings Reconciliation { get; init; } = new();
+}
+
+/// <summary>Reconciliation policy (values are QBER fractions; checked against each other by the distillation's policy).</summary>
+public sealed record ReconciliationSettings
+{
+    /// <summary>Added to the clamped estimate before a code is chosen.</summary>
+    public double QberMargin { get; init; } = 0.002;
+
+    /// <summary>Lowest QBER an estimate is clamped to.</summary>
+    public double MinQber { get; init; } = 1e-4;
+
+    /// <summary>Highest QBER an estimate is clamped to.</summary>
+    public double MaxQber { get; init; } = 0.25;
 }

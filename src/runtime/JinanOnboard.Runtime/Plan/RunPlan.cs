@@ -77,6 +77,7 @@ public sealed record RunPlan
         new("distillation.epsilon_sec", Text(Distillation.EpsilonSec)),
         new("distillation.epsilon_cor", Text(Distillation.EpsilonCor)),
         new("distillation.deviation_bound", Configuration.Distillation.DeviationBound),
+        new("distillation.reconciliation", $"{Text(Distillation.Reconciliation.QberMargin)},{Text(Distillation.Reconciliation.MinQber)},{Text(Distillation.Reconciliation.MaxQber)}"),
         new("link.frame_bytes", Configuration.Link.FrameBytes.ToString(CultureInfo.InvariantCulture)),
         new("link.spacecraft_id", Configuration.Link.SpacecraftId.ToString(CultureInfo.InvariantCulture)),
     ];

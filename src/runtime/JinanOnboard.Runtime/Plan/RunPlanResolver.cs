@@ -145,11 +145,18 @@ public static class RunPlanResolver
         EpsilonSec = d.EpsilonSec,
         EpsilonCor = d.EpsilonCor,
         Bound = d.DeviationBound == "hoeffding" ? DeviationBound.Hoeffding : DeviationBound.Chernoff,
+        Reconciliation = ReconciliationFrom(d.Reconciliation),
         // The decoy analysis uses the very intensities the source emits (one place: the physics set).
         Decoy = new DecoySettings(
             new(source.SignalMeanPhotonNumber, source.DecoyMeanPhotonNumber, source.VacuumMeanPhotonNumber),
             new(source.SignalProbability, source.DecoyProbability, source.VacuumProbability)),
     };
+
+    private static ReconciliationPolicy ReconciliationFrom(ReconciliationSettings settings)
+    {
+        var policy = new ReconciliationPolicy { QberMargin = settings.QberMargin, MinQber = settings.MinQber, MaxQber = settings.MaxQber };
+        return policy.Validate() is { } problem ? throw new ConfigurationException($"distillation.reconciliation.{problem}") : policy;
+    }
 
     private static string PrepareOutputDirectory(string path, string option)
     {
