@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIGURATION ?= Release
 BUILD_FLAGS = -c $(CONFIGURATION) -nologo -v q -clp:ErrorsOnly
 
-.PHONY: all build run test bench-micro clean
+.PHONY: all build run test socat bench-micro clean
 
 all: build
 
@@ -15,8 +15,17 @@ build:
 run:
 	./jinan bench --transport tcp --out out/run
 
+# The serial-transport tests talk over socat pty pairs: install socat when it is missing (as .ci/run does),
+# or say in one line how to get it.
+socat:
+	@command -v socat >/dev/null 2>&1 || { \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"; \
+		echo "make: installing socat for the serial-transport tests" >&2; \
+		( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq socat ) >/dev/null 2>&1 \
+		|| { echo "make: socat is missing and could not be installed; install it (apt-get install socat) and rerun" >&2; exit 1; }; }
+
 # The whole suite (unit, contract, property and end-to-end tests with real processes).
-test: build
+test: socat build
 	$(DOTNET) test JinanOnboard.sln -c $(CONFIGURATION) --no-build -nologo -v q --logger "console;verbosity=minimal" -- RunConfiguration.DisableParallelization=false
 
 # BenchmarkDotNet micro-benchmarks, on demand only (never in CI): make bench-micro FILTER='*Toeplitz*'
