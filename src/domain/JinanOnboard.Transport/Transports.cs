@@ -3,6 +3,8 @@ using JinanOnboard.Transport.Serial;
 using JinanOnboard.Transport.Sockets;
 using JinanOnboard.Transport.Udp;
 
+using JinanOnboard.Transport.Internal;
+
 namespace JinanOnboard.Transport;
 
 /// <summary>

@@ -3,7 +3,9 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace JinanOnboard.Transport;
+using JinanOnboard.Transport;
+
+namespace JinanOnboard.Transport.Internal;
 
 /// <summary>
 /// Connect attempts with exponential back-off (50 ms doubling to 1 s) until the endpoint's connect timeout,

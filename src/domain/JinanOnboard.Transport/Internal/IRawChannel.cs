@@ -1,4 +1,6 @@
-namespace JinanOnboard.Transport;
+using JinanOnboard.Transport;
+
+namespace JinanOnboard.Transport.Internal;
 
 /// <summary>
 /// The minimal byte channel a socket, datagram socket or serial port offers; <see cref="PumpedConnection"/>

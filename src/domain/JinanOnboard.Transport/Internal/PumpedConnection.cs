@@ -1,7 +1,9 @@
 using System.IO.Pipelines;
 using System.Net.Sockets;
 
-namespace JinanOnboard.Transport;
+using JinanOnboard.Transport;
+
+namespace JinanOnboard.Transport.Internal;
 
 /// <summary>
 /// A <see cref="TransportConnection"/> over an <see cref="IRawChannel"/>: one loop copies received bytes into

@@ -1,4 +1,6 @@
-namespace JinanOnboard.Transport;
+using JinanOnboard.Transport;
+
+namespace JinanOnboard.Transport.Internal;
 
 /// <summary>Common shape of every transport: one object is both the client and the listener factory.</summary>
 internal abstract class TransportFactoryBase : IConnectionFactory, IConnectionListenerFactory

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Pipelines;
 
+using JinanOnboard.Transport.Internal;
+
 namespace JinanOnboard.Transport.Memory;
 
 /// <summary>

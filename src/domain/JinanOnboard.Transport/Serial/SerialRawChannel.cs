@@ -1,5 +1,7 @@
 using System.IO.Ports;
 
+using JinanOnboard.Transport.Internal;
+
 namespace JinanOnboard.Transport.Serial;
 
 /// <summary>

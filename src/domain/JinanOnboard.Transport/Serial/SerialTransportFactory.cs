@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.IO.Ports;
 
+using JinanOnboard.Transport.Internal;
+
 namespace JinanOnboard.Transport.Serial;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 
+using JinanOnboard.Transport.Internal;
+
 namespace JinanOnboard.Transport.Sockets;
 
 /// <summary>A connected stream socket (TCP or Unix domain) as a raw channel; half-close is a FIN.</summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
+using JinanOnboard.Transport.Internal;
+
 namespace JinanOnboard.Transport.Sockets;
 
 /// <summary>

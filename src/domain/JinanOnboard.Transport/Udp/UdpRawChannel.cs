@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 
+using JinanOnboard.Transport.Internal;
+
 namespace JinanOnboard.Transport.Udp;
 
 /// <summary>

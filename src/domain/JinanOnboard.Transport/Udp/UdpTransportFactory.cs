@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using JinanOnboard.Transport.Sockets;
 
+using JinanOnboard.Transport.Internal;
+
 namespace JinanOnboard.Transport.Udp;
 
 /// <summary>
