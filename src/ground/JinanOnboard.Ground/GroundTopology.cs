@@ -10,6 +10,7 @@ using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Runtime.Plan;
+using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Runtime.Telemetry;
 
 namespace JinanOnboard.Ground;
@@ -52,7 +53,7 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         _session.Uplink.ConnectTo(link.SendAsync);
 
         // The optical front end: the time tagger on its cable, the real driver, the detection chain.
-        _hardware = attachHardware(plan);
+        _hardware = attachHardware(plan) ?? throw new TopologyException($"{nameof(GroundTopology)}: no hardware attached for the time tagger");
         _timeTagger = new TimeTaggerDevice(_hardware.TimeTagger.Bus, shouldDispose: false, context.Time);
         _receiver = new QuantumReceiver(_timeTagger, ReceiverSetup.IndexerOptions(plan), plan.DurationS, context.Options.Tap);
 
@@ -68,6 +69,7 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
             new("detections", _receiver.DetectionsOut),
             new("frames_received", context.Session.Statistics.Snapshot().FramesReceived),
         ]);
+        Wiring.RequireConnected(nameof(GroundTopology), _housekeeping.Downlink, _session.Uplink, _session.BeforeSummary, _receiver.Detections);
         _context = context; // wired: Details may read every component
     }
 

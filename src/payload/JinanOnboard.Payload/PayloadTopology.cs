@@ -7,6 +7,7 @@ using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Runtime.Plan;
+using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Runtime.Telemetry;
 
 namespace JinanOnboard.Payload;
@@ -54,6 +55,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
             new("frames_sent", context.Session.Statistics.Snapshot().FramesSent),
             new("retransmissions", context.Session.Statistics.Snapshot().Retransmissions),
         ]);
+        Wiring.RequireConnected(nameof(PayloadTopology), _driver.Tick, _sync.Downlink, _housekeeping.Downlink, _session.Downlink);
         _context = context; // wired: Details may read every component
     }
 

@@ -18,10 +18,10 @@ public sealed class GroundSessionController
     private readonly TaskCompletionSource<PassComplete> _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Output: messages for the link.</summary>
-    public AsyncOutputPort<OutboundMessage> Uplink { get; } = new("ground-session.out");
+    public AsyncOutputPort<OutboundMessage> Uplink { get; } = new("ground-session.out", PortMultiplicity.One);
 
     /// <summary>Output: called after the payload's pass-complete, before the summary (flush the ground's pipelines).</summary>
-    public AsyncOutputPort<PassComplete> BeforeSummary { get; } = new("ground-session.before-summary");
+    public AsyncOutputPort<PassComplete> BeforeSummary { get; } = new("ground-session.before-summary", PortMultiplicity.One);
 
     /// <summary>Completes with the payload's announcement.</summary>
     public Task<PassStart> Started => _started.Task;

@@ -16,7 +16,7 @@ public sealed class PayloadSessionController(PassStart passStart, Func<ulong> sy
     private readonly TaskCompletionSource<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> _groundSummary = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Output: messages for the link.</summary>
-    public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("payload-session.out");
+    public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("payload-session.out", PortMultiplicity.One);
 
     /// <summary>The ground's end-of-session summary, once received.</summary>
     public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? GroundSummary =>

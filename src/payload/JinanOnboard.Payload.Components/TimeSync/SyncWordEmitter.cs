@@ -27,7 +27,7 @@ public sealed class SyncWordEmitter
     }
 
     /// <summary>Output: messages for the link.</summary>
-    public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("sync.downlink");
+    public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("sync.downlink", PortMultiplicity.One);
 
     /// <summary>Sync words sent so far.</summary>
     public ulong WordsSent => _nextIndex;

@@ -150,6 +150,10 @@ public static class FirmwareSessionRunner
         {
             return Result("configuration_error", ex.Message);
         }
+        catch (Ports.TopologyException ex)
+        {
+            return Result("configuration_error", $"topology: {ex.Message}");
+        }
         catch (PlanMismatchException ex)
         {
             // The handshake compared the two run plans (protocol-spec/delivery.md §Plan agreement): nothing was distilled.

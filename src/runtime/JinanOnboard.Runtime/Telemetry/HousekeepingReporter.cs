@@ -15,7 +15,7 @@ public sealed class HousekeepingReporter(HousekeepingRole role, TimeSpan period)
     private TimeSpan _next = TimeSpan.Zero;
 
     /// <summary>Output: messages for the link.</summary>
-    public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("housekeeping.out");
+    public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("housekeeping.out", PortMultiplicity.One);
 
     /// <summary>Reports sent.</summary>
     public long Sent { get; private set; }
