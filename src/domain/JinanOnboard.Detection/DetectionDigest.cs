@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using JinanOnboard.Primitives.Detections;
 
 namespace JinanOnboard.Detection;
 

@@ -1,5 +1,6 @@
 using JinanOnboard.Channel.Parameters;
 using JinanOnboard.Channel.Timeline;
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Primitives.Ports;
 using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Config.Model;
@@ -46,7 +47,7 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
     private readonly LdpcReconciliationCodec _codec = new();
     private readonly System.Diagnostics.Stopwatch _receiverClock = new();
     private Task? _receiving;
-    private QueuedInputPort<ReadOnlyMemory<DetectedPulse>>? _detectionQueue;
+    private QueuedInputPort<DetectionBatch>? _detectionQueue;
     private Task? _distilling;
 
     public void Wire(FirmwareContext context)
@@ -106,13 +107,22 @@ public sealed class GroundTopology : IFirmwareTopology, IAsyncDisposable
             lookup: sink);
         // Queued, so the detection chain (channel simulation, TDC, indexer) keeps running while the
         // distiller holds the gate to decode a packet; 64 batches of at most 8192 detections bound the queue.
-        _detectionQueue = new QueuedInputPort<ReadOnlyMemory<DetectedPulse>>("ground.detections", 64, (detections, ct) =>
+        // The queue keeps each pooled batch past the receiver's call: retained on entry, released once distilled.
+        _detectionQueue = new QueuedInputPort<DetectionBatch>("ground.detections", 64, (detections, ct) =>
             _gate.RunAsync(async () =>
             {
-                _distiller.AddDetections(detections.Span);
+                try
+                {
+                    _distiller.AddDetections(detections.Span);
+                }
+                finally
+                {
+                    detections.Release();
+                }
+
                 await _distiller.SendReadyRoundsAsync(ct);
             }, ct));
-        _receiver.Detections.ConnectTo(_detectionQueue.EnqueueAsync);
+        _receiver.Detections.ConnectTo((detections, ct) => _detectionQueue.EnqueueAsync(detections.Retain(), ct));
         _distillationLink.ConnectInbound((type, body, ct) => _gate.RunAsync(() => _distiller.HandleAsync(type, body, ct), ct));
         _session.BeforeSummary.ConnectTo(FinishPassAsync);
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using JinanOnboard.Primitives.Randomness;
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Detection.Sync;
 
