@@ -153,6 +153,9 @@ public sealed class QuantumChannelSimulator
     /// a sync tag marks. Pass an empty <paramref name="truth"/> to skip it.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="truth"/> is neither empty nor as long as <paramref name="destination"/>.</exception>
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int ReadWithTruth(Span<TimeTag> destination, Span<long> truth)
     {
         if (!truth.IsEmpty && truth.Length < destination.Length)
@@ -217,6 +220,9 @@ public sealed class QuantumChannelSimulator
         _finished = last;
     }
 
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void GenerateDetections(in Segment segment, ref SimulationRandom random)
     {
         double efficiency = _options.Detectors.Efficiency;
@@ -331,6 +337,9 @@ public sealed class QuantumChannelSimulator
         }
     }
 
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void GenerateSyncWords(in Segment segment, ref SimulationRandom random)
     {
         long perWord = SyncSchedule.PulsesPerSyncWord;
@@ -362,6 +371,9 @@ public sealed class QuantumChannelSimulator
         return false;
     }
 
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Release(double releaseBeforePs)
     {
         Span<PendingTag> pending = _pending.AsSpan(0, _pendingCount);

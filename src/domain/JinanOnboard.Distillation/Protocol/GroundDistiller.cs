@@ -110,6 +110,9 @@ public sealed class GroundDistiller
     /// </summary>
     /// <exception cref="ArgumentException">A sequence number does not increase, or a bit is not 0/1.</exception>
     /// <exception cref="InvalidOperationException">The pass was already flushed.</exception>
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddDetections(ReadOnlySpan<PulseDetection> detections)
     {
         if (_flushed)

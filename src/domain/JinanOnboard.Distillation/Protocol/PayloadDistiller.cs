@@ -184,6 +184,9 @@ public sealed class PayloadDistiller
     }
 
     /// <summary>Step 3: look up, compare bases, return matches and intensities, then syndromes of full packets.</summary>
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ProcessRound(KeyInformationMessage round)
     {
         if (round.Count > 0 && (round.Sequences[0] <= _lastSequence || round.Sequences[^1] >= _store.PulseCapacity))
