@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Detections;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;

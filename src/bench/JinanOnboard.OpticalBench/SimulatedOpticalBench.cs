@@ -18,7 +18,8 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
 {
     private readonly SimulatedTimeTagger _device;
     private readonly CancellationTokenSource _power = new();
-    private readonly SimulatorSource _source;
+    private readonly ExhaustionWatch _source;
+    private readonly PrefetchingTimeTagSource _prefetch;
     private Task? _run;
 
     public SimulatedOpticalBench(IPulseRandomStore store, SourceConfiguration source, IChannelProfile profile, ChannelSimulationOptions options)
@@ -26,7 +27,9 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
         Simulator = new QuantumChannelSimulator(store, source, profile, options);
         (Stream host, Stream device) = InMemoryDuplexStream.CreatePair();
         HostStream = host;
-        _source = new SimulatorSource(Simulator);
+        // The simulation runs on its own thread, ahead of the device's encoding (the payload leaves a core idle).
+        _prefetch = new PrefetchingTimeTagSource(new SimulatorSource(Simulator));
+        _source = new ExhaustionWatch(_prefetch);
         _device = new SimulatedTimeTagger(device, _source);
     }
 
@@ -87,11 +90,18 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
         }
 
         await _device.DisposeAsync();
+        _prefetch.Dispose();
         await HostStream.DisposeAsync();
         _power.Dispose();
     }
 
     private sealed class SimulatorSource(QuantumChannelSimulator simulator) : ITimeTagSource
+    {
+        public int Read(Span<TimeTag> destination) => simulator.Read(destination);
+    }
+
+    /// <summary>Remembers when the device read the last tag (after the prefetch, so queued chunks count as not yet read).</summary>
+    private sealed class ExhaustionWatch(ITimeTagSource source) : ITimeTagSource
     {
         private volatile bool _exhausted;
 
@@ -99,7 +109,7 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
 
         public int Read(Span<TimeTag> destination)
         {
-            int count = simulator.Read(destination);
+            int count = source.Read(destination);
             if (count == 0)
             {
                 _exhausted = true;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using JinanOnboard.Primitives.Detections;
 
 namespace JinanOnboard.Detection;
 
@@ -18,6 +19,9 @@ public sealed class DetectionDigest
     public long Count { get; private set; }
 
     /// <summary>Adds detections in stream order.</summary>
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<PulseDetection> detections)
     {
         while (!detections.IsEmpty)

@@ -8,8 +8,14 @@ namespace JinanOnboard.Ldpc;
 /// <summary>
 /// The set of codes both sides agree on, indexed by a small wire id. Codes are described up front
 /// (id, n, m, distribution, seed, QBER range) and their matrices built lazily on first use, so a
-/// process pays only for the codes its QBERs need (~0.2–1.3 s each for n = 100 000).
+/// process pays only for the codes its QBERs need (~40 ms each for n = 100 000, more for the densest).
 /// </summary>
+/// <remarks>
+/// A book keeps every code it built unless <see cref="LdpcCodeBookOptions.RetainedCodes"/> bounds it: a code of the
+/// default book holds ~7 MB, and a pass whose QBER drifts uses ~26 of them, so the firmware keeps the few most recently
+/// used (the rest stay reachable weakly and are rebuilt, or read from <see cref="LdpcCodeBookOptions.Cache"/>, if the
+/// collector took them). A code is built once at a time; lookups of a retained code return the same instance.
+/// </remarks>
 public sealed class LdpcCodeBook
 {
     /// <summary>Block length of the default book: one 100 kbit sifted packet.</summary>
@@ -18,19 +24,26 @@ public sealed class LdpcCodeBook
     private static readonly Lazy<LdpcCodeBook> DefaultBook = new(() => CreateDefault(DefaultBlockLength));
 
     private readonly CodeDescriptor[] _descriptors;
-    private readonly Lazy<LdpcCode>[] _codes;
+    private readonly LdpcCodeBookOptions _options;
+    private readonly LdpcCode?[] _retained;
+    private readonly WeakReference<LdpcCode>?[] _released;
+    private readonly object[] _building;
+    private readonly List<int> _recentlyUsed = [];
+    private readonly Lock _gate = new();
 
-    private LdpcCodeBook(CodeDescriptor[] descriptors)
+    private LdpcCodeBook(CodeDescriptor[] descriptors, LdpcCodeBookOptions options)
     {
         _descriptors = descriptors;
-        _codes = new Lazy<LdpcCode>[descriptors.Length];
+        _options = options;
+        _retained = new LdpcCode?[descriptors.Length];
+        _released = new WeakReference<LdpcCode>?[descriptors.Length];
+        _building = new object[descriptors.Length];
         for (int i = 0; i < descriptors.Length; i++)
         {
-            CodeDescriptor d = descriptors[i];
-            _codes[i] = new Lazy<LdpcCode>(() => d.Build(), LazyThreadSafetyMode.ExecutionAndPublication);
+            _building[i] = new object();
         }
 
-        Codes = new LazyCodeList(_codes);
+        Codes = new LazyCodeList(this);
     }
 
     /// <summary>
@@ -52,6 +65,12 @@ public sealed class LdpcCodeBook
     /// </summary>
     public LdpcCode SelectForQber(double estimatedQber)
     {
+        return CodeAt(SelectIndexForQber(estimatedQber));
+    }
+
+    /// <summary>The index of the code <see cref="SelectForQber"/> returns, without building it.</summary>
+    public int SelectIndexForQber(double estimatedQber)
+    {
         if (double.IsNaN(estimatedQber) || estimatedQber < 0 || estimatedQber >= 0.5)
         {
             throw new ArgumentOutOfRangeException(nameof(estimatedQber), estimatedQber, "QBER must be in [0, 0.5).");
@@ -61,11 +80,11 @@ public sealed class LdpcCodeBook
         {
             if (_descriptors[i].MaxQber >= estimatedQber)
             {
-                return _codes[i].Value;
+                return i;
             }
         }
 
-        return _codes[^1].Value;
+        return _descriptors.Length - 1;
     }
 
     /// <summary>The QBER up to which <see cref="SelectForQber"/> picks the code with this index, without building it.</summary>
@@ -80,34 +99,116 @@ public sealed class LdpcCodeBook
     /// <summary>The code with this wire id.</summary>
     /// <exception cref="KeyNotFoundException">No such id in this book.</exception>
     public LdpcCode GetById(int codeId) =>
-        TryGetById(codeId, out LdpcCode? code)
-            ? code
-            : throw new KeyNotFoundException(
-                $"LDPC code id {codeId} is not in the code book ({_descriptors.Length} ids from {_descriptors[0].CodeId} to {_descriptors[^1].CodeId}).");
+        TryGetById(codeId, out LdpcCode? code) ? code : throw UnknownId(codeId);
 
     /// <summary>The code with this wire id, or false when the book has none (an id from the wire is not trusted to exist).</summary>
     public bool TryGetById(int codeId, [NotNullWhen(true)] out LdpcCode? code)
+    {
+        int index = TryIndexOf(codeId);
+        code = index < 0 ? null : CodeAt(index);
+        return code is not null;
+    }
+
+    /// <summary>The index of the code with this wire id, without building it.</summary>
+    /// <exception cref="KeyNotFoundException">No such id in this book.</exception>
+    public int IndexOf(int codeId) => TryIndexOf(codeId) is int index and >= 0 ? index : throw UnknownId(codeId);
+
+    /// <summary>The index of the code with this wire id, or −1.</summary>
+    public int TryIndexOf(int codeId)
     {
         for (int i = 0; i < _descriptors.Length; i++)
         {
             if (_descriptors[i].CodeId == codeId)
             {
-                code = _codes[i].Value;
-                return true;
+                return i;
             }
         }
 
-        code = null;
-        return false;
+        return -1;
     }
+
+    private KeyNotFoundException UnknownId(int codeId) =>
+        new($"LDPC code id {codeId} is not in the code book ({_descriptors.Length} ids from {_descriptors[0].CodeId} to {_descriptors[^1].CodeId}).");
 
     /// <summary>True when <see cref="CreateDefault"/> can build a book for blocks of <paramref name="blockLength"/> bits.</summary>
     public static bool SupportsBlockLength(int blockLength) => blockLength >= MinBlockLength && blockLength % LiftedStructure.Z == 0;
 
+    /// <summary>The code at <paramref name="index"/> (ascending syndrome length), built on first use.</summary>
+    public LdpcCode CodeAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _descriptors.Length);
+        if (TryTake(index) is { } code)
+        {
+            return code;
+        }
+
+        // One build per code at a time; other codes build concurrently.
+        lock (_building[index])
+        {
+            if (TryTake(index) is { } built)
+            {
+                return built;
+            }
+
+            code = _descriptors[index].Build(_options.Cache);
+            lock (_gate)
+            {
+                _released[index] = null;
+                Retain(index, code);
+            }
+
+            return code;
+        }
+    }
+
+    /// <summary>A retained code, or a released one the collector has not taken yet (then retained again); else null.</summary>
+    private LdpcCode? TryTake(int index)
+    {
+        lock (_gate)
+        {
+            LdpcCode? code = _retained[index];
+            if (code is null && _released[index] is { } weak && weak.TryGetTarget(out code))
+            {
+                _released[index] = null;
+            }
+
+            if (code is not null)
+            {
+                Retain(index, code);
+            }
+
+            return code;
+        }
+    }
+
+    /// <summary>Marks a code most recently used; past the bound, the least recently used one becomes weakly held.</summary>
+    private void Retain(int index, LdpcCode code)
+    {
+        _retained[index] = code;
+        if (_options.RetainedCodes is not int bound)
+        {
+            return;
+        }
+
+        _recentlyUsed.Remove(index);
+        _recentlyUsed.Add(index);
+        if (_recentlyUsed.Count > bound)
+        {
+            int oldest = _recentlyUsed[0];
+            _recentlyUsed.RemoveAt(0);
+            _released[oldest] = new WeakReference<LdpcCode>(_retained[oldest]!);
+            _retained[oldest] = null;
+        }
+    }
+
     /// <summary>
     /// Builds a book of the default layout for another block length (tests use small n; the wire uses 100 000).
     /// </summary>
-    public static LdpcCodeBook CreateDefault(int blockLength)
+    public static LdpcCodeBook CreateDefault(int blockLength) => CreateDefault(blockLength, null);
+
+    /// <summary>A book of the default layout with retention and caching options (the firmware's).</summary>
+    public static LdpcCodeBook CreateDefault(int blockLength, LdpcCodeBookOptions? options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, MinBlockLength);
         if (blockLength % LiftedStructure.Z != 0)
@@ -143,7 +244,13 @@ public sealed class LdpcCodeBook
             codeId++;
         }
 
-        return new LdpcCodeBook([.. descriptors]);
+        options ??= new LdpcCodeBookOptions();
+        if (options.RetainedCodes is int retained)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(retained, 1, nameof(options));
+        }
+
+        return new LdpcCodeBook([.. descriptors], options);
     }
 
     /// <summary>Shortest block a book is built for (tests use 2 000 and 20 000; the wire 100 000).</summary>
@@ -165,21 +272,26 @@ public sealed class LdpcCodeBook
 
     private sealed record CodeDescriptor(int CodeId, int BlockLength, int Rows, DegreeDistribution Distribution, ulong Seed, double MaxQber)
     {
-        public LdpcCode Build() =>
-            new(CodeId, LiftedGraphBuilder.Build(BlockLength, Rows, Distribution, Seed), Distribution.Name, Seed, MaxQber);
+        public LdpcCode Build(LdpcCodeCache? cache)
+        {
+            ParityCheckMatrix matrix = cache is null
+                ? LiftedGraphBuilder.Build(BlockLength, Rows, Distribution, Seed)
+                : cache.GetOrBuild(BlockLength, Rows, Distribution, Seed, () => LiftedGraphBuilder.BuildStructure(BlockLength, Rows, Distribution, Seed)).Expand();
+            return new(CodeId, matrix, Distribution.Name, Seed, MaxQber);
+        }
     }
 
-    private sealed class LazyCodeList(Lazy<LdpcCode>[] codes) : IReadOnlyList<LdpcCode>
+    private sealed class LazyCodeList(LdpcCodeBook book) : IReadOnlyList<LdpcCode>
     {
-        public LdpcCode this[int index] => codes[index].Value;
+        public LdpcCode this[int index] => book.CodeAt(index);
 
-        public int Count => codes.Length;
+        public int Count => book.Count;
 
         public IEnumerator<LdpcCode> GetEnumerator()
         {
-            foreach (Lazy<LdpcCode> code in codes)
+            for (int i = 0; i < book.Count; i++)
             {
-                yield return code.Value;
+                yield return book.CodeAt(i);
             }
         }
 

@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Detection;
 using JinanOnboard.Detection.Indexing;

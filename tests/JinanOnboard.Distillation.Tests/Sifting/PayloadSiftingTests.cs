@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Distillation.Protocol.Messages;
 using JinanOnboard.Distillation.Sifting;
@@ -90,8 +91,9 @@ public sealed class PayloadSiftingTests
     public void Ground_refuses_detections_that_do_not_increase()
     {
         var bench = new DistillationBench(SharedPass.Options, SharedPass.Store);
-        bench.Ground.AddDetections([new DetectedPulse(5, PulseBasis.Z, 1)]);
-        Assert.Throws<ArgumentException>(() => bench.Ground.AddDetections([new DetectedPulse(5, PulseBasis.X, 0)]));
-        Assert.Throws<ArgumentException>(() => bench.Ground.AddDetections([new DetectedPulse(6, PulseBasis.X, 2)]));
+        bench.Ground.AddDetections([PulseDetection.Of(5, (int)PulseBasis.Z, 1)]);
+        Assert.Throws<ArgumentException>(() => bench.Ground.AddDetections([PulseDetection.Of(5, (int)PulseBasis.X, 0)]));
+        Assert.Throws<ArgumentException>(() => bench.Ground.AddDetections([new PulseDetection(6, 4)]));
+        Assert.Throws<ArgumentException>(() => bench.Ground.AddDetections([new PulseDetection(6, -1)]));
     }
 }

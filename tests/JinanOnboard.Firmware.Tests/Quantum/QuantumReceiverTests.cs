@@ -5,7 +5,7 @@ using System.Buffers.Binary;
 using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Detection.Indexing;
 using JinanOnboard.Devices.TimeTagger;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Ground.Components.Detection;
 using JinanOnboard.OpticalBench;
@@ -33,8 +33,8 @@ public sealed class QuantumReceiverTests
         await using var driver = new TimeTaggerDevice(hardware.HostStream, shouldDispose: false);
         var tap = new RecordingTap();
         var receiver = new QuantumReceiver(driver, new PulseIndexerOptions(), durationS, tap);
-        var detections = new List<DetectedPulse>();
-        receiver.Detections.ConnectTo((batch, _) => { detections.AddRange(batch.ToArray()); return ValueTask.CompletedTask; });
+        var detections = new List<PulseDetection>();
+        receiver.Detections.ConnectTo((batch, _) => { detections.AddRange(batch.Span); return ValueTask.CompletedTask; });
 
         hardware.Start();
         receiver.OnPassComplete();
@@ -44,7 +44,7 @@ public sealed class QuantumReceiverTests
         Assert.All(detections.Zip(detections.Skip(1)), pair => Assert.True(pair.First.Sequence < pair.Second.Sequence));
 
         // Without polarization error, a detection in the preparation basis carries the source's bit (up to noise and 25 dB contrast).
-        var sameBasis = detections.Where(d => store.GetChoice(d.Sequence).Basis == d.Basis).ToList();
+        var sameBasis = detections.Where(d => (int)store.GetChoice(d.Sequence).Basis == d.Basis).ToList();
         double errors = sameBasis.Count(d => store.GetChoice(d.Sequence).Bit != d.Bit) / (double)sameBasis.Count;
         Assert.InRange(errors, 0, 0.02);
 

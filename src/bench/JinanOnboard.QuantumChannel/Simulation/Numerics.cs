@@ -7,6 +7,7 @@ internal static class Numerics
     /// e^x - 1 without cancellation for small |x| (click probabilities near 1e-6 would otherwise lose
     /// half their digits): a four-term series below 1e-3, where its truncation error is under 1e-15 relative.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double ExpM1(double x)
     {
         if (Math.Abs(x) < 1e-3)

@@ -48,7 +48,11 @@ internal struct SimulationRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDoubleNonZero() => ((NextUInt64() >> 11) + 1) * (1.0 / 9007199254740992.0);
 
-    /// <summary>Standard normal deviate (Box-Muller), truncated to ±6 so tags cannot move past the reorder margin.</summary>
+    /// <summary>
+    /// Standard normal deviate, truncated to ±6 so tags cannot move past the reorder margin. Marsaglia's polar method
+    /// (Marsaglia and Bray 1964): a point uniform in the unit disc gives two independent deviates for one logarithm and
+    /// one square root, without the sine and cosine of Box-Muller (which were ~6 % of the simulation's time).
+    /// </summary>
     public double NextGaussianTruncated()
     {
         if (_hasSpareGaussian)
@@ -57,12 +61,21 @@ internal struct SimulationRandom
             return _spareGaussian;
         }
 
-        // Box-Muller gives two independent deviates; keep the second for the next call.
-        double radius = Math.Sqrt(-2.0 * Math.Log(NextDoubleNonZero()));
-        (double sin, double cos) = Math.SinCos(2.0 * Math.PI * NextDouble());
-        _spareGaussian = Math.Clamp(radius * sin, -6.0, 6.0);
+        double u;
+        double v;
+        double s;
+        do
+        {
+            u = (2.0 * NextDouble()) - 1.0;
+            v = (2.0 * NextDouble()) - 1.0;
+            s = (u * u) + (v * v);
+        }
+        while (s >= 1.0 || s == 0.0);
+
+        double factor = Math.Sqrt(-2.0 * Math.Log(s) / s);
+        _spareGaussian = Math.Clamp(v * factor, -6.0, 6.0);
         _hasSpareGaussian = true;
-        return Math.Clamp(radius * cos, -6.0, 6.0);
+        return Math.Clamp(u * factor, -6.0, 6.0);
     }
 
     private static ulong BitRotate(ulong value, int count) => (value << count) | (value >> (64 - count));

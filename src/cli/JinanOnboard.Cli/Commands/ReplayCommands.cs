@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Detections;
 using System.CommandLine;
 using System.Text.Json;
 using JinanOnboard.Primitives.Recording;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using JinanOnboard.Primitives.Randomness;
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Detection.Sync;
 
@@ -57,6 +58,9 @@ public sealed class PulseIndexer
     /// slot is held back until a later slot or <see cref="Flush"/> shows it has no more clicks.
     /// </summary>
     /// <returns>Number of detections written.</returns>
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Process(ReadOnlySpan<TimeTag> tags, Span<PulseDetection> output)
     {
         if (output.Length < tags.Length)

@@ -256,6 +256,9 @@ public sealed class TimeTaggerDevice : IDisposable, IAsyncDisposable
         }
     }
 
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void DecodeBatch(ReadOnlySpan<byte> records)
     {
         int count = records.Length / TdcWire.RecordBytes;

@@ -1,4 +1,5 @@
 using JinanOnboard.Distillation.Estimation;
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Distillation.Protocol.Messages;
 using JinanOnboard.Distillation.Sifting;
 using JinanOnboard.Distillation.Verification;
@@ -28,10 +29,15 @@ public sealed class GroundDistiller
     private readonly RandomFill _freshRandomness;
     private SplitMix64 _sampling;
     private SplitMix64 _toeplitzSeedStream;
-    private readonly List<long> _sequences = [];
-    private readonly List<byte> _bases = [];
-    private readonly List<byte> _bits = [];
-    private readonly List<byte> _sampledFlags = [];
+
+    // The round being filled: sequence numbers, and bases, bits and sampled flags packed as the round sends them, so
+    // cutting a round copies three small bitmaps and encodes the sequences in place (no per-detection lists, and no
+    // 512 KB copy of the sequences per round: the sent round keeps only what the sift result needs).
+    private readonly long[] _sequences;
+    private readonly byte[] _bases;
+    private readonly byte[] _bits;
+    private readonly byte[] _sampledFlags;
+    private int _roundCount;
     private readonly List<(DistillationMessageType Type, byte[] Body)> _outgoing = [];
     private readonly Dictionary<uint, GroundRound> _sentRounds = [];
     private readonly Dictionary<uint, SiftResultMessage> _earlySiftResults = [];
@@ -88,6 +94,10 @@ public sealed class GroundDistiller
         _toeplitzSeedStream = SeedSequence.CreateGenerator(seed, ToeplitzSeedsLabel);
         _freshRandomness = freshRandomness ?? FillFromToeplitzSeedStream;
         _sifted = new SiftedKeyBuffer(options.PacketBits);
+        _sequences = new long[options.RoundDetections];
+        _bases = new byte[PackedBits.ByteCount(options.RoundDetections)];
+        _bits = new byte[_bases.Length];
+        _sampledFlags = new byte[_bases.Length];
     }
 
     /// <summary>Label of the 10 % sampling stream under the distiller's seed (protocol-spec/seed-derivation.md).</summary>
@@ -112,38 +122,43 @@ public sealed class GroundDistiller
     /// </summary>
     /// <exception cref="ArgumentException">A sequence number does not increase, or a bit is not 0/1.</exception>
     /// <exception cref="InvalidOperationException">The pass was already flushed.</exception>
-    public void AddDetections(ReadOnlySpan<DetectedPulse> detections)
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AddDetections(ReadOnlySpan<PulseDetection> detections)
     {
         if (_flushed)
         {
             throw new InvalidOperationException("The pass is flushed; no more detections.");
         }
 
-        foreach (DetectedPulse d in detections)
+        double sampleFraction = _options.SampleFraction;
+        foreach (PulseDetection d in detections)
         {
             if (d.Sequence <= _lastSequence)
             {
                 throw new ArgumentException($"Detection sequence {d.Sequence} does not follow {_lastSequence}.", nameof(detections));
             }
 
-            if (d.Bit > 1 || (byte)d.Basis > 1)
+            if ((uint)d.Detector > 3)
             {
-                throw new ArgumentException($"Detection {d.Sequence} has basis {(byte)d.Basis} / bit {d.Bit}; both must be 0 or 1.", nameof(detections));
+                throw new ArgumentException($"Detection {d.Sequence} names detector {d.Detector}; detectors are 0..3 (basis and bit 0 or 1).", nameof(detections));
             }
 
             _lastSequence = d.Sequence;
-            _sequences.Add(d.Sequence);
-            _bases.Add((byte)d.Basis);
-            _bits.Add(d.Bit);
-            bool sampled = _sampling.NextDouble() < _options.SampleFraction;
-            _sampledFlags.Add(sampled ? (byte)1 : (byte)0);
+            int i = _roundCount++;
+            _sequences[i] = d.Sequence;
+            PackedBits.Set(_bases, i, d.Basis);
+            PackedBits.Set(_bits, i, d.Bit);
+            bool sampled = _sampling.NextDouble() < sampleFraction;
+            PackedBits.Set(_sampledFlags, i, sampled ? 1 : 0);
             Statistics.Detections++;
             if (sampled)
             {
                 Statistics.SampledDetections++;
             }
 
-            if (_sequences.Count == _options.RoundDetections)
+            if (_roundCount == _options.RoundDetections)
             {
                 CutRound(isFinal: false);
             }
@@ -193,24 +208,32 @@ public sealed class GroundDistiller
 
     private void CutRound(bool isFinal)
     {
-        int count = _sequences.Count;
-        var bases = new byte[PackedBits.ByteCount(count)];
-        var bits = new byte[bases.Length];
-        var sampled = new byte[bases.Length];
-        for (int i = 0; i < count; i++)
-        {
-            PackedBits.Set(bases, i, _bases[i]);
-            PackedBits.Set(bits, i, _bits[i]);
-            PackedBits.Set(sampled, i, _sampledFlags[i]);
-        }
+        int count = _roundCount;
+        int bytes = PackedBits.ByteCount(count);
+        byte[] bases = _bases.AsSpan(0, bytes).ToArray();
+        byte[] bits = _bits.AsSpan(0, bytes).ToArray();
+        byte[] sampled = _sampledFlags.AsSpan(0, bytes).ToArray();
+        ClearPadding(bases, count);
+        ClearPadding(bits, count);
+        ClearPadding(sampled, count);
 
-        var round = new GroundRound(_nextRoundIndex++, isFinal, [.. _sequences], bases, bits, sampled);
-        _sequences.Clear();
-        _bases.Clear();
-        _bits.Clear();
-        _sampledFlags.Clear();
+        var round = new GroundRound(_nextRoundIndex++, isFinal, count, bases, bits, sampled);
+        _outgoing.Add((DistillationMessageType.KeyInformation, round.EncodeKeyInformation(_sequences.AsSpan(0, count))));
+        _roundCount = 0;
+        _bases.AsSpan(0, bytes).Clear();
+        _bits.AsSpan(0, bytes).Clear();
+        _sampledFlags.AsSpan(0, bytes).Clear();
         _sentRounds[round.Index] = round;
-        _outgoing.Add((DistillationMessageType.KeyInformation, round.EncodeKeyInformation()));
+    }
+
+    /// <summary>Zeroes the bits past <paramref name="count"/> in the last byte (canonical padding on the wire).</summary>
+    private static void ClearPadding(byte[] packed, int count)
+    {
+        int used = count & 7;
+        if (used != 0)
+        {
+            packed[^1] &= (byte)((1 << used) - 1);
+        }
     }
 
     private void OnSiftResult(SiftResultMessage message)

@@ -6,11 +6,11 @@ namespace JinanOnboard.Distillation.Protocol;
 /// <summary>Detections of one key-information round as the OGS keeps them until the sift result arrives.</summary>
 internal sealed class GroundRound
 {
-    public GroundRound(uint index, bool isFinal, long[] sequences, byte[] bases, byte[] bits, byte[] sampled)
+    public GroundRound(uint index, bool isFinal, int count, byte[] bases, byte[] bits, byte[] sampled)
     {
         Index = index;
         IsFinal = isFinal;
-        Sequences = sequences;
+        Count = count;
         Bases = bases;
         Bits = bits;
         Sampled = sampled;
@@ -19,8 +19,6 @@ internal sealed class GroundRound
     public uint Index { get; }
 
     public bool IsFinal { get; }
-
-    public long[] Sequences { get; }
 
     /// <summary>Packed measurement bases (1 = X).</summary>
     public byte[] Bases { get; }
@@ -31,12 +29,13 @@ internal sealed class GroundRound
     /// <summary>Packed sampled flags.</summary>
     public byte[] Sampled { get; }
 
-    public int Count => Sequences.Length;
+    /// <summary>Detections in the round (their sequence numbers went out in the key information and are not kept).</summary>
+    public int Count { get; }
 
     public PulseBasis BasisOf(int i) => (PulseBasis)PackedBits.Get(Bases, i);
 
     /// <summary>The step-2 message: all sequences and bases, the sampled flags and the sampled bits only.</summary>
-    public byte[] EncodeKeyInformation()
+    public byte[] EncodeKeyInformation(ReadOnlySpan<long> sequences)
     {
         var sampledBits = new byte[PackedBits.ByteCount(PackedBits.PopCount(Sampled))];
         int s = 0;
@@ -48,6 +47,6 @@ internal sealed class GroundRound
             }
         }
 
-        return new Messages.KeyInformationMessage(Index, IsFinal, Sequences, Bases, Sampled, sampledBits).Encode();
+        return Messages.KeyInformationMessage.Encode(Index, IsFinal, sequences, Bases, Sampled, sampledBits);
     }
 }

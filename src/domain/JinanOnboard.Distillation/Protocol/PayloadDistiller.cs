@@ -40,6 +40,7 @@ public sealed class PayloadDistiller
     private readonly List<(DistillationMessageType Type, byte[] Body)> _outgoing = [];
     private uint _nextRound;
     private long _lastSequence = -1;
+    private PulseChoice[] _choices = [];
 
     /// <summary>Creates the payload distiller for one pass.</summary>
     /// <param name="store">The cached random numbers that chose every pulse.</param>
@@ -193,6 +194,9 @@ public sealed class PayloadDistiller
     }
 
     /// <summary>Step 3: look up, compare bases, return matches and intensities, then syndromes of full packets.</summary>
+    // Hot loop: compiled at first use rather than taken from the ReadyToRun image, whose code cannot inline across
+    // assemblies or use the machine's full instruction set, and with tiering off would never be replaced.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ProcessRound(KeyInformationMessage round)
     {
         if (round.Count > 0 && (round.Sequences[0] <= _lastSequence || round.Sequences[^1] >= _store.PulseCapacity))
@@ -206,9 +210,17 @@ public sealed class PayloadDistiller
         var newPackets = new List<SiftedPacket>();
         int matchedCount = 0;
         int sampledIndex = 0;
+
+        // One batched look-up of the round's pulses (SIMD Philox in the generated store) into a reused buffer.
+        if (_choices.Length < round.Count)
+        {
+            _choices = new PulseChoice[round.Count];
+        }
+
+        _store.GetChoicesAt(round.Sequences, _choices);
         for (int i = 0; i < round.Count; i++)
         {
-            PulseChoice choice = _store.GetChoice(round.Sequences[i]);
+            PulseChoice choice = _choices[i];
             bool sampled = PackedBits.Get(round.Sampled, i) != 0;
             int sampledBit = sampled ? PackedBits.Get(round.SampledBits, sampledIndex++) : 0;
             if ((int)choice.Basis != PackedBits.Get(round.Bases, i))

@@ -26,7 +26,11 @@ internal static class LiftedGraphBuilder
 
     /// <param name="columns">n, a multiple of Z.</param>
     /// <param name="rows">m, a multiple of Z.</param>
-    public static ParityCheckMatrix Build(int columns, int rows, DegreeDistribution distribution, ulong seed)
+    public static ParityCheckMatrix Build(int columns, int rows, DegreeDistribution distribution, ulong seed) =>
+        BuildStructure(columns, rows, distribution, seed).Expand();
+
+    /// <summary>The base graph with its shifts, before expansion (what <see cref="LdpcCodeCache"/> stores).</summary>
+    public static LiftedStructure BuildStructure(int columns, int rows, DegreeDistribution distribution, ulong seed)
     {
         if (columns % Z != 0 || rows % Z != 0)
         {
@@ -125,7 +129,7 @@ internal static class LiftedGraphBuilder
             }
         }
 
-        return graph.ToStructure().Expand();
+        return graph.ToStructure();
     }
 
     /// <summary>The first shift in start, start+1, … (mod Z) whose bit is set in <paramref name="allowed"/> (non-zero).</summary>

@@ -69,6 +69,43 @@ public sealed class PhiloxPulseRandomStore : IPulseRandomStore
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Four pulses at a time through <see cref="Philox4x32.Block4"/> where AVX2 is available; same words as one by one.</remarks>
+    public void GetChoicesAt(ReadOnlySpan<long> sequenceNumbers, Span<PulseChoice> destination)
+    {
+        if (destination.Length < sequenceNumbers.Length)
+        {
+            throw new ArgumentException("destination must hold one choice per sequence number", nameof(destination));
+        }
+
+        int i = 0;
+        if (Philox4x32.IsVectorized)
+        {
+            Span<ulong> words = stackalloc ulong[4];
+            int whole = sequenceNumbers.Length & ~3;
+            for (; i < whole; i += 4)
+            {
+                ReadOnlySpan<long> four = sequenceNumbers.Slice(i, 4);
+                if ((four[0] | four[1] | four[2] | four[3]) < 0)
+                {
+                    break; // the scalar loop below throws for the negative one
+                }
+
+                Philox4x32.Block4(four, _key0, _key1, words);
+                Span<PulseChoice> out4 = destination.Slice(i, 4);
+                out4[0] = _decoder.Decode(words[0]);
+                out4[1] = _decoder.Decode(words[1]);
+                out4[2] = _decoder.Decode(words[2]);
+                out4[3] = _decoder.Decode(words[3]);
+            }
+        }
+
+        for (; i < sequenceNumbers.Length; i++)
+        {
+            destination[i] = GetChoice(sequenceNumbers[i]);
+        }
+    }
+
     /// <summary>The raw 64-bit word of one pulse (exposed to tests to check the layout).</summary>
     internal ulong RawWord(long sequenceNumber)
     {

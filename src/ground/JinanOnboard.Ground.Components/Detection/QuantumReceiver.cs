@@ -1,11 +1,10 @@
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Detection;
 using JinanOnboard.Detection.Indexing;
 using JinanOnboard.Devices.TimeTagger;
-using JinanOnboard.Distillation.Protocol;
-using JinanOnboard.Source;
 
 namespace JinanOnboard.Ground.Components.Detection;
 
@@ -33,8 +32,11 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
     private long _detections;
     private long _lastTagPs;
 
-    /// <summary>Output: detections in increasing sequence order.</summary>
-    public AsyncOutputPort<ReadOnlyMemory<DetectedPulse>> Detections { get; } = new("receiver.detections");
+    /// <summary>
+    /// Output: detections in increasing sequence order, one pooled batch per batch of tags. The receiver releases its
+    /// reference when the handlers return; a handler that keeps the batch longer retains it (<see cref="DetectionBatch"/>).
+    /// </summary>
+    public AsyncOutputPort<DetectionBatch> Detections { get; } = new("receiver.detections", PortMultiplicity.One);
 
     public long TagsRead => Interlocked.Read(ref _tags);
 
@@ -89,7 +91,6 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
         await driver.ConfigureAsync(new TimeTaggerConfiguration(0b1_1111), cancellationToken);
         await driver.StartAsync(cancellationToken);
         var tags = new TimeTag[BatchTags];
-        var indexed = new PulseDetection[BatchTags];
         long endPs = (long)((passDurationS - 1e-3) * 1e12);
         while (true)
         {
@@ -116,7 +117,7 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
                 break;
             }
 
-            await ProcessAsync(tags.AsMemory(0, count), indexed, cancellationToken);
+            await ProcessAsync(tags.AsMemory(0, count), cancellationToken);
             if (_passComplete.Task.IsCompleted && tags[count - 1].TimePs >= endPs)
             {
                 break;
@@ -132,14 +133,22 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
                 break;
             }
 
-            await ProcessAsync(tags.AsMemory(0, count), indexed, cancellationToken);
+            await ProcessAsync(tags.AsMemory(0, count), cancellationToken);
         }
 
-        int flushed = _indexer.Flush(indexed);
-        await EmitAsync(indexed.AsMemory(0, flushed), cancellationToken);
+        DetectionBatch last = DetectionBatch.Rent(1);
+        try
+        {
+            last.Count = _indexer.Flush(last.Writable);
+            await EmitAsync(last, cancellationToken);
+        }
+        finally
+        {
+            last.Release();
+        }
     }
 
-    private async ValueTask ProcessAsync(ReadOnlyMemory<TimeTag> tags, PulseDetection[] indexed, CancellationToken cancellationToken)
+    private async ValueTask ProcessAsync(ReadOnlyMemory<TimeTag> tags, CancellationToken cancellationToken)
     {
         Interlocked.Add(ref _tags, tags.Length);
         Interlocked.Exchange(ref _lastTagPs, tags.Span[^1].TimePs);
@@ -147,8 +156,17 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
         {
             Tap(tags.Span);
         }
-        int produced = _indexer.Process(tags.Span, indexed);
-        await EmitAsync(indexed.AsMemory(0, produced), cancellationToken);
+        // The indexer names the detections straight into the pooled batch that travels on to sifting.
+        DetectionBatch batch = DetectionBatch.Rent(tags.Length);
+        try
+        {
+            batch.Count = _indexer.Process(tags.Span, batch.Writable);
+            await EmitAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            batch.Release();
+        }
     }
 
     private void Tap(ReadOnlySpan<TimeTag> tags)
@@ -165,26 +183,19 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
         _tap.Observe(TapStream, TapDirection.Incoming, TimeSpan.FromTicks(tags[^1].TimePs / 100_000), records);
     }
 
-    private async ValueTask EmitAsync(ReadOnlyMemory<PulseDetection> indexed, CancellationToken cancellationToken)
+    private async ValueTask EmitAsync(DetectionBatch batch, CancellationToken cancellationToken)
     {
-        if (indexed.IsEmpty)
+        if (batch.Count == 0)
         {
             return;
         }
 
         lock (_digest)
         {
-            _digest.Add(indexed.Span);
+            _digest.Add(batch.Span);
         }
 
-        var detections = new DetectedPulse[indexed.Length];
-        ReadOnlySpan<PulseDetection> source = indexed.Span;
-        for (int i = 0; i < source.Length; i++)
-        {
-            detections[i] = new DetectedPulse(source[i].Sequence, source[i].Basis == 0 ? PulseBasis.Z : PulseBasis.X, (byte)source[i].Bit);
-        }
-
-        Interlocked.Add(ref _detections, detections.Length);
-        await Detections.InvokeAsync(detections, cancellationToken);
+        Interlocked.Add(ref _detections, batch.Count);
+        await Detections.InvokeAsync(batch, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using JinanOnboard.Distillation.KeyStorage;
 using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Runtime.Distillation;
@@ -23,7 +24,7 @@ public sealed class GroundDistillation : IAsyncDisposable
     private readonly LdpcReconciliationCodec _codec = new();
     private readonly KeyStore _keyStore;
     private readonly GroundDistiller _distiller;
-    private readonly QueuedInputPort<ReadOnlyMemory<DetectedPulse>> _detections;
+    private readonly QueuedInputPort<DetectionBatch> _detections;
     private readonly string _passId;
     private Task? _distilling;
 
@@ -44,18 +45,30 @@ public sealed class GroundDistillation : IAsyncDisposable
             sink,
             SeedSequence.Derive(plan.Seed, "distillation.ground"),
             lookup: sink);
-        _detections = new QueuedInputPort<ReadOnlyMemory<DetectedPulse>>("ground.detections", _options.QueuedBatches, (detections, ct) =>
+        // The queue keeps each pooled batch past the receiver's call: retained on entry, released once distilled.
+        _detections = new QueuedInputPort<DetectionBatch>("ground.detections", _options.QueuedBatches, (detections, ct) =>
             _gate.RunAsync(async () =>
             {
-                _distiller.AddDetections(detections.Span);
+                try
+                {
+                    _distiller.AddDetections(detections.Span);
+                }
+                finally
+                {
+                    detections.Release();
+                }
+
                 await _distiller.SendReadyRoundsAsync(ct);
             }, ct));
         _link.ConnectInbound((type, body, ct) => _gate.RunAsync(() => _distiller.HandleAsync(type, body, ct), ct));
     }
 
-    /// <summary>Input: detections in increasing sequence order.</summary>
-    public ValueTask OnDetectionsAsync(ReadOnlyMemory<DetectedPulse> detections, CancellationToken cancellationToken) =>
-        _detections.EnqueueAsync(detections, cancellationToken);
+    /// <summary>Input: detections in increasing sequence order, in a pooled batch the queue retains until distilled.</summary>
+    public ValueTask OnDetectionsAsync(DetectionBatch detections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(detections);
+        return _detections.EnqueueAsync(detections.Retain(), cancellationToken);
+    }
 
     /// <summary>Starts draining the detection queue into the distiller.</summary>
     public void Start(CancellationToken cancellationToken) => _distilling = _detections.RunAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Source;
 
@@ -11,7 +12,7 @@ namespace JinanOnboard.Distillation.Tests.Protocol.TestSupport;
 /// </summary>
 internal static class DetectionSimulator
 {
-    public static List<DetectedPulse> Simulate(IPulseRandomStore store, SourceConfiguration source, long pulses, double eta, double darkYield, double opticalError, int seed)
+    public static List<PulseDetection> Simulate(IPulseRandomStore store, SourceConfiguration source, long pulses, double eta, double darkYield, double opticalError, int seed)
     {
         var random = new Random(seed);
         var detectProbability = new double[3];
@@ -20,7 +21,7 @@ internal static class DetectionSimulator
             detectProbability[k] = 1 - Math.Exp(-eta * source.MeanPhotonNumber(k));
         }
 
-        var result = new List<DetectedPulse>();
+        var result = new List<PulseDetection>();
         var choices = new PulseChoice[4096];
         for (long first = 0; first < pulses; first += choices.Length)
         {
@@ -40,7 +41,7 @@ internal static class DetectionSimulator
                 byte bit = basis == choice.Basis && photon
                     ? (byte)(choice.Bit ^ (random.NextDouble() < opticalError ? 1 : 0))
                     : (byte)random.Next(2);
-                result.Add(new DetectedPulse(first + i, basis, bit));
+                result.Add(PulseDetection.Of(first + i, (int)basis, bit));
             }
         }
 

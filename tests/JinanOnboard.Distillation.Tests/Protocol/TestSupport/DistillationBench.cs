@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Source;
 
@@ -34,9 +35,9 @@ internal sealed class DistillationBench
     public PayloadDistiller Payload { get; }
 
     /// <summary>Feeds detections in batches as the firmware would, pumping the link after each, then flushes.</summary>
-    public async Task RunAsync(IReadOnlyList<DetectedPulse> detections, int batch = 10_000)
+    public async Task RunAsync(IReadOnlyList<PulseDetection> detections, int batch = 10_000)
     {
-        DetectedPulse[] all = [.. detections];
+        PulseDetection[] all = [.. detections];
         for (int i = 0; i < all.Length; i += batch)
         {
             Ground.AddDetections(all.AsSpan(i, Math.Min(batch, all.Length - i)));

@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Detections;
 using JinanOnboard.Distillation.Protocol;
 using JinanOnboard.Source;
 
@@ -12,7 +13,7 @@ internal static class SharedPass
 {
     public static PhiloxPulseRandomStore Store { get; } = new(42, SourceConfiguration.Jinan1);
 
-    private static readonly Lazy<DetectedPulse[]> LazyDetections = new(() =>
+    private static readonly Lazy<PulseDetection[]> LazyDetections = new(() =>
         [.. DetectionSimulator.Simulate(Store, SourceConfiguration.Jinan1, 4_500_000, eta: 0.3, darkYield: 1e-5, opticalError: 0.005, seed: 3)]);
 
     public static DistillationOptions Options { get; } = new()
@@ -22,5 +23,5 @@ internal static class SharedPass
         RoundDetections = 50_000,
     };
 
-    public static DetectedPulse[] Detections => LazyDetections.Value;
+    public static PulseDetection[] Detections => LazyDetections.Value;
 }

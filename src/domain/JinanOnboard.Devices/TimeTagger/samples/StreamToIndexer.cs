@@ -1,5 +1,6 @@
 // Sample (not compiled): stream tags from a TDC on a serial port into the OGS pulse indexer.
 // Build it in a scratch console project referencing JinanOnboard.Devices and JinanOnboard.Detection.
+using JinanOnboard.Primitives.Detections;
 using System.IO.Ports;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Detection;

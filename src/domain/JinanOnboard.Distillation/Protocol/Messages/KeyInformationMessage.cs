@@ -19,32 +19,36 @@ internal sealed record KeyInformationMessage(uint RoundIndex, bool IsFinal, long
 {
     public int Count => Sequences.Length;
 
-    public byte[] Encode()
+    public byte[] Encode() => Encode(RoundIndex, IsFinal, Sequences, Bases, Sampled, SampledBits);
+
+    /// <summary>The message body, from the sequences where the OGS keeps them (no copy into a record).</summary>
+    public static byte[] Encode(uint roundIndex, bool isFinal, ReadOnlySpan<long> sequences, byte[] bases, byte[] sampled, byte[] sampledBits)
     {
-        int k = SequenceGapCode.ChooseParameter(Sequences);
-        int gapBytes = Count > 1 ? SequenceGapCode.EncodedBytes(Sequences, k) : 0;
-        var buffer = new ArrayBufferWriter<byte>(32 + gapBytes + (Count / 2));
+        int count = sequences.Length;
+        int k = SequenceGapCode.ChooseParameter(sequences);
+        int gapBytes = count > 1 ? SequenceGapCode.EncodedBytes(sequences, k) : 0;
+        var buffer = new ArrayBufferWriter<byte>(32 + gapBytes + (count / 2));
         var w = new WireWriter(buffer);
-        w.U32(RoundIndex);
-        w.Bool(IsFinal);
-        w.U32((uint)Count);
-        if (Count > 0)
+        w.U32(roundIndex);
+        w.Bool(isFinal);
+        w.U32((uint)count);
+        if (count > 0)
         {
-            w.U64((ulong)Sequences[0]);
+            w.U64((ulong)sequences[0]);
         }
 
-        if (Count > 1)
+        if (count > 1)
         {
             w.U8((byte)k);
-            SequenceGapCode.Encode(Sequences, k, w.GetSpan(gapBytes));
+            SequenceGapCode.Encode(sequences, k, w.GetSpan(gapBytes));
             w.Advance(gapBytes);
         }
 
-        w.Bytes(Bases);
-        w.Bytes(Sampled);
-        long sampledCount = PackedBits.PopCount(Sampled);
+        w.Bytes(bases);
+        w.Bytes(sampled);
+        long sampledCount = PackedBits.PopCount(sampled);
         w.U32((uint)sampledCount);
-        w.Bytes(SampledBits);
+        w.Bytes(sampledBits);
         return buffer.WrittenSpan.ToArray();
     }
 

@@ -44,30 +44,38 @@ internal static class SequenceGapCode
     }
 
     /// <summary>Writes the gaps: per gap, q = gap &gt;&gt; k one-bits, a zero-bit, then the k low bits of the gap.</summary>
+    /// <remarks>
+    /// Bits gather in a 64-bit accumulator and leave four bytes at a time: the OGS encodes ~9 M gaps a pass, and the
+    /// bit-at-a-time loop this replaces was ~8 % of its CPU. <paramref name="destination"/> must be
+    /// <see cref="EncodedBytes"/> long; every byte of it is written (the padding bits of the last one are zero).
+    /// </remarks>
     public static void Encode(ReadOnlySpan<long> sequences, int k, Span<byte> destination)
     {
-        destination.Clear();
-        long position = 0;
+        var bits = new BitWriter(destination);
         ulong lowMask = (1UL << k) - 1;
         for (int i = 1; i < sequences.Length; i++)
         {
             ulong gap = (ulong)(sequences[i] - sequences[i - 1] - 1);
-            for (ulong q = gap >> k; q > 0; q--)
+            ulong q = gap >> k;
+            for (; q >= 32; q -= 32)
             {
-                destination[(int)(position >> 3)] |= (byte)(1 << (int)(position & 7));
-                position++;
+                bits.Put(uint.MaxValue, 32);
             }
 
-            position++; // the terminating zero-bit
+            bits.Put((1UL << (int)q) - 1, (int)q + 1); // q one-bits and the terminating zero-bit
             ulong low = gap & lowMask;
-            for (int bit = 0; bit < k; bit++, position++)
+            if (k > 32)
             {
-                if (((low >> bit) & 1) != 0)
-                {
-                    destination[(int)(position >> 3)] |= (byte)(1 << (int)(position & 7));
-                }
+                bits.Put(low & uint.MaxValue, 32);
+                bits.Put(low >> 32, k - 32);
+            }
+            else
+            {
+                bits.Put(low, k);
             }
         }
+
+        bits.Finish();
     }
 
     /// <summary>
@@ -106,6 +114,41 @@ internal static class SequenceGapCode
 
         problem = null;
         return bits.BytesConsumed;
+    }
+
+    /// <summary>LSB-first bit writer: fewer than 32 pending bits between calls, flushed as little-endian 32-bit words.</summary>
+    private ref struct BitWriter(Span<byte> destination)
+    {
+        private readonly Span<byte> _destination = destination;
+        private ulong _pending;
+        private int _pendingBits;
+        private int _nextByte;
+
+        /// <summary>Appends the low <paramref name="count"/> (0..32) bits of <paramref name="value"/>, which has no bits above them.</summary>
+        public void Put(ulong value, int count)
+        {
+            _pending |= value << _pendingBits;
+            _pendingBits += count;
+            if (_pendingBits >= 32)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(_destination[_nextByte..], (uint)_pending);
+                _nextByte += 4;
+                _pending >>= 32;
+                _pendingBits -= 32;
+            }
+        }
+
+        /// <summary>Writes the last partial word (zero padding up to the byte) and clears any bytes left after it.</summary>
+        public void Finish()
+        {
+            for (; _pendingBits > 0; _pendingBits -= 8)
+            {
+                _destination[_nextByte++] = (byte)_pending;
+                _pending >>= 8;
+            }
+
+            _destination[_nextByte..].Clear();
+        }
     }
 
     /// <summary>LSB-first bit reader with a 64-bit window.</summary>
