@@ -21,7 +21,7 @@ public sealed class PulseIndexer
     private readonly SyncClockTracker clock;
     private readonly double[] delaysPs;
     private readonly double halfGatePs;
-    private readonly Random squashRandom;
+    private SplitMix64 squashRandom; // mutable struct: advanced in place
 
     private long pendingSequence = -1;
     private int pendingDetectorMask;
@@ -46,7 +46,7 @@ public sealed class PulseIndexer
         clock = new SyncClockTracker(this.options);
         delaysPs = [.. this.options.DetectorDelayPs];
         halfGatePs = this.options.GateWidthPs / 2.0;
-        squashRandom = SeedSequence.CreateRandom(this.options.SquashSeed, "detection.squash");
+        squashRandom = SeedSequence.CreateGenerator(this.options.SquashSeed, "detection.squash");
     }
 
     /// <summary>True once the sync clock is locked and detections can be named.</summary>
@@ -171,7 +171,7 @@ public sealed class PulseIndexer
         {
             // Squashing: pick one clicked detector uniformly (same basis: a random bit).
             doubleClicks++;
-            int pick = squashRandom.Next(clicked);
+            int pick = squashRandom.NextBelow(clicked);
             for (int i = 0; i < pick; i++)
             {
                 mask &= mask - 1;

@@ -37,14 +37,6 @@ public static class SeedSequence
         return () => stream.NextDouble();
     };
 
-    /// <summary>
-    /// A <see cref="Random"/> seeded for <paramref name="purpose"/>. Kept only for the pulse indexer's squash draw, which
-    /// predates <see cref="CreateGenerator"/>: System.Random's algorithm is not specified across .NET versions, so new
-    /// consumers use <see cref="CreateGenerator"/>.
-    /// </summary>
-    public static Random CreateRandom(ulong runSeed, string purpose)
-        => new(unchecked((int)Derive(runSeed, purpose)));
-
     /// <summary>Fills <paramref name="destination"/> with bytes determined by the seed and purpose.</summary>
     public static void Fill(ulong runSeed, string purpose, Span<byte> destination) =>
         CreateGenerator(runSeed, purpose).Fill(destination);
