@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using JinanOnboard.Distillation.Protocol.Messages;
+using JinanOnboard.Distillation.Exchange.Messages;
 
 namespace JinanOnboard.Distillation.Benchmarks;
 

@@ -1,7 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+using JinanOnboard.QuantumChannel.Simulation;
 using JinanOnboard.Source;
+using JinanOnboard.Source.Random;
 
 namespace JinanOnboard.Source.Benchmarks;
 

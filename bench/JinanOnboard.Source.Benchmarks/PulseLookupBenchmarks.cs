@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using JinanOnboard.Source;
+using JinanOnboard.Source.Random;
 
 namespace JinanOnboard.Source.Benchmarks;
 

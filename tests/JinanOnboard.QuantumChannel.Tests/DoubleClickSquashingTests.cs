@@ -1,3 +1,6 @@
+using JinanOnboard.QuantumChannel.Profiles;
+using JinanOnboard.QuantumChannel.Simulation;
+
 namespace JinanOnboard.QuantumChannel.Tests;
 
 public sealed class DoubleClickSquashingTests

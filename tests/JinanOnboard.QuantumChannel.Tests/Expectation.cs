@@ -1,5 +1,8 @@
 using JinanOnboard.Source;
 
+using JinanOnboard.QuantumChannel.Profiles;
+using JinanOnboard.QuantumChannel.Simulation;
+
 namespace JinanOnboard.QuantumChannel.Tests;
 
 /// <summary>Analytic expectations of the per-pulse Poisson channel (models.md section 5, per detector).</summary>

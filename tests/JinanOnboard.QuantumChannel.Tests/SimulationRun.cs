@@ -1,5 +1,9 @@
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Source;
+using JinanOnboard.Source.Random;
+
+using JinanOnboard.QuantumChannel.Profiles;
+using JinanOnboard.QuantumChannel.Simulation;
 
 namespace JinanOnboard.QuantumChannel.Tests;
 

@@ -1,6 +1,9 @@
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Source;
 
+using JinanOnboard.QuantumChannel.Profiles;
+using JinanOnboard.QuantumChannel.Simulation;
+
 namespace JinanOnboard.QuantumChannel.Tests;
 
 public sealed class SyncWordTests

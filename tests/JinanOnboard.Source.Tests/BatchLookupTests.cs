@@ -1,3 +1,5 @@
+using JinanOnboard.Source.Random;
+
 namespace JinanOnboard.Source.Tests;
 
 /// <summary>The scattered batch lookup (SIMD Philox where available) answers exactly as one lookup at a time.</summary>

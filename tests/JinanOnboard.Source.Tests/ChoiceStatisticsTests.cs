@@ -1,3 +1,5 @@
+using JinanOnboard.Source.Random;
+
 namespace JinanOnboard.Source.Tests;
 
 /// <summary>Chi-square goodness of fit of the generated choices (fixed seeds, so deterministic).</summary>

@@ -1,5 +1,7 @@
 using CsCheck;
 
+using JinanOnboard.Source.Random;
+
 namespace JinanOnboard.Source.Tests;
 
 public sealed class PhiloxPulseRandomStoreTests

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 
+using JinanOnboard.Source.Random;
+
 namespace JinanOnboard.Source.Tests;
 
 public sealed class RecordedPulseRandomStoreTests

@@ -1,8 +1,10 @@
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.QuantumChannel;
-using JinanOnboard.Channel.Parameters;
-using JinanOnboard.Channel.Timeline;
+using JinanOnboard.QuantumChannel.Profiles;
+using JinanOnboard.QuantumChannel.Simulation;
+using JinanOnboard.Physics.Parameters;
+using JinanOnboard.Physics.Timeline;
 using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Source;
 

@@ -1,5 +1,7 @@
-using JinanOnboard.Channel.Timeline;
+using JinanOnboard.Physics.Timeline;
 using JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+using JinanOnboard.QuantumChannel.Simulation;
 
 namespace JinanOnboard.OpticalBench;
 

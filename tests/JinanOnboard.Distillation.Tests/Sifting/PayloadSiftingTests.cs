@@ -1,9 +1,10 @@
 using JinanOnboard.Primitives.Detections;
-using JinanOnboard.Distillation.Protocol;
-using JinanOnboard.Distillation.Protocol.Messages;
+using JinanOnboard.Distillation.Exchange;
+using JinanOnboard.Distillation.Exchange.Messages;
 using JinanOnboard.Distillation.Sifting;
-using JinanOnboard.Distillation.Tests.Protocol.TestSupport;
+using JinanOnboard.Distillation.Tests.Exchange.TestSupport;
 using JinanOnboard.Source;
+using JinanOnboard.Source.Random;
 
 namespace JinanOnboard.Distillation.Tests.Sifting;
 

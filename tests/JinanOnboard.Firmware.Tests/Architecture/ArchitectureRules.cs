@@ -13,7 +13,7 @@ internal static partial class ArchitectureRules
     public static string Root { get; } = FindRoot();
 
     /// <summary>Assemblies whose types are physics models: a topology takes their values from the plan, never names them.</summary>
-    public static readonly string[] PhysicsAssemblies = ["JinanOnboard.Channel", "JinanOnboard.Orbit", "JinanOnboard.Source", "JinanOnboard.QuantumChannel"];
+    public static readonly string[] PhysicsAssemblies = ["JinanOnboard.Physics", "JinanOnboard.Orbit", "JinanOnboard.Source", "JinanOnboard.QuantumChannel"];
 
     /// <summary>
     /// Rule 1: a topology only connects ports. Every numeric literal and every physics type named in its source is a

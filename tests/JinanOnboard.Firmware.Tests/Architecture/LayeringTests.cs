@@ -52,7 +52,7 @@ public sealed class LayeringTests
         Assert.Contains("numeric literal 0.8 at line 11", violations);
         Assert.Contains(violations, v => v.StartsWith("physics type PhysicsParameterSet", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.StartsWith("physics type SourceConfiguration", StringComparison.Ordinal));
-        Assert.Contains(violations, v => v.StartsWith("using JinanOnboard.Channel.Parameters", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith("using JinanOnboard.Physics.Parameters", StringComparison.Ordinal));
         Assert.DoesNotContain(violations, v => v.Contains("42", StringComparison.Ordinal)); // inside a string
     }
 

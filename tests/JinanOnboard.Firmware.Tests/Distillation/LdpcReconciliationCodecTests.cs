@@ -1,4 +1,4 @@
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 using JinanOnboard.Ldpc;
 using JinanOnboard.Runtime.Distillation;
 

@@ -10,6 +10,8 @@ using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Ground.Components.Detection;
 using JinanOnboard.OpticalBench;
 using JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+using JinanOnboard.QuantumChannel.Simulation;
 
 namespace JinanOnboard.Firmware.Tests.Quantum;
 

@@ -1,4 +1,4 @@
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 using JinanOnboard.Firmware.Tests.Harness;
 using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Protocol.Delivery;

@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Simulation;
+
+namespace JinanOnboard.QuantumChannel.Profiles;
 
 /// <summary>A channel that does not change over the pass (tests, calibration runs).</summary>
 /// <param name="Transmittance">Source-to-detector-input transmittance, in [0, 1].</param>

@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Simulation;
+
+namespace JinanOnboard.QuantumChannel.Profiles;
 
 /// <summary>
 /// Inputs of <see cref="ElevationShapedChannelProfile"/>: a circular orbit passing a site with a

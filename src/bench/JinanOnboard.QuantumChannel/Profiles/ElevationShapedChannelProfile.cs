@@ -1,6 +1,6 @@
 using JinanOnboard.QuantumChannel.Simulation;
 
-namespace JinanOnboard.QuantumChannel;
+namespace JinanOnboard.QuantumChannel.Profiles;
 
 /// <summary>
 /// A pass over a site by a satellite on a circular orbit around a spherical, non-rotating Earth:

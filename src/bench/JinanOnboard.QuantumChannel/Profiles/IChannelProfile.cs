@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Simulation;
+
+namespace JinanOnboard.QuantumChannel.Profiles;
 
 /// <summary>
 /// The quantum channel of one pass as seen by the simulator, as smooth functions of pass time

@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Simulation;
+
+namespace JinanOnboard.QuantumChannel.Profiles;
 
 /// <summary>
 /// Another profile seen from a later start: pass second t here is pass second t + OffsetSeconds of

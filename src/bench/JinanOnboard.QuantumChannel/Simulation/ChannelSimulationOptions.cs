@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+
+namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>Everything about one simulated pass other than the source and the channel profile.</summary>
 public sealed record ChannelSimulationOptions

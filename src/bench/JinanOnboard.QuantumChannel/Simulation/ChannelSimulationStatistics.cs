@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+
+namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>Running counts of what the simulator has produced so far (ground truth, for tests and reports).</summary>
 public sealed class ChannelSimulationStatistics

@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+
+namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>
 /// The four single-photon detectors (H, V, D, A) behind the passive BB84 decoder. Defaults:

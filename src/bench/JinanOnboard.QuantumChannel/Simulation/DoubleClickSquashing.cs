@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+
+namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>
 /// Squashing of the passive BB84 receiver's clicks in one gated pulse slot into one BB84 outcome

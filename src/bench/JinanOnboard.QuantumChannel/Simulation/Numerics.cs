@@ -1,3 +1,5 @@
+using JinanOnboard.QuantumChannel.Profiles;
+
 namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>Small numeric helpers the BCL lacks in an accurate form.</summary>

@@ -1,3 +1,5 @@
+using JinanOnboard.QuantumChannel.Profiles;
+
 namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>An event generated but not yet released: ground time (ps), TDC channel, ground-truth pulse.</summary>

@@ -2,7 +2,9 @@ using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.QuantumChannel.Simulation;
 using JinanOnboard.Source;
 
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+
+namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>
 /// Event-driven simulation of one pass from source to TDC: it produces, in time order, exactly the

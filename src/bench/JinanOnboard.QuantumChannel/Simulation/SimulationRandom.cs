@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using JinanOnboard.Primitives.Randomness;
 
+using JinanOnboard.QuantumChannel.Profiles;
+
 namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>

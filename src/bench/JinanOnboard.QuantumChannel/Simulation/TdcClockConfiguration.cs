@@ -1,4 +1,6 @@
-namespace JinanOnboard.QuantumChannel;
+using JinanOnboard.QuantumChannel.Profiles;
+
+namespace JinanOnboard.QuantumChannel.Simulation;
 
 /// <summary>
 /// The OGS time-to-digital converter's clock against true (ground) time:

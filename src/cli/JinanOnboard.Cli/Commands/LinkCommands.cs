@@ -1,7 +1,7 @@
 using System.CommandLine;
-using JinanOnboard.Channel.Budgets;
-using JinanOnboard.Channel.Parameters;
-using JinanOnboard.Channel.Timeline;
+using JinanOnboard.Physics.Budgets;
+using JinanOnboard.Physics.Parameters;
+using JinanOnboard.Physics.Timeline;
 using JinanOnboard.Orbit.Ephemeris;
 using JinanOnboard.Orbit.Passes;
 using JinanOnboard.Orbit.Sites;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using JinanOnboard.Channel.Parameters;
+using JinanOnboard.Physics.Parameters;
 using JinanOnboard.Orbit.Ephemeris;
 using JinanOnboard.Orbit.Sgp4;
 using JinanOnboard.Orbit.Sites;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 
 namespace JinanOnboard.Distillation.KeyStorage;
 

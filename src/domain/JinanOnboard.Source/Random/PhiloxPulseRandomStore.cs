@@ -1,6 +1,8 @@
 using JinanOnboard.Source.Random;
 
-namespace JinanOnboard.Source;
+using JinanOnboard.Source;
+
+namespace JinanOnboard.Source.Random;
 
 /// <summary>
 /// Pulse choices generated on demand from a 64-bit key with Philox4x32-10 (see

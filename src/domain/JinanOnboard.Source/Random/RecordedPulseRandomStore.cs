@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using JinanOnboard.Source.Random;
 
-namespace JinanOnboard.Source;
+using JinanOnboard.Source;
+
+namespace JinanOnboard.Source.Random;
 
 /// <summary>
 /// Pulse choices read from a recorded stream of raw random bytes, as a physical RNG on the

@@ -1,5 +1,5 @@
 using JinanOnboard.Distillation.KeyStorage;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Runtime.Link;

@@ -1,4 +1,4 @@
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Messages;

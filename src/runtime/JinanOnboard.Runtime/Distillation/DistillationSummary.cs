@@ -1,5 +1,5 @@
 using JinanOnboard.Distillation.KeyStorage;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 
 namespace JinanOnboard.Runtime.Distillation;
 

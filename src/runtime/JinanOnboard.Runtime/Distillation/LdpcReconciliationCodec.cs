@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 using JinanOnboard.Ldpc;
 
 namespace JinanOnboard.Runtime.Distillation;

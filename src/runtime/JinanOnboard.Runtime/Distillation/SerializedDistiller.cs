@@ -1,4 +1,4 @@
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 
 namespace JinanOnboard.Runtime.Distillation;
 

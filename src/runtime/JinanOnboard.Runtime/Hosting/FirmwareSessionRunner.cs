@@ -146,7 +146,7 @@ public static class FirmwareSessionRunner
             logger.LogInformation("{Role} session completed after {PassSeconds:F1} s of pass", roleName, passSeconds);
             return Result("completed");
         }
-        catch (Exception ex) when (ex is Config.Loading.ConfigurationException or KeyFileException or TransportConfigurationException or JinanOnboard.Channel.Parameters.ParameterSetException)
+        catch (Exception ex) when (ex is Config.Loading.ConfigurationException or KeyFileException or TransportConfigurationException or JinanOnboard.Physics.Parameters.ParameterSetException)
         {
             return Result("configuration_error", ex.Message);
         }

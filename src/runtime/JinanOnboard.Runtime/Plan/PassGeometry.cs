@@ -1,5 +1,5 @@
-using JinanOnboard.Channel.Parameters;
-using JinanOnboard.Channel.Timeline;
+using JinanOnboard.Physics.Parameters;
+using JinanOnboard.Physics.Timeline;
 using JinanOnboard.Config.Loading;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Orbit.Sites;

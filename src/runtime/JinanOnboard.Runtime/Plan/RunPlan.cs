@@ -1,8 +1,8 @@
 using System.Globalization;
-using JinanOnboard.Channel.Parameters;
-using JinanOnboard.Channel.Timeline;
+using JinanOnboard.Physics.Parameters;
+using JinanOnboard.Physics.Timeline;
 using JinanOnboard.Config.Model;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 using JinanOnboard.Source;
 
 namespace JinanOnboard.Runtime.Plan;

@@ -1,8 +1,8 @@
-using JinanOnboard.Channel.Parameters;
+using JinanOnboard.Physics.Parameters;
 using JinanOnboard.Config.Loading;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Distillation.FiniteKey;
-using JinanOnboard.Distillation.Protocol;
+using JinanOnboard.Distillation.Exchange;
 using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Source;
 
