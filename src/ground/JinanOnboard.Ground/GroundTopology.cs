@@ -60,6 +60,7 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         // Key distillation.
         _distillation = new GroundDistillation(plan, link, new Ed25519MessageAuthenticator(context.Identity, context.PeerKey), context.OutputDirectory);
         _receiver.Detections.ConnectTo(_distillation.OnDetectionsAsync);
+        _session.PassStarted.ConnectTo(StartDetection);
         _session.BeforeSummary.ConnectTo(FinishPassAsync);
 
         _housekeeping.AddProvider(() =>
@@ -69,19 +70,23 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
             new("detections", _receiver.DetectionsOut),
             new("frames_received", context.Session.Statistics.Snapshot().FramesReceived),
         ]);
-        Wiring.RequireConnected(nameof(GroundTopology), _housekeeping.Downlink, _session.Uplink, _session.BeforeSummary, _receiver.Detections);
+        Wiring.RequireConnected(nameof(GroundTopology), _housekeeping.Downlink, _session.Uplink, _session.PassStarted, _session.BeforeSummary, _receiver.Detections);
         _context = context; // wired: Details may read every component
     }
 
-    public async Task<double> RunAsync(CancellationToken cancellationToken)
+    public Task<double> RunAsync(CancellationToken cancellationToken)
     {
         FirmwareContext context = _context ?? throw new InvalidOperationException("Wire the topology first.");
-        Task<double> session = _session!.RunAsync(context.Session, context.Link, Details, cancellationToken);
-        await _session.Started.WaitAsync(cancellationToken);
+        return _session!.RunAsync(context.Session, context.Link, Details, cancellationToken);
+    }
+
+    /// <summary>On the payload's pass-start: power the hardware on and start the detection chain and distillation.</summary>
+    private ValueTask StartDetection(PassStart start, CancellationToken cancellationToken)
+    {
         _hardware!.PowerOn();
         _distillation!.Start(cancellationToken);
         _receiving = _receiver!.RunAsync(_hardware.TimeTagger.FarEndDrained, cancellationToken);
-        return await session;
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>After the payload's pass-complete: finish detection, then distillation.</summary>

@@ -23,6 +23,22 @@ public sealed class SessionControllerTests
     }
 
     [Fact]
+    public async Task Ground_starts_the_pass_within_the_routing_call_of_the_first_announcement_only()
+    {
+        // The detection chain starts on this port: it must have run before the call returns, so it precedes the
+        // pass-complete the link routes next (a continuation on the thread pool could run after it under load).
+        var ground = new GroundSessionController();
+        var started = new List<PassStart>();
+        ground.PassStarted.ConnectTo((start, _) => { started.Add(start); return ValueTask.CompletedTask; });
+
+        await PortHarness.Drive(ground.OnMessageAsync, Message(SessionMessageTypes.PassStart, new PassStart(3, 40, 7).Encode()));
+        Assert.Equal([new PassStart(3, 40, 7)], started);
+
+        await PortHarness.Drive(ground.OnMessageAsync, Message(SessionMessageTypes.PassStart, new PassStart(3, 40, 7).Encode()));
+        Assert.Single(started);
+    }
+
+    [Fact]
     public async Task Ground_accepts_PassComplete()
     {
         var ground = new GroundSessionController();

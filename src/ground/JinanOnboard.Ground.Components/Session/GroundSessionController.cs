@@ -20,6 +20,13 @@ public sealed class GroundSessionController
     /// <summary>Output: messages for the link.</summary>
     public AsyncOutputPort<OutboundMessage> Uplink { get; } = new("ground-session.out", PortMultiplicity.One);
 
+    /// <summary>
+    /// Output: called once, with the payload's announcement, on the link's routing loop. Messages are routed in order
+    /// and each handler is awaited, so whatever starts here (the detection chain) has started before the pass-complete
+    /// that follows is handled, however late the thread pool runs other continuations.
+    /// </summary>
+    public AsyncOutputPort<PassStart> PassStarted { get; } = new("ground-session.pass-started", PortMultiplicity.One);
+
     /// <summary>Output: called after the payload's pass-complete, before the summary (flush the ground's pipelines).</summary>
     public AsyncOutputPort<PassComplete> BeforeSummary { get; } = new("ground-session.before-summary", PortMultiplicity.One);
 
@@ -36,8 +43,8 @@ public sealed class GroundSessionController
         {
             case SessionMessageTypes.PassStart:
                 // The seed and everything else the sides must share were compared in the link handshake (plan agreement).
-                _started.TrySetResult(PassStart.Decode(message.Data));
-                break;
+                PassStart start = PassStart.Decode(message.Data);
+                return _started.TrySetResult(start) ? PassStarted.InvokeAsync(start, cancellationToken) : ValueTask.CompletedTask;
             case SessionMessageTypes.PassComplete:
                 _completed.TrySetResult(PassComplete.Decode(message.Data));
                 break;
