@@ -106,10 +106,21 @@ public sealed class DistillationEndToEndTests
         Assert.Equal(other.GetProperty("ground_key_sha256").GetString(), other.GetProperty("payload_key_sha256").GetString());
     }
 
-    private static async Task<JsonElement> RunAsync(int seed)
+    [Fact]
+    public async Task The_same_seed_gives_the_same_keys_over_another_transport()
+    {
+        JsonElement tcp = await RunAsync(seed: 7);
+        JsonElement unix = await RunAsync(seed: 7, transport: "unix");
+
+        Assert.True(unix.GetProperty("final_key_bits").GetInt64() > 0);
+        Assert.Equal(tcp.GetProperty("ground_key_sha256").GetString(), unix.GetProperty("ground_key_sha256").GetString());
+        Assert.Equal(unix.GetProperty("ground_key_sha256").GetString(), unix.GetProperty("payload_key_sha256").GetString());
+    }
+
+    private static async Task<JsonElement> RunAsync(int seed, string transport = "tcp")
     {
         string output = JinanProcess.NewDirectory();
-        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--transport", "tcp", "--duration-s", "40", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output, "--json");
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--transport", transport, "--duration-s", "40", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output, "--json");
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstderr:\n{run.StandardError}");
         using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
         return report.RootElement.Clone();
