@@ -145,6 +145,42 @@ public sealed class WireCodecTests
     }
 
     [Fact]
+    public void Text_with_a_u16_length_is_big_endian_length_then_utf8_and_may_be_empty()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new WireWriter(buffer);
+        writer.U16LengthPrefixedUtf8("0.5", 300);
+        writer.U16LengthPrefixedUtf8("", 300);
+        writer.U16LengthPrefixedUtf8(new string('v', 300), 300);
+        Assert.Equal("0003302E35" + "0000" + "012C", Convert.ToHexString(buffer.WrittenSpan[..9]));
+
+        var reader = new WireReader(buffer.WrittenSpan, "values");
+        Assert.Equal("0.5", reader.U16LengthPrefixedUtf8("value", 300));
+        Assert.Equal("", reader.U16LengthPrefixedUtf8("value", 300));
+        Assert.Equal(new string('v', 300), reader.U16LengthPrefixedUtf8("value", 300));
+        reader.End();
+    }
+
+    [Theory]
+    [InlineData("012D", 0, "301 outside 0..300")] // longer than the field allows, refused before the text is read
+    [InlineData("0002C328", 2, "not UTF-8")] // a broken two-byte sequence, located at the text
+    [InlineData("00", 0, "truncated")] // the length itself cut
+    [InlineData("000361", 2, "truncated")] // the text cut
+    public void Text_with_a_u16_length_that_is_too_long_cut_or_not_utf8_is_malformed(string hex, int offset, string problem)
+    {
+        byte[] body = Convert.FromHexString(hex);
+        MalformedMessageException ex = Assert.Throws<MalformedMessageException>(() => new WireReader(body, "values").U16LengthPrefixedUtf8("value", 300));
+        Assert.Equal(("value", offset), (ex.Field, ex.Offset));
+        Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_longer_than_its_u16_limit_is_refused_when_writing()
+    {
+        Assert.Throws<ArgumentException>(() => new WireWriter(new ArrayBufferWriter<byte>()).U16LengthPrefixedUtf8("abcd", 3));
+    }
+
+    [Fact]
     public void A_decoders_own_check_is_located_at_the_field_read_last()
     {
         byte[] body = Convert.FromHexString("07" + "00000009");

@@ -37,6 +37,14 @@ public sealed class HandshakeTests
     }
 
     [Fact]
+    public void A_hello_with_a_trailing_byte_is_refused()
+    {
+        var handshake = new Handshake(Own, isPayload: true, []);
+        Assert.False(handshake.TryAcceptHello([.. HelloFrom(Peer, isPayload: false), 0], Peer, out _));
+        Assert.Equal((0UL, false), handshake.State);
+    }
+
+    [Fact]
     public void Before_confirmation_frames_are_pre_handshake_or_in_session_and_only_the_followed_peers_are_sequenced()
     {
         var handshake = new Handshake(Own, isPayload: true, []);

@@ -1,4 +1,5 @@
 using CsCheck;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Protocol.Delivery;
 
 namespace JinanOnboard.Protocol.Tests.Delivery;
@@ -40,6 +41,22 @@ public sealed class PlanAgreementTests
 
         Assert.False(PlanAgreement.TryDecode([.. body, 0], out _, out string problem));
         Assert.Equal("1 bytes after the last entry", problem);
+    }
+
+    [Fact]
+    public void Every_truncation_point_is_malformed_at_the_field_it_cuts()
+    {
+        // 0002 | 09 pass.seed | 0001 "7" | 02 "µ" | 0003 "0.5": the field each prefix length cuts, by the spec's layout.
+        byte[] body = PlanAgreement.Encode([new("pass.seed", "7"), new("µ", "0.5")]);
+        string[] cut = [.. Enumerable.Repeat("n", 2), .. Enumerable.Repeat("entry 0 key", 10), .. Enumerable.Repeat("entry 0 ('pass.seed') value", 3),
+            .. Enumerable.Repeat("entry 1 key", 3), .. Enumerable.Repeat("entry 1 ('µ') value", 5)];
+        Assert.Equal(body.Length, cut.Length);
+        for (int length = 0; length < body.Length; length++)
+        {
+            MalformedMessageException e = Assert.Throws<MalformedMessageException>(() => PlanAgreement.Decode(body.AsSpan(0, length)));
+            Assert.Equal(cut[length], e.Field);
+            Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -103,6 +103,12 @@ public ref struct WireReader
     /// <summary>A u8 length in 1..<paramref name="maxBytes"/>, then that many bytes of strict UTF-8 (names, pass ids).</summary>
     public string LengthPrefixedUtf8(string field, byte maxBytes) => Utf8(BoundedU8(field, 1, maxBytes), field);
 
+    /// <summary>
+    /// A u16 length in 0..<paramref name="maxBytes"/>, then that many bytes of strict UTF-8: text that may be empty or
+    /// longer than a u8 can count (plan agreement values). The length is checked before the text is read.
+    /// </summary>
+    public string U16LengthPrefixedUtf8(string field, ushort maxBytes) => Utf8(BoundedU16(field, 0, maxBytes), field);
+
     /// <summary>Unsigned LEB128 (protocol-spec/messages.md): 7 bits a byte, low group first, at most 10 bytes and 64 bits.</summary>
     public ulong VarUInt(string field)
     {

@@ -74,6 +74,21 @@ public ref struct WireWriter
         Advance(length);
     }
 
+    /// <summary>A u16 length in 0..<paramref name="maxBytes"/>, then <paramref name="value"/> as UTF-8 (see <see cref="WireReader.U16LengthPrefixedUtf8"/>).</summary>
+    public void U16LengthPrefixedUtf8(string value, ushort maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int length = Encoding.UTF8.GetByteCount(value);
+        if (length > maxBytes)
+        {
+            throw new ArgumentException($"'{value}' must be at most {maxBytes} UTF-8 bytes.", nameof(value));
+        }
+
+        U16((ushort)length);
+        Encoding.UTF8.GetBytes(value, GetSpan(length));
+        Advance(length);
+    }
+
     /// <summary>Unsigned LEB128 (see <see cref="WireReader.VarUInt"/>).</summary>
     public void VarUInt(ulong value)
     {

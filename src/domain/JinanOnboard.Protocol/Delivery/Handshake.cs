@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using JinanOnboard.Primitives.Wire;
 using JinanOnboard.Protocol.Framing;
 
 namespace JinanOnboard.Protocol.Delivery;
@@ -81,10 +81,11 @@ internal sealed class Handshake
     /// <summary>Writes this end's HELLO body; returns its length.</summary>
     public int WriteHello(Span<byte> body)
     {
-        body[0] = ProtocolVersion;
-        body[1] = _ownRole;
-        BinaryPrimitives.WriteUInt64BigEndian(body[2..], _ownSession);
-        return HelloLength;
+        var writer = new WireWriter(body);
+        writer.U8(ProtocolVersion);
+        writer.U8(_ownRole);
+        writer.U64(_ownSession);
+        return writer.Written;
     }
 
     /// <summary>
@@ -95,10 +96,14 @@ internal sealed class Handshake
     public bool TryAcceptHello(ReadOnlySpan<byte> body, ulong senderSession, out bool learned)
     {
         learned = false;
-        byte peerRole = _ownRole == 0 ? (byte)1 : (byte)0;
-        if (body.Length != HelloLength || body[0] != ProtocolVersion || body[1] != peerRole
-            || BinaryPrimitives.ReadUInt64BigEndian(body[2..]) != senderSession)
+        try
         {
+            ReadHello(body, _ownRole == 0 ? (byte)1 : (byte)0, senderSession);
+        }
+        catch (MalformedMessageException)
+        {
+            // A bool, not the exception, for the caller: the link layer counts a bad HELLO as packets_malformed and
+            // goes on with the frame (delivery.md). Only a peer of another version or one that signs garbage sends one.
             return false;
         }
 
@@ -189,4 +194,30 @@ internal sealed class Handshake
 
     /// <summary>The session ended: a caller still waiting for <see cref="Connected"/> gets <paramref name="reason"/>.</summary>
     public void Abandon(Exception reason) => _connected.TrySetException(reason);
+
+    /// <summary>Reads a HELLO body (delivery.md "Session handshake") that must come from <paramref name="peerRole"/> in a frame of <paramref name="senderSession"/>.</summary>
+    /// <exception cref="MalformedMessageException">Another length, version or role, or an id other than the frame's.</exception>
+    private static void ReadHello(ReadOnlySpan<byte> body, byte peerRole, ulong senderSession)
+    {
+        var reader = new WireReader(body, "hello");
+        byte version = reader.U8("protocol version");
+        if (version != ProtocolVersion)
+        {
+            throw reader.Fail("protocol version", $"{version}, this end speaks {ProtocolVersion}");
+        }
+
+        byte role = reader.U8("role");
+        if (role != peerRole)
+        {
+            throw reader.Fail("role", $"{role}, the peer's is {peerRole}");
+        }
+
+        ulong session = reader.U64("session id");
+        if (session != senderSession)
+        {
+            throw reader.Fail("session id", $"{session:X16} is not the frame's sender session id {senderSession:X16}");
+        }
+
+        reader.End();
+    }
 }

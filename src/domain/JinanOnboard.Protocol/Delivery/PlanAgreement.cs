@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Text;
+using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Protocol.Delivery;
 
@@ -11,11 +11,14 @@ namespace JinanOnboard.Protocol.Delivery;
 internal static class PlanAgreement
 {
     public const int MaxEntries = 1024;
-    public const int MaxKeyBytes = 255;
-    public const int MaxValueBytes = 4096;
+    public const byte MaxKeyBytes = 255;
+    public const ushort MaxValueBytes = 4096;
 
-    // Strict: a lone surrogate (sending) or an ill-formed sequence (receiving) is an error, never
-    // a silent U+FFFD that could make two different plans look alike.
+    private const string Message = "plan agreement";
+    private const string MessagePrefix = Message + ": ";
+
+    // Strict: a lone surrogate is an error when counting bytes (Validate, Encode), never a silent U+FFFD that could make
+    // two different plans look alike; on receipt WireReader refuses ill-formed UTF-8 for the same reason.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first entry that breaks a limit of the encoding.</summary>
@@ -53,71 +56,71 @@ internal static class PlanAgreement
     {
         int length = 2 + entries.Sum(e => 1 + Utf8.GetByteCount(e.Key) + 2 + Utf8.GetByteCount(e.Value));
         byte[] body = new byte[length];
-        BinaryPrimitives.WriteUInt16BigEndian(body, (ushort)entries.Count);
-        int at = 2;
+        var writer = new WireWriter(body);
+        writer.U16((ushort)entries.Count);
         foreach ((string key, string value) in entries)
         {
-            int keyLength = Utf8.GetBytes(key, body.AsSpan(at + 1));
-            body[at] = (byte)keyLength;
-            at += 1 + keyLength;
-            int valueLength = Utf8.GetBytes(value, body.AsSpan(at + 2));
-            BinaryPrimitives.WriteUInt16BigEndian(body.AsSpan(at), (ushort)valueLength);
-            at += 2 + valueLength;
+            writer.LengthPrefixedUtf8(key, MaxKeyBytes);
+            writer.U16LengthPrefixedUtf8(value, MaxValueBytes);
         }
 
         return body;
     }
 
-    /// <summary>Parses a body; false with the <paramref name="problem"/> when it breaks the layout or a limit.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, out List<KeyValuePair<string, string>> entries, out string problem)
+    /// <summary>Parses a body, in the sender's order.</summary>
+    /// <exception cref="MalformedMessageException">The body breaks the layout or a limit, or repeats a key.</exception>
+    public static List<KeyValuePair<string, string>> Decode(ReadOnlySpan<byte> body)
     {
-        entries = [];
-        problem = "";
-        if (body.Length < 2)
-        {
-            problem = "shorter than its count";
-            return false;
-        }
-
-        int count = BinaryPrimitives.ReadUInt16BigEndian(body);
+        var reader = new WireReader(body, Message);
+        int count = reader.U16("n");
         if (count > MaxEntries)
         {
-            problem = $"{count} entries (at most {MaxEntries})";
-            return false;
+            // This and the checks on the whole list below are not one field's value, so they carry no field or offset.
+            throw new MalformedMessageException($"{Message}: {count} entries (at most {MaxEntries})");
         }
 
+        var entries = new List<KeyValuePair<string, string>>(count);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        ReadOnlySpan<byte> rest = body[2..];
         for (int i = 0; i < count; i++)
         {
-            if (!TryTake(ref rest, lengthBytes: 1, minBytes: 1, MaxKeyBytes, out string key))
-            {
-                problem = $"entry {i}: key missing, empty, truncated or not UTF-8";
-                return false;
-            }
-
-            if (!TryTake(ref rest, lengthBytes: 2, minBytes: 0, MaxValueBytes, out string value))
-            {
-                problem = $"entry {i} ('{key}'): value truncated, not UTF-8 or longer than {MaxValueBytes} bytes";
-                return false;
-            }
-
+            // The entry (and the key, once known) goes into the field name, so a report points at it in a list of up to 1024.
+            string key = reader.LengthPrefixedUtf8($"entry {i} key", MaxKeyBytes);
+            string value = reader.U16LengthPrefixedUtf8($"entry {i} ('{key}') value", MaxValueBytes);
             if (!keys.Add(key))
             {
-                problem = $"key '{key}' appears twice";
-                return false;
+                throw new MalformedMessageException($"{Message}: key '{key}' appears twice");
             }
 
             entries.Add(new(key, value));
         }
 
-        if (!rest.IsEmpty)
+        if (reader.Remaining != 0)
         {
-            problem = $"{rest.Length} bytes after the last entry";
-            return false;
+            throw new MalformedMessageException($"{Message}: {reader.Remaining} bytes after the last entry");
         }
 
-        return true;
+        return entries;
+    }
+
+    /// <summary>
+    /// <see cref="Decode"/>, false with the <paramref name="problem"/> when the body does not parse. The problem omits the
+    /// message name every <see cref="MalformedMessageException"/> of <see cref="Decode"/> starts with: the caller's
+    /// report ("The peer's plan agreement is malformed: …") names the message already.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> body, out List<KeyValuePair<string, string>> entries, out string problem)
+    {
+        try
+        {
+            entries = Decode(body);
+            problem = "";
+            return true;
+        }
+        catch (MalformedMessageException e)
+        {
+            entries = [];
+            problem = e.Message.StartsWith(MessagePrefix, StringComparison.Ordinal) ? e.Message[MessagePrefix.Length..] : e.Message;
+            return false;
+        }
     }
 
     /// <summary>
@@ -153,33 +156,5 @@ internal static class PlanAgreement
         {
             throw new ArgumentException($"Agreement {what} is not valid Unicode text (lone surrogate).");
         }
-    }
-
-    /// <summary>Takes one length-prefixed UTF-8 string (a u8 or u16 length, then the bytes).</summary>
-    private static bool TryTake(ref ReadOnlySpan<byte> rest, int lengthBytes, int minBytes, int maxBytes, out string text)
-    {
-        text = "";
-        if (rest.Length < lengthBytes)
-        {
-            return false;
-        }
-
-        int length = lengthBytes == 1 ? rest[0] : BinaryPrimitives.ReadUInt16BigEndian(rest);
-        if (length < minBytes || length > maxBytes || rest.Length < lengthBytes + length)
-        {
-            return false;
-        }
-
-        try
-        {
-            text = Utf8.GetString(rest.Slice(lengthBytes, length));
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-
-        rest = rest[(lengthBytes + length)..];
-        return true;
     }
 }
