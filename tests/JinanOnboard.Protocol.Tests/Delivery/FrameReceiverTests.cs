@@ -39,6 +39,25 @@ public sealed class FrameReceiverTests
     }
 
     [Fact]
+    public async Task Only_frames_failing_checks_1_to_4_restart_the_hunt_inside_them()
+    {
+        // frames.md: session (5) and replay (6) failures are signed frames of the peer, consumed whole.
+        await using var payload = new LinkEnd(isPayload: true, _time);
+        using Identity stranger = Identity.FromSeed(Enumerable.Repeat((byte)0xEE, 32).ToArray());
+        byte[] good = WirePackets.Seal(Keys.Ground, InSession, LinkEnd.FrameLength, Agreement(1), Unreliable(1));
+        byte[] badCrc = (byte[])good.Clone();
+        badCrc[100] ^= 0x01;
+
+        Assert.False(payload.IsGenuine(badCrc));
+        Assert.False(payload.IsGenuine(WirePackets.Seal(Keys.Ground, InSession with { SpacecraftId = 0x2B }, LinkEnd.FrameLength, Unreliable(1))));
+        Assert.False(payload.IsGenuine(WirePackets.Seal(stranger, InSession, LinkEnd.FrameLength, Unreliable(1))));
+        Assert.True(payload.IsGenuine(WirePackets.Seal(Keys.Ground, InSession with { ReceiverSessionId = 0x9999 }, LinkEnd.FrameLength, Unreliable(1))));
+        Assert.True(payload.IsGenuine(good));
+        Assert.True(payload.IsGenuine(good));
+        Assert.Equal(1, payload.Statistics.Snapshot().FramesReplayed);
+    }
+
+    [Fact]
     public async Task A_pre_handshake_frame_counts_only_for_its_hello()
     {
         await using var payload = new LinkEnd(isPayload: true, _time);
