@@ -58,6 +58,32 @@ public sealed class FrameReceiverTests
     }
 
     [Fact]
+    public async Task A_peer_that_restarts_before_confirmation_gets_a_fresh_replay_window()
+    {
+        // delivery.md §Replay window: numbers restart at 1 in the new session and are not replays.
+        const ulong restarted = 0x3333;
+        await using var payload = new LinkEnd(isPayload: true, _time);
+        TransferFrameHeader hello = InSession with { ReceiverSessionId = 0 };
+        for (ulong sequence = 1; sequence <= 5; sequence++)
+        {
+            payload.Receive(WirePackets.Seal(Keys.Ground, hello with { FrameSequence = sequence }, LinkEnd.FrameLength, Hello(Ground)));
+        }
+
+        for (ulong sequence = 1; sequence <= 3; sequence++)
+        {
+            payload.Receive(WirePackets.Seal(Keys.Ground, hello with { SenderSessionId = restarted, FrameSequence = sequence }, LinkEnd.FrameLength, Hello(restarted)));
+        }
+
+        Assert.Equal((restarted, false), payload.Handshake.State);
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { SenderSessionId = restarted, FrameSequence = 4 }, LinkEnd.FrameLength, Agreement(1))));
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { SenderSessionId = restarted, FrameSequence = 3 }, LinkEnd.FrameLength, Agreement(1))));
+
+        LinkStatisticsSnapshot stats = payload.Statistics.Snapshot();
+        Assert.Equal((9, 1), (stats.FramesReceived, stats.FramesReplayed));
+        Assert.Equal((restarted, true), payload.Handshake.State);
+    }
+
+    [Fact]
     public async Task A_pre_handshake_frame_counts_only_for_its_hello()
     {
         await using var payload = new LinkEnd(isPayload: true, _time);

@@ -21,7 +21,8 @@ internal sealed class FrameReceiver : IFrameSink
     private readonly Liveness _liveness;
     private readonly Doorbell _doorbell;
     private readonly LinkStatistics _statistics;
-    private readonly ReplayWindow _replay = new();
+    private ReplayWindow _replay = new();
+    private ulong _replaySession;
     private readonly Reassembler _reassembler = new(maxSegments: 65536);
     private readonly TaskCompletionSource _peerClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -68,7 +69,7 @@ internal sealed class FrameReceiver : IFrameSink
             return true;
         }
 
-        if (sequenced && _replay.Check(header.FrameSequence) != ReplayWindow.Verdict.Accepted)
+        if (sequenced && ReplayWindowFor(header.SenderSessionId).Check(header.FrameSequence) != ReplayWindow.Verdict.Accepted)
         {
             Interlocked.Increment(ref _statistics.FramesReplayed);
             return true;
@@ -83,6 +84,23 @@ internal sealed class FrameReceiver : IFrameSink
         Interlocked.Increment(ref _statistics.FramesReceived);
         ReceivePackets(zone, header.SenderSessionId, admission == Admission.PreHandshake, delivered);
         return true;
+    }
+
+    /// <summary>
+    /// The window belongs to one peer session (delivery.md §Replay window): a restarted peer numbers
+    /// its frames from 1 again, so before confirmation a frame of a newly followed session id starts
+    /// an empty window instead of being taken for a replay of the old session's numbers. After
+    /// confirmation only the locked peer's frames get here, so the window never changes again.
+    /// </summary>
+    private ReplayWindow ReplayWindowFor(ulong senderSession)
+    {
+        if (senderSession != _replaySession)
+        {
+            _replay = new ReplayWindow();
+            _replaySession = senderSession;
+        }
+
+        return _replay;
     }
 
     private void ReceivePackets(ReadOnlySpan<byte> zone, ulong senderSession, bool preHandshake, List<InboundMessage> delivered)
