@@ -78,15 +78,19 @@ public sealed class SessionMessageCodecTests
     }
 
     [Fact]
-    public void Summary_round_trips_a_flat_object_of_numbers_and_strings()
+    public void Summary_round_trips_the_required_counters_and_nested_details()
     {
-        var values = new Dictionary<string, object> { ["sync_words_sent"] = 9501UL, ["role"] = "payload", ["qber"] = 0.0125 };
+        var values = SessionSummary.RequiredCounters.ToDictionary(name => name, object (_) => 7L);
+        values["role"] = "ground";
+        values["qber"] = 0.0125;
+        values["indexer"] = new Dictionary<string, object> { ["tags"] = 9501UL };
         Dictionary<string, JsonElement> decoded = SessionSummary.Decode(SessionSummary.Encode(values));
 
-        Assert.Equal(9501UL, decoded["sync_words_sent"].GetUInt64());
-        Assert.Equal("payload", decoded["role"].GetString());
+        Assert.Equal(7, decoded["malformed_messages"].GetInt64());
+        Assert.Equal("ground", decoded["role"].GetString());
         Assert.Equal(0.0125, decoded["qber"].GetDouble());
-        Assert.Equal(3, decoded.Count);
+        Assert.Equal(9501UL, decoded["indexer"].GetProperty("tags").GetUInt64());
+        Assert.Equal(SessionSummary.RequiredCounters.Count + 3, decoded.Count);
     }
 
     [Theory]

@@ -63,7 +63,10 @@ public sealed class PassSessionTests
             () =>
             {
                 wordsAtSummary = discipline.WordsReceived;
-                return new Dictionary<string, object> { ["sync_words_received"] = discipline.WordsReceived };
+                // The required counters of messages.md §Summary; only the sync words matter here.
+                var summary = SessionSummary.RequiredCounters.ToDictionary(name => name, object (_) => 0L);
+                summary["sync_words_received"] = discipline.WordsReceived;
+                return summary;
             },
             CancellationToken.None);
         double payloadSeconds = await payload.RunAsync(pair.PayloadSession, pair.PayloadLink, driver, CancellationToken.None).WaitAsync(PortHarness.Timeout);

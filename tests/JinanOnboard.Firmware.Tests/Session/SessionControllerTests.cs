@@ -82,17 +82,58 @@ public sealed class SessionControllerTests
     }
 
     [Fact]
-    public async Task Payload_takes_the_ground_summary()
+    public async Task Payload_takes_a_summary_of_just_the_required_counters()
     {
         var payload = new PayloadSessionController(new PassStart(1, 1, 1), () => 0);
         Assert.Null(payload.GroundSummary);
 
-        byte[] body = SessionSummary.Encode(new Dictionary<string, object> { ["secret_key_bits"] = 1234, ["role"] = "ground" });
-        await PortHarness.Drive(payload.OnMessageAsync, Message(SessionMessageTypes.Summary, body));
+        await PortHarness.Drive(payload.OnMessageAsync, Message(SessionMessageTypes.Summary, MinimalSummary()));
 
         IReadOnlyDictionary<string, JsonElement> summary = Assert.IsAssignableFrom<IReadOnlyDictionary<string, JsonElement>>(payload.GroundSummary);
-        Assert.Equal(1234, summary["secret_key_bits"].GetInt32());
-        Assert.Equal("ground", summary["role"].GetString());
+        Assert.Equal(7, summary.Count);
+        Assert.Equal(1234, summary["sync_words_received"].GetInt32());
+    }
+
+    [Fact]
+    public async Task Payload_ignores_unknown_members_nested_or_not()
+    {
+        // The ground sends its result details as they are: component statistics are nested objects.
+        var payload = new PayloadSessionController(new PassStart(1, 1, 1), () => 0);
+        string body = """
+            {"sync_words_received":1234,"sync_batches_received":2,"sync_contiguous_end":18446744073709551615,
+             "housekeeping_sent":3,"payload_housekeeping_received":4,"unroutable_messages":0,"malformed_messages":0,
+             "indexer":{"tags":5,"deep":{"list":[1,2.5,"x",null,true]}},"pa_blocks":[{"bits":1}],"role":"ground","future":null}
+            """;
+        await PortHarness.Drive(payload.OnMessageAsync, Message(SessionMessageTypes.Summary, System.Text.Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(5, payload.GroundSummary!["indexer"].GetProperty("tags").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("""{"sync_words_received":1}""")]
+    [InlineData("""{"sync_words_received":-1,"sync_batches_received":2,"sync_contiguous_end":3,"housekeeping_sent":3,"payload_housekeeping_received":4,"unroutable_messages":0,"malformed_messages":0}""")]
+    [InlineData("""{"sync_words_received":1.5,"sync_batches_received":2,"sync_contiguous_end":3,"housekeeping_sent":3,"payload_housekeeping_received":4,"unroutable_messages":0,"malformed_messages":0}""")]
+    [InlineData("""{"sync_words_received":"1","sync_batches_received":2,"sync_contiguous_end":3,"housekeeping_sent":3,"payload_housekeeping_received":4,"unroutable_messages":0,"malformed_messages":0}""")]
+    [InlineData("""{"sync_words_received":1,"sync_words_received":1,"sync_batches_received":2,"sync_contiguous_end":3,"housekeeping_sent":3,"payload_housekeeping_received":4,"unroutable_messages":0,"malformed_messages":0}""")]
+    public async Task Payload_rejects_a_summary_whose_required_counters_are_missing_repeated_or_not_unsigned_integers(string body)
+    {
+        var payload = new PayloadSessionController(new PassStart(1, 1, 1), () => 0);
+        await Assert.ThrowsAsync<MalformedMessageException>(() =>
+            PortHarness.Drive(payload.OnMessageAsync, Message(SessionMessageTypes.Summary, System.Text.Encoding.UTF8.GetBytes(body))));
+        Assert.Null(payload.GroundSummary);
+    }
+
+    [Fact]
+    public void The_grounds_own_details_make_a_summary_the_payload_accepts()
+    {
+        var details = new Dictionary<string, object>();
+        foreach (string name in SessionSummary.RequiredCounters)
+        {
+            details[name] = 1L;
+        }
+
+        details["sync_contiguous_end"] = ulong.MaxValue;
+        details["indexer"] = new { Tags = 5, Windows = new[] { 1.5, 2.5 } };
+        Assert.Equal(ulong.MaxValue, SessionSummary.Decode(SessionSummary.Encode(details))["sync_contiguous_end"].GetUInt64());
     }
 
     [Theory]
@@ -115,6 +156,11 @@ public sealed class SessionControllerTests
             PortHarness.Drive(payload.OnMessageAsync, Message(SessionMessageTypes.Summary, "[1]"u8.ToArray())));
         Assert.Null(payload.GroundSummary);
     }
+
+    private static byte[] MinimalSummary() => """
+        {"sync_words_received":1234,"sync_batches_received":2,"sync_contiguous_end":1234,"housekeeping_sent":3,
+         "payload_housekeeping_received":4,"unroutable_messages":0,"malformed_messages":0}
+        """u8.ToArray();
 
     private static InboundMessage Message(byte type, byte[] body) => new(Apids.SessionControl, type, body, Reliable: true);
 }

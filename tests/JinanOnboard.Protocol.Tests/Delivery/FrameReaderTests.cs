@@ -33,6 +33,24 @@ public sealed class FrameReaderTests
     }
 
     [Fact]
+    public async Task A_truncated_cadu_does_not_cost_the_frame_after_it_and_only_its_bytes_are_skipped()
+    {
+        // frames.md §CADU: the candidate at the truncated CADU's marker runs into the next CADU
+        // and fails its checks; the hunt resumes after that marker and finds the next CADU.
+        const int truncatedFrameBytes = 100;
+        var pipe = new Pipe();
+        var sink = new Sink();
+        Task<bool> run = Reader(pipe.Reader, sink).RunAsync(CancellationToken.None);
+        byte[] truncated = Cadu(Sink.NotGenuine)[..(TransferFrameLayout.SyncMarkerLength + truncatedFrameBytes)];
+        await pipe.Writer.WriteAsync((byte[])[.. Cadu(1), .. truncated, .. Cadu(2), .. Cadu(3)]);
+        await pipe.Writer.CompleteAsync();
+        await run.WaitAsync(LinkFixture.Timeout);
+
+        Assert.Equal([1, Sink.NotGenuine, 2, 3], sink.Frames.Select(f => (int)f[0]));
+        Assert.Equal(truncated.Length, _statistics.Snapshot().SkippedBytes);
+    }
+
+    [Fact]
     public async Task Messages_the_sink_completes_are_passed_on_in_order()
     {
         var pipe = new Pipe();
@@ -65,20 +83,27 @@ public sealed class FrameReaderTests
 
     private static byte[] Cadu(byte fill) => [.. TransferFrameLayout.SyncMarker, .. Enumerable.Repeat(fill, FrameLength)];
 
-    /// <summary>Keeps a copy of every frame; with <see cref="Deliver"/>, completes a message per frame whose type is the frame's first byte.</summary>
+    /// <summary>
+    /// Keeps a copy of every frame; with <see cref="Deliver"/>, completes a message per frame whose
+    /// type is the frame's first byte. A frame starting with <see cref="NotGenuine"/> fails its checks.
+    /// </summary>
     private sealed class Sink : IFrameSink
     {
+        public const byte NotGenuine = 0xBB;
+
         public List<byte[]> Frames { get; } = [];
 
         public bool Deliver { get; init; }
 
-        public void Receive(ReadOnlySpan<byte> frame, List<InboundMessage> delivered)
+        public bool Receive(ReadOnlySpan<byte> frame, List<InboundMessage> delivered)
         {
             Frames.Add(frame.ToArray());
             if (Deliver)
             {
                 delivered.Add(new InboundMessage(0x100, frame[0], [], Reliable: true));
             }
+
+            return frame[0] != NotGenuine;
         }
     }
 }

@@ -39,6 +39,51 @@ public sealed class FrameReceiverTests
     }
 
     [Fact]
+    public async Task Only_frames_failing_checks_1_to_4_restart_the_hunt_inside_them()
+    {
+        // frames.md: session (5) and replay (6) failures are signed frames of the peer, consumed whole.
+        await using var payload = new LinkEnd(isPayload: true, _time);
+        using Identity stranger = Identity.FromSeed(Enumerable.Repeat((byte)0xEE, 32).ToArray());
+        byte[] good = WirePackets.Seal(Keys.Ground, InSession, LinkEnd.FrameLength, Agreement(1), Unreliable(1));
+        byte[] badCrc = (byte[])good.Clone();
+        badCrc[100] ^= 0x01;
+
+        Assert.False(payload.IsGenuine(badCrc));
+        Assert.False(payload.IsGenuine(WirePackets.Seal(Keys.Ground, InSession with { SpacecraftId = 0x2B }, LinkEnd.FrameLength, Unreliable(1))));
+        Assert.False(payload.IsGenuine(WirePackets.Seal(stranger, InSession, LinkEnd.FrameLength, Unreliable(1))));
+        Assert.True(payload.IsGenuine(WirePackets.Seal(Keys.Ground, InSession with { ReceiverSessionId = 0x9999 }, LinkEnd.FrameLength, Unreliable(1))));
+        Assert.True(payload.IsGenuine(good));
+        Assert.True(payload.IsGenuine(good));
+        Assert.Equal(1, payload.Statistics.Snapshot().FramesReplayed);
+    }
+
+    [Fact]
+    public async Task A_peer_that_restarts_before_confirmation_gets_a_fresh_replay_window()
+    {
+        // delivery.md §Replay window: numbers restart at 1 in the new session and are not replays.
+        const ulong restarted = 0x3333;
+        await using var payload = new LinkEnd(isPayload: true, _time);
+        TransferFrameHeader hello = InSession with { ReceiverSessionId = 0 };
+        for (ulong sequence = 1; sequence <= 5; sequence++)
+        {
+            payload.Receive(WirePackets.Seal(Keys.Ground, hello with { FrameSequence = sequence }, LinkEnd.FrameLength, Hello(Ground)));
+        }
+
+        for (ulong sequence = 1; sequence <= 3; sequence++)
+        {
+            payload.Receive(WirePackets.Seal(Keys.Ground, hello with { SenderSessionId = restarted, FrameSequence = sequence }, LinkEnd.FrameLength, Hello(restarted)));
+        }
+
+        Assert.Equal((restarted, false), payload.Handshake.State);
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { SenderSessionId = restarted, FrameSequence = 4 }, LinkEnd.FrameLength, Agreement(1))));
+        Assert.Empty(payload.Receive(WirePackets.Seal(Keys.Ground, InSession with { SenderSessionId = restarted, FrameSequence = 3 }, LinkEnd.FrameLength, Agreement(1))));
+
+        LinkStatisticsSnapshot stats = payload.Statistics.Snapshot();
+        Assert.Equal((9, 1), (stats.FramesReceived, stats.FramesReplayed));
+        Assert.Equal((restarted, true), payload.Handshake.State);
+    }
+
+    [Fact]
     public async Task A_pre_handshake_frame_counts_only_for_its_hello()
     {
         await using var payload = new LinkEnd(isPayload: true, _time);

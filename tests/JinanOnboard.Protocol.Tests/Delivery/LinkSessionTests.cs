@@ -156,6 +156,25 @@ public sealed class LinkSessionTests
         await link.PayloadRun.WaitAsync(LinkFixture.Timeout);
     }
 
+    [Fact]
+    public async Task The_second_close_needs_no_acknowledgement_and_both_ends_still_end_orderly()
+    {
+        // delivery.md §Liveness and closing: the payload hangs up once its own CLOSE is acknowledged,
+        // so the ground's CLOSE after it goes unacknowledged; the ground must neither wait out its
+        // close timeout nor call that a loss of link.
+        PipePair pipes = PipePair.Direct();
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
+        await Task.WhenAll(link.Payload.Connected, link.Ground.Connected).WaitAsync(LinkFixture.Timeout);
+        await link.Payload.CloseAsync(TimeSpan.FromSeconds(2)).WaitAsync(LinkFixture.Timeout);
+        await link.Ground.PeerClosed.WaitAsync(LinkFixture.Timeout);
+        await link.PayloadRun.WaitAsync(LinkFixture.Timeout);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await link.Ground.CloseAsync(TimeSpan.FromMinutes(10)).WaitAsync(LinkFixture.Timeout);
+        await link.GroundRun.WaitAsync(LinkFixture.Timeout);
+        Assert.True(watch.Elapsed < LinkFixture.Timeout, "The ground ends on the payload's hang-up, not on its close timeout.");
+    }
+
     private static async Task<List<byte[]>> ReceiveAsync(LinkSession session, int count)
     {
         var received = new List<byte[]>();

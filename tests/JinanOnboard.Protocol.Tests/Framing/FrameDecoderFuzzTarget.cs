@@ -20,7 +20,8 @@ public static class FrameDecoderFuzzTarget
         byte[] frame = new byte[TransferFrameLayout.MinFrameLength];
         while (deframer.TryRead(ref buffer, frame))
         {
-            TransferFrameCodec.Open(frame, 0x2A, Verifier, out _, out _);
+            bool genuine = TransferFrameCodec.Open(frame, 0x2A, Verifier, out _, out _) == FrameCheck.Ok;
+            deframer.Release(ref buffer, genuine);
         }
 
         // Packet parsing runs only after authentication in the link, but must be total anyway.

@@ -102,6 +102,7 @@ public sealed class TransferFrameCodecTests
             while (deframer.TryRead(ref buffer, frame))
             {
                 Assert.Equal(cadu.AsSpan(4).ToArray(), frame);
+                deframer.Release(ref buffer, genuine: true);
                 found++;
             }
 

@@ -74,6 +74,9 @@ internal sealed class LinkEnd : IAsyncDisposable
         return delivered;
     }
 
+    /// <summary>Feeds a CADU to this end's receiver; returns whether it counted as genuine (passed checks 1-4), which decides where the ASM hunt resumes.</summary>
+    public bool IsGenuine(byte[] cadu) => Receiver.Receive(cadu.AsSpan(TransferFrameLayout.SyncMarkerLength), []);
+
     /// <summary>Sends this end's AGREEMENT as the session does first thing; completes when the peer acknowledges it.</summary>
     public Task<bool> SendAgreement()
         => Sender.DeliverMessageAsync(Apids.LinkControl, LinkControlTypes.Agreement, Handshake.AgreementBody, CancellationToken.None);

@@ -9,8 +9,12 @@ namespace JinanOnboard.Protocol.Delivery;
 /// <summary>What the reader loop hands each candidate frame to.</summary>
 internal interface IFrameSink
 {
-    /// <summary>Checks and processes one frame (without its sync marker); complete messages go to <paramref name="delivered"/>.</summary>
-    void Receive(ReadOnlySpan<byte> frame, List<InboundMessage> delivered);
+    /// <summary>
+    /// Checks and processes one frame (without its sync marker); complete messages go to
+    /// <paramref name="delivered"/>. Returns whether the frame is genuine (passed frames.md checks
+    /// 1-4), which decides where the ASM hunt resumes.
+    /// </summary>
+    bool Receive(ReadOnlySpan<byte> frame, List<InboundMessage> delivered);
 }
 
 /// <summary>
@@ -49,7 +53,7 @@ internal sealed class FrameReader(PipeReader input, int frameLength, IFrameSink 
             while (deframer.TryRead(ref buffer, frame))
             {
                 tap.Observe("link", TapDirection.Incoming, passClock(), frame);
-                sink.Receive(frame, delivered);
+                deframer.Release(ref buffer, sink.Receive(frame, delivered));
             }
 
             Interlocked.Exchange(ref statistics.SkippedBytes, deframer.SkippedBytes);

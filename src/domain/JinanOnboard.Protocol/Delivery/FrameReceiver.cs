@@ -21,7 +21,8 @@ internal sealed class FrameReceiver : IFrameSink
     private readonly Liveness _liveness;
     private readonly Doorbell _doorbell;
     private readonly LinkStatistics _statistics;
-    private readonly ReplayWindow _replay = new();
+    private ReplayWindow _replay = new();
+    private ulong _replaySession;
     private readonly Reassembler _reassembler = new(maxSegments: 65536);
     private readonly TaskCompletionSource _peerClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -40,33 +41,38 @@ internal sealed class FrameReceiver : IFrameSink
     /// <summary>Completes when the peer's CLOSE has arrived.</summary>
     public Task PeerClosed => _peerClosed.Task;
 
-    public void Receive(ReadOnlySpan<byte> frame, List<InboundMessage> delivered)
+    /// <summary>
+    /// Returns false when the frame fails checks 1-4 (it may be noise or a truncated CADU, so the
+    /// hunt resumes inside it); true for a genuine frame, even one rejected by the session or
+    /// replay check: its bytes were sent by the peer as one CADU and hold no other frame.
+    /// </summary>
+    public bool Receive(ReadOnlySpan<byte> frame, List<InboundMessage> delivered)
     {
         FrameCheck check = TransferFrameCodec.Open(frame, _options.SpacecraftId, _verifier, out TransferFrameHeader header, out ReadOnlySpan<byte> zone);
         switch (check)
         {
             case FrameCheck.BadCrc:
                 Interlocked.Increment(ref _statistics.FramesBadCrc);
-                return;
+                return false;
             case FrameCheck.Malformed:
                 Interlocked.Increment(ref _statistics.FramesMalformed);
-                return;
+                return false;
             case FrameCheck.BadSignature:
                 Interlocked.Increment(ref _statistics.FramesBadSignature);
-                return;
+                return false;
         }
 
         Admission admission = _handshake.Admit(header, out bool sequenced);
         if (admission == Admission.OutOfSession)
         {
             Interlocked.Increment(ref _statistics.FramesOutOfSession);
-            return;
+            return true;
         }
 
-        if (sequenced && _replay.Check(header.FrameSequence) != ReplayWindow.Verdict.Accepted)
+        if (sequenced && ReplayWindowFor(header.SenderSessionId).Check(header.FrameSequence) != ReplayWindow.Verdict.Accepted)
         {
             Interlocked.Increment(ref _statistics.FramesReplayed);
-            return;
+            return true;
         }
 
         if (admission == Admission.InSession)
@@ -77,6 +83,24 @@ internal sealed class FrameReceiver : IFrameSink
         _liveness.Heard();
         Interlocked.Increment(ref _statistics.FramesReceived);
         ReceivePackets(zone, header.SenderSessionId, admission == Admission.PreHandshake, delivered);
+        return true;
+    }
+
+    /// <summary>
+    /// The window belongs to one peer session (delivery.md §Replay window): a restarted peer numbers
+    /// its frames from 1 again, so before confirmation a frame of a newly followed session id starts
+    /// an empty window instead of being taken for a replay of the old session's numbers. After
+    /// confirmation only the locked peer's frames get here, so the window never changes again.
+    /// </summary>
+    private ReplayWindow ReplayWindowFor(ulong senderSession)
+    {
+        if (senderSession != _replaySession)
+        {
+            _replay = new ReplayWindow();
+            _replaySession = senderSession;
+        }
+
+        return _replay;
     }
 
     private void ReceivePackets(ReadOnlySpan<byte> zone, ulong senderSession, bool preHandshake, List<InboundMessage> delivered)

@@ -4,12 +4,20 @@ namespace JinanOnboard.Protocol.Framing;
 
 /// <summary>
 /// Finds fixed-length frames in a received byte stream by hunting for the attached sync
-/// marker. Bytes between frames (noise, a truncated frame, a lost datagram's remains) are
-/// skipped and counted, so the receiver re-synchronises after any damage.
+/// marker (frames.md §CADU). Bytes that end up in no accepted CADU (noise, a truncated frame,
+/// a lost datagram's remains, a rejected candidate's marker) are skipped and counted, so the
+/// receiver re-synchronises after any damage.
 /// </summary>
+/// <remarks>
+/// <see cref="TryRead"/> only peeks at a candidate; the caller checks it and then calls
+/// <see cref="Release"/>. A candidate that fails checks 1-4 may be a truncated CADU whose
+/// L bytes run into the genuine CADU after it, so the hunt resumes at the byte after its marker
+/// rather than after the whole candidate: skipping the candidate would lose that frame too.
+/// </remarks>
 public sealed class CaduDeframer
 {
     private readonly int _frameLength;
+    private bool _pending;
 
     public CaduDeframer(int frameLength)
     {
@@ -17,15 +25,22 @@ public sealed class CaduDeframer
         _frameLength = frameLength;
     }
 
-    /// <summary>Bytes discarded while hunting for a sync marker.</summary>
+    /// <summary>Bytes discarded while hunting for a sync marker, rejected candidates' markers included.</summary>
     public long SkippedBytes { get; private set; }
 
     /// <summary>
-    /// Takes the next candidate frame from <paramref name="buffer"/> into <paramref name="frame"/>
-    /// (length = frame length), advancing the buffer past it. Returns false when more bytes are needed.
+    /// Finds the next candidate frame in <paramref name="buffer"/> and copies it into
+    /// <paramref name="frame"/> (length = frame length). The buffer is left starting at the
+    /// candidate's marker; call <see cref="Release"/> with the verdict before reading on.
+    /// Returns false when more bytes are needed.
     /// </summary>
     public bool TryRead(ref ReadOnlySequence<byte> buffer, Span<byte> frame)
     {
+        if (_pending)
+        {
+            throw new InvalidOperationException("The previous candidate frame has not been released.");
+        }
+
         ReadOnlySpan<byte> marker = TransferFrameLayout.SyncMarker;
         int caduLength = TransferFrameLayout.CaduLength(_frameLength);
         while (true)
@@ -33,51 +48,61 @@ public sealed class CaduDeframer
             var reader = new SequenceReader<byte>(buffer);
             if (!reader.TryAdvanceTo(marker[0], advancePastDelimiter: false))
             {
-                SkippedBytes += buffer.Length;
-                buffer = buffer.Slice(buffer.End);
+                Skip(ref buffer, buffer.Length);
                 return false;
             }
 
-            if (reader.Consumed > 0)
+            Skip(ref buffer, reader.Consumed);
+            if (buffer.Length < marker.Length)
             {
-                SkippedBytes += reader.Consumed;
-                buffer = buffer.Slice(reader.Consumed);
-            }
-
-            if (buffer.Length < caduLength)
-            {
-                if (buffer.Length >= marker.Length && !StartsWithMarker(buffer, marker))
-                {
-                    SkipOne(ref buffer);
-                    continue;
-                }
-
                 return false;
             }
 
             if (!StartsWithMarker(buffer, marker))
             {
-                SkipOne(ref buffer);
+                Skip(ref buffer, 1);
                 continue;
             }
 
+            if (buffer.Length < caduLength)
+            {
+                return false;
+            }
+
             buffer.Slice(marker.Length, _frameLength).CopyTo(frame);
-            buffer = buffer.Slice(caduLength);
+            _pending = true;
             return true;
         }
     }
 
     /// <summary>
-    /// After a frame taken by <see cref="TryRead"/> failed its CRC, the marker may have been a
-    /// false match inside other data: callers keep going; the next hunt starts after that frame.
-    /// This counts the frame's bytes as skipped for the statistics.
+    /// Moves <paramref name="buffer"/> past the candidate <see cref="TryRead"/> found. A genuine
+    /// frame (it passed checks 1-4: length, CRC, header, signature; session and replay failures
+    /// included) is consumed whole and not counted as skipped. Otherwise only its marker is
+    /// skipped and counted, and the next hunt starts at the byte after it.
     /// </summary>
-    public void CountRejected() => SkippedBytes += TransferFrameLayout.CaduLength(_frameLength);
-
-    private void SkipOne(ref ReadOnlySequence<byte> buffer)
+    public void Release(ref ReadOnlySequence<byte> buffer, bool genuine)
     {
-        SkippedBytes++;
-        buffer = buffer.Slice(1);
+        if (!_pending)
+        {
+            throw new InvalidOperationException("There is no candidate frame to release.");
+        }
+
+        _pending = false;
+        if (genuine)
+        {
+            buffer = buffer.Slice(TransferFrameLayout.CaduLength(_frameLength));
+        }
+        else
+        {
+            Skip(ref buffer, TransferFrameLayout.SyncMarker.Length);
+        }
+    }
+
+    private void Skip(ref ReadOnlySequence<byte> buffer, long count)
+    {
+        SkippedBytes += count;
+        buffer = buffer.Slice(count);
     }
 
     private static bool StartsWithMarker(ReadOnlySequence<byte> buffer, ReadOnlySpan<byte> marker)

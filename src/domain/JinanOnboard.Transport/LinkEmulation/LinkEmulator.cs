@@ -5,8 +5,8 @@ public static class LinkEmulator
 {
     /// <summary>
     /// Wraps <paramref name="inner"/> so that its outbound and inbound bytes pass through the given directions
-    /// (asymmetric: a ground station wraps with uplink outbound and downlink inbound; the payload's connection can
-    /// stay bare). Time zero of delay functions and outages is now on <paramref name="time"/>; with a fake clock
+    /// (asymmetric: the firmware has each end emulate its own transmit direction as outbound and leave inbound
+    /// transparent, transports.md §4). Time zero of delay functions and outages is now on <paramref name="time"/>; with a fake clock
     /// the loss pattern and every delivery time are deterministic.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (probability, rate, outage order).</exception>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Runtime.Messages;
@@ -12,7 +11,7 @@ public static class SessionMessageTypes
     /// <summary>Payload → ground: the payload's pass clock reached the end (<see cref="PassComplete"/>).</summary>
     public const byte PassComplete = 2;
 
-    /// <summary>Either way: a side's end-of-session summary, a UTF-8 JSON object.</summary>
+    /// <summary>Ground → payload: the ground's end-of-session summary (<see cref="SessionSummary"/>).</summary>
     public const byte Summary = 3;
 }
 
@@ -67,25 +66,5 @@ public sealed record PassComplete(ulong SyncWordsSent, double PassTimeS)
         var complete = new PassComplete(reader.U64("sync_words_sent"), reader.F64("pass_time_s"));
         reader.End();
         return complete;
-    }
-}
-
-/// <summary>A side's end-of-session summary: a flat JSON object of named numbers and strings.</summary>
-public static class SessionSummary
-{
-    public static byte[] Encode(IReadOnlyDictionary<string, object> values) => JsonSerializer.SerializeToUtf8Bytes(values);
-
-    /// <summary>JSON, not fields, so the codec's reader has nothing to read; a bad body is still the one malformed exception.</summary>
-    public static Dictionary<string, JsonElement> Decode(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(body)
-                ?? throw new MalformedMessageException("summary: null");
-        }
-        catch (JsonException ex)
-        {
-            throw new MalformedMessageException($"summary: not a JSON object ({ex.Message})", ex);
-        }
     }
 }
