@@ -75,6 +75,39 @@ public sealed class KeyStoreAcrossPassesTests
         Assert.Equal(ground.GetProperty("key_store_sha256").GetString(), payload.GetProperty("key_store_sha256").GetString());
     }
 
+    /// <summary>
+    /// SIGTERM (a supervisor's stop) to one side mid-pass: that side closes the session with its peer, writes its result
+    /// with status interrupted, logs one line and exits 143; the next contact leaves both stores holding the same keys.
+    /// </summary>
+    [Theory]
+    [InlineData("payload")]
+    [InlineData("ground")]
+    public async Task A_side_stopped_by_SIGTERM_mid_pass_ends_interrupted_with_143_and_the_next_contact_agrees(string side)
+    {
+        string root = JinanProcess.NewDirectory();
+        string keys = Path.Combine(root, "keys");
+        JinanProcess.Result init = await JinanProcess.RunAsync(Timeout, "keys", "init", "--out", keys);
+        Assert.True(init.ExitCode == 0, init.StandardError);
+
+        PassRun stopped = await RunPassAsync(root, keys, seed: 51, durationS: 300, terminate: (side, TimeSpan.FromSeconds(6)));
+        JinanProcess.Result stoppedSide = side == "payload" ? stopped.Payload : stopped.Ground;
+        Assert.True(stoppedSide.ExitCode == 143, stopped.Describe());
+        JsonElement result = stopped.Result(side);
+        Assert.Equal("interrupted", result.GetProperty("status").GetString());
+        Assert.Equal("SIGTERM", result.GetProperty("signal").GetString());
+        Assert.Contains($"{side} interrupted by SIGTERM: session closed with the", stoppedSide.StandardError, StringComparison.Ordinal);
+        string peer = side == "payload" ? "ground" : "payload";
+        JinanProcess.Result peerSide = side == "payload" ? stopped.Ground : stopped.Payload;
+        Assert.DoesNotContain("closed without ending the session", peerSide.StandardError, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(stopped.Directory, peer + ".json")), stopped.Describe());
+
+        PassRun next = await RunPassAsync(root, keys, seed: 52);
+        Assert.True(next.Payload.ExitCode == 0 && next.Ground.ExitCode == 0, next.Describe());
+        JsonElement payload = next.Result("payload").GetProperty("details");
+        JsonElement ground = next.Result("ground").GetProperty("details");
+        Assert.Equal(ground.GetProperty("key_store_sha256").GetString(), payload.GetProperty("key_store_sha256").GetString());
+    }
+
     private sealed record PassRun(string Directory, JinanProcess.Result Ground, JinanProcess.Result Payload)
     {
         public JsonElement Result(string side)
@@ -88,7 +121,8 @@ public sealed class KeyStoreAcrossPassesTests
     }
 
     /// <summary>One pass: the ground listens on a free port (its listening event names it), then the payload connects.</summary>
-    private static async Task<PassRun> RunPassAsync(string root, string keys, int seed, int durationS = 40, TimeSpan? killPayloadAfter = null)
+    private static async Task<PassRun> RunPassAsync(string root, string keys, int seed, int durationS = 40, TimeSpan? killPayloadAfter = null,
+        (string Side, TimeSpan After)? terminate = null)
     {
         string run = Path.Combine(root, "run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(run);
@@ -101,7 +135,8 @@ public sealed class KeyStoreAcrossPassesTests
             endpoint =>
             ["payload", "--keys", keys, "--out", Path.Combine(root, "payload"), "--seed", seedText, "--duration-s", duration,
              "--endpoint", endpoint, "--result", Path.Combine(run, "payload.json")],
-            killPayloadAfter);
+            killPayloadAfter,
+            terminate);
         return new PassRun(run, ground, payload);
     }
 }

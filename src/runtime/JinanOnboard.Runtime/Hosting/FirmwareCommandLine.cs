@@ -38,7 +38,10 @@ public static class FirmwareCommandLine
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // ProcessTerminationTimeout = null: System.CommandLine would otherwise answer SIGINT/SIGTERM by
+            // abandoning the action after 2 s, before the firmware closed its session and wrote its result;
+            // the firmware host handles the signals itself (FirmwareHost).
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (ConfigurationException ex)
         {
