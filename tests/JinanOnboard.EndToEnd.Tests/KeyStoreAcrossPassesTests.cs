@@ -99,7 +99,10 @@ public sealed class KeyStoreAcrossPassesTests
         string peer = side == "payload" ? "ground" : "payload";
         JinanProcess.Result peerSide = side == "payload" ? stopped.Ground : stopped.Payload;
         Assert.DoesNotContain("closed without ending the session", peerSide.StandardError, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(stopped.Directory, peer + ".json")), stopped.Describe());
+        Assert.True(peerSide.ExitCode == 1, stopped.Describe());
+        JsonElement peerResult = stopped.Result(peer);
+        Assert.Equal("link_lost", peerResult.GetProperty("status").GetString());
+        Assert.Equal($"the {side} closed the session before the pass completed", peerResult.GetProperty("error").GetString());
 
         PassRun next = await RunPassAsync(root, keys, seed: 52);
         Assert.True(next.Payload.ExitCode == 0 && next.Ground.ExitCode == 0, next.Describe());

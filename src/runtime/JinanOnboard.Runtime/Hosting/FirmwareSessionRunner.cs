@@ -104,6 +104,17 @@ public static class FirmwareSessionRunner
             var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using CancellationTokenRegistration onStop = cancellationToken.Register(() => stopRequested.TrySetResult());
 
+            async Task<FirmwareResult> PeerLeftAsync()
+            {
+                // The peer left mid-pass (its operator stopped it) with an orderly goodbye: this side's mission cannot
+                // go on without a link, and says so instead of failing on a cancelled send.
+                await stopSession.CancelAsync();
+                await mission.ContinueWith(_ => { }, TaskScheduler.Default);
+                await routing.ContinueWith(_ => { }, TaskScheduler.Default);
+                string peer = role == FirmwareRole.Payload ? "ground" : "payload";
+                return Result("link_lost", $"the {peer} closed the session before the pass completed");
+            }
+
             async Task<FirmwareResult> InterruptedAsync()
             {
                 // The mission stops where it is (the payload's pending-key journal already holds every key
@@ -150,13 +161,9 @@ public static class FirmwareSessionRunner
                 {
                     await mission.WaitAsync(TimeSpan.FromSeconds(30), time, cancellationToken);
                 }
-                catch (TimeoutException)
+                catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
-                    // The peer left mid-pass (stopped by its operator): this side's mission cannot go on without a link.
-                    await stopSession.CancelAsync();
-                    await mission.ContinueWith(_ => { }, TaskScheduler.Default);
-                    string peer = role == FirmwareRole.Payload ? "ground" : "payload";
-                    return Result("link_lost", $"the {peer} closed the session before the pass completed");
+                    return await PeerLeftAsync();
                 }
             }
             else if (first == sessionRun && !mission.IsCompleted)
@@ -179,7 +186,16 @@ public static class FirmwareSessionRunner
                 return await InterruptedAsync();
             }
 
-            passSeconds = await mission;
+            try
+            {
+                passSeconds = await mission;
+            }
+            catch (OperationCanceledException) when (session.PeerClosed.IsCompleted && !cancellationToken.IsCancellationRequested)
+            {
+                // The mission's sends were cut by the peer's goodbye.
+                return await PeerLeftAsync();
+            }
+
             await session.CloseAsync(TimeSpan.FromSeconds(2));
             await sessionRun.WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
             await routing.ContinueWith(_ => { }, TaskScheduler.Default);
