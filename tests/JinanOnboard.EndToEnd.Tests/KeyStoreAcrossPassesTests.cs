@@ -78,6 +78,7 @@ public sealed class KeyStoreAcrossPassesTests
     /// <summary>
     /// SIGTERM (a supervisor's stop) to one side mid-pass: that side closes the session with its peer, writes its result
     /// with status interrupted, logs one line and exits 143; the next contact leaves both stores holding the same keys.
+    /// The stopped pass runs in real time so that 6 s of wall time is mid-pass however fast or loaded the machine is.
     /// </summary>
     [Theory]
     [InlineData("payload")]
@@ -89,7 +90,7 @@ public sealed class KeyStoreAcrossPassesTests
         JinanProcess.Result init = await JinanProcess.RunAsync(Timeout, "keys", "init", "--out", keys);
         Assert.True(init.ExitCode == 0, init.StandardError);
 
-        PassRun stopped = await RunPassAsync(root, keys, seed: 51, durationS: 300, terminate: (side, TimeSpan.FromSeconds(6)));
+        PassRun stopped = await RunPassAsync(root, keys, seed: 51, durationS: 300, terminate: (side, TimeSpan.FromSeconds(6)), realtime: true);
         JinanProcess.Result stoppedSide = side == "payload" ? stopped.Payload : stopped.Ground;
         Assert.True(stoppedSide.ExitCode == 143, stopped.Describe());
         JsonElement result = stopped.Result(side);
@@ -125,7 +126,7 @@ public sealed class KeyStoreAcrossPassesTests
 
     /// <summary>One pass: the ground listens on a free port (its listening event names it), then the payload connects.</summary>
     private static async Task<PassRun> RunPassAsync(string root, string keys, int seed, int durationS = 40, TimeSpan? killPayloadAfter = null,
-        (string Side, TimeSpan After)? terminate = null)
+        (string Side, TimeSpan After)? terminate = null, bool realtime = false)
     {
         string run = Path.Combine(root, "run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(run);
@@ -134,10 +135,10 @@ public sealed class KeyStoreAcrossPassesTests
         (JinanProcess.Result ground, JinanProcess.Result payload) = await JinanProcess.RunGroundThenPayloadAsync(
             Timeout,
             ["ground", "--keys", keys, "--out", Path.Combine(root, "ground"), "--seed", seedText, "--duration-s", duration,
-             "--endpoint", "tcp://127.0.0.1:0", "--result", Path.Combine(run, "ground.json")],
+             "--endpoint", "tcp://127.0.0.1:0", "--result", Path.Combine(run, "ground.json"), .. (realtime ? new[] { "--realtime" } : [])],
             endpoint =>
             ["payload", "--keys", keys, "--out", Path.Combine(root, "payload"), "--seed", seedText, "--duration-s", duration,
-             "--endpoint", endpoint, "--result", Path.Combine(run, "payload.json")],
+             "--endpoint", endpoint, "--result", Path.Combine(run, "payload.json"), .. (realtime ? new[] { "--realtime" } : [])],
             killPayloadAfter,
             terminate);
         return new PassRun(run, ground, payload);
