@@ -124,6 +124,29 @@ public sealed class ConfigurationErrorTests
         AssertOneLineUsageError(run, "below pass.min_elevation_deg = 20");
     }
 
+    /// <summary>A supervisor reads the result file: a configuration error is there too, with the same text as the one line.</summary>
+    [Theory]
+    [InlineData("ground", "--out")]
+    [InlineData("payload", "--out")]
+    [InlineData("ground", "--result")]
+    public async Task A_configuration_error_is_also_written_to_the_result_file(string verb, string option)
+    {
+        string directory = JinanProcess.NewDirectory();
+        string output = Path.Combine(directory, "out");
+        string resultPath = option == "--out" ? Path.Combine(output, "result.json") : Path.Combine(directory, "elsewhere", "r.json");
+        string[] arguments = option == "--out"
+            ? [verb, "--seed", "-1", "--out", output]
+            : [verb, "--seed", "-1", "--out", output, "--result", resultPath];
+
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, arguments);
+
+        AssertOneLineUsageError(run, "--seed = -1 is not an unsigned 64-bit integer");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(resultPath));
+        Assert.Equal("configuration_error", document.RootElement.GetProperty("status").GetString());
+        Assert.Equal(verb, document.RootElement.GetProperty("role").GetString());
+        Assert.Equal(run.StandardError.Trim(), $"jinan {verb}: {document.RootElement.GetProperty("error").GetString()}");
+    }
+
     private static void AssertOneLineUsageError(JinanProcess.Result run, string expected)
     {
         Assert.Equal(2, run.ExitCode);

@@ -68,11 +68,44 @@ internal static class JinanProcess
     }
 
     /// <summary>
+    /// Starts jinan and sends it SIGTERM after <paramref name="after"/> (`jinan payload|ground` forwards it to the
+    /// firmware process), then waits up to <paramref name="timeout"/> for it to end on its own.
+    /// </summary>
+    public static async Task<Result> RunAndTerminateAsync(TimeSpan after, TimeSpan timeout, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(arguments))!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        await Task.Delay(after);
+        await TerminateAsync(process);
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"jinan {string.Join(' ', arguments)} did not end within {timeout} of SIGTERM. stderr:\n{await stderr}");
+        }
+
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Sends SIGTERM (what a supervisor such as systemd sends) to <paramref name="process"/>.</summary>
+    public static async Task TerminateAsync(Process process)
+    {
+        using Process kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>
     /// Two-machine style: starts the ground, waits for its listening event, runs the payload against the endpoint it
     /// names (killed after <paramref name="killPayloadAfter"/> if given), then waits for the ground to end.
     /// </summary>
     public static async Task<(Result Ground, Result Payload)> RunGroundThenPayloadAsync(
-        TimeSpan timeout, string[] groundArguments, Func<string, string[]> payloadArguments, TimeSpan? killPayloadAfter = null)
+        TimeSpan timeout, string[] groundArguments, Func<string, string[]> payloadArguments, TimeSpan? killPayloadAfter = null,
+        (string Side, TimeSpan After)? terminate = null)
     {
         using var cts = new CancellationTokenSource(timeout);
         using Process ground = Process.Start(StartInfo(groundArguments))!;
@@ -97,9 +130,15 @@ internal static class JinanProcess
                 throw new InvalidOperationException($"the ground never listened:\n{groundOutput}\n{groundError}");
             }
 
+            Task groundTerminated = terminate is ("ground", var groundAfter)
+                ? Task.Delay(groundAfter, cts.Token).ContinueWith(_ => TerminateAsync(ground), TaskScheduler.Default).Unwrap()
+                : Task.CompletedTask;
             Result payload = killPayloadAfter is { } after
                 ? await RunAndKillAsync(after, payloadArguments(endpoint))
-                : await RunAsync(timeout, payloadArguments(endpoint));
+                : terminate is ("payload", var payloadAfter)
+                    ? await RunAndTerminateAsync(payloadAfter, timeout, payloadArguments(endpoint))
+                    : await RunAsync(timeout, payloadArguments(endpoint));
+            await groundTerminated;
             groundOutput.Append(await ground.StandardOutput.ReadToEndAsync(cts.Token));
             await ground.WaitForExitAsync(cts.Token);
             ground.WaitForExit();

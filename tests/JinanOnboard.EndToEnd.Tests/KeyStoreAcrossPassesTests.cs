@@ -75,6 +75,43 @@ public sealed class KeyStoreAcrossPassesTests
         Assert.Equal(ground.GetProperty("key_store_sha256").GetString(), payload.GetProperty("key_store_sha256").GetString());
     }
 
+    /// <summary>
+    /// SIGTERM (a supervisor's stop) to one side mid-pass: that side closes the session with its peer, writes its result
+    /// with status interrupted, logs one line and exits 143; the next contact leaves both stores holding the same keys.
+    /// The stopped pass runs in real time so that 6 s of wall time is mid-pass however fast or loaded the machine is.
+    /// </summary>
+    [Theory]
+    [InlineData("payload")]
+    [InlineData("ground")]
+    public async Task A_side_stopped_by_SIGTERM_mid_pass_ends_interrupted_with_143_and_the_next_contact_agrees(string side)
+    {
+        string root = JinanProcess.NewDirectory();
+        string keys = Path.Combine(root, "keys");
+        JinanProcess.Result init = await JinanProcess.RunAsync(Timeout, "keys", "init", "--out", keys);
+        Assert.True(init.ExitCode == 0, init.StandardError);
+
+        PassRun stopped = await RunPassAsync(root, keys, seed: 51, durationS: 300, terminate: (side, TimeSpan.FromSeconds(6)), realtime: true);
+        JinanProcess.Result stoppedSide = side == "payload" ? stopped.Payload : stopped.Ground;
+        Assert.True(stoppedSide.ExitCode == 143, stopped.Describe());
+        JsonElement result = stopped.Result(side);
+        Assert.Equal("interrupted", result.GetProperty("status").GetString());
+        Assert.Equal("SIGTERM", result.GetProperty("signal").GetString());
+        Assert.Contains($"{side} interrupted by SIGTERM: session closed with the", stoppedSide.StandardError, StringComparison.Ordinal);
+        string peer = side == "payload" ? "ground" : "payload";
+        JinanProcess.Result peerSide = side == "payload" ? stopped.Ground : stopped.Payload;
+        Assert.DoesNotContain("closed without ending the session", peerSide.StandardError, StringComparison.Ordinal);
+        Assert.True(peerSide.ExitCode == 1, stopped.Describe());
+        JsonElement peerResult = stopped.Result(peer);
+        Assert.Equal("link_lost", peerResult.GetProperty("status").GetString());
+        Assert.Equal($"the {side} closed the session before the pass completed", peerResult.GetProperty("error").GetString());
+
+        PassRun next = await RunPassAsync(root, keys, seed: 52);
+        Assert.True(next.Payload.ExitCode == 0 && next.Ground.ExitCode == 0, next.Describe());
+        JsonElement payload = next.Result("payload").GetProperty("details");
+        JsonElement ground = next.Result("ground").GetProperty("details");
+        Assert.Equal(ground.GetProperty("key_store_sha256").GetString(), payload.GetProperty("key_store_sha256").GetString());
+    }
+
     private sealed record PassRun(string Directory, JinanProcess.Result Ground, JinanProcess.Result Payload)
     {
         public JsonElement Result(string side)
@@ -88,7 +125,8 @@ public sealed class KeyStoreAcrossPassesTests
     }
 
     /// <summary>One pass: the ground listens on a free port (its listening event names it), then the payload connects.</summary>
-    private static async Task<PassRun> RunPassAsync(string root, string keys, int seed, int durationS = 40, TimeSpan? killPayloadAfter = null)
+    private static async Task<PassRun> RunPassAsync(string root, string keys, int seed, int durationS = 40, TimeSpan? killPayloadAfter = null,
+        (string Side, TimeSpan After)? terminate = null, bool realtime = false)
     {
         string run = Path.Combine(root, "run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(run);
@@ -97,11 +135,12 @@ public sealed class KeyStoreAcrossPassesTests
         (JinanProcess.Result ground, JinanProcess.Result payload) = await JinanProcess.RunGroundThenPayloadAsync(
             Timeout,
             ["ground", "--keys", keys, "--out", Path.Combine(root, "ground"), "--seed", seedText, "--duration-s", duration,
-             "--endpoint", "tcp://127.0.0.1:0", "--result", Path.Combine(run, "ground.json")],
+             "--endpoint", "tcp://127.0.0.1:0", "--result", Path.Combine(run, "ground.json"), .. (realtime ? new[] { "--realtime" } : [])],
             endpoint =>
             ["payload", "--keys", keys, "--out", Path.Combine(root, "payload"), "--seed", seedText, "--duration-s", duration,
-             "--endpoint", endpoint, "--result", Path.Combine(run, "payload.json")],
-            killPayloadAfter);
+             "--endpoint", endpoint, "--result", Path.Combine(run, "payload.json"), .. (realtime ? new[] { "--realtime" } : [])],
+            killPayloadAfter,
+            terminate);
         return new PassRun(run, ground, payload);
     }
 }

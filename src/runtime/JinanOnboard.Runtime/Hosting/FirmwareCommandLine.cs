@@ -38,13 +38,44 @@ public static class FirmwareCommandLine
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // ProcessTerminationTimeout = null: System.CommandLine would otherwise answer SIGINT/SIGTERM by
+            // abandoning the action after 2 s, before the firmware closed its session and wrote its result;
+            // the firmware host handles the signals itself (FirmwareHost).
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (ConfigurationException ex)
         {
             // Caught before anything listens or connects: one line naming the key, no stack trace.
             Console.Error.WriteLine($"jinan {name}: {ex.Message}");
+            WriteConfigurationErrorResult(role, parsed, ex.Message);
             return ExitUsage;
+        }
+    }
+
+    /// <summary>
+    /// A supervisor reads the result file, not stderr: a configuration error found while resolving the plan is
+    /// written there too ({status: configuration_error, error}) when the path is known (--result, or --out's or the
+    /// default output directory's result.json) and writable. An unwritable path is often the very error reported,
+    /// so failing to write is silent: the one line on stderr has already said what is wrong.
+    /// </summary>
+    private static void WriteConfigurationErrorResult(FirmwareRole role, ParseResult parsed, string error)
+    {
+        try
+        {
+            string path = parsed.GetValue<string?>("--result")
+                ?? Path.Combine(parsed.GetValue<string?>("--out") ?? RunPlanResolver.DefaultOutputDirectory(role), "result.json");
+            var result = new FirmwareResult
+            {
+                Role = role == FirmwareRole.Payload ? "payload" : "ground",
+                ProcessId = Environment.ProcessId,
+                Status = "configuration_error",
+                Error = error,
+            };
+            FirmwareSessionRunner.WriteResult(result, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // Not writable: stderr carries the error alone.
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,9 +28,14 @@ public static class FirmwareHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddHostedService<FirmwareService>();
         using IHost host = builder.Build();
+
+        // The console lifetime also stops the host on these signals; these registrations only remember which
+        // signal came, for the result and the exit code (130 SIGINT, 143 SIGTERM).
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => settings.Signal ??= "SIGINT");
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => settings.Signal ??= "SIGTERM");
         await host.RunAsync();
         FirmwareResult result = settings.Result
-            ?? new FirmwareResult { Role = role.ToString().ToLowerInvariant(), ProcessId = Environment.ProcessId, Status = "interrupted", Error = "stopped before the session started" };
+            ?? new FirmwareResult { Role = role.ToString().ToLowerInvariant(), ProcessId = Environment.ProcessId, Status = "interrupted", Signal = settings.Signal, Error = "stopped before the session started" };
         return result.ExitCode;
     }
 }
@@ -43,6 +49,9 @@ internal sealed class FirmwareServiceSettings(FirmwareRole role, FirmwareRunOpti
     public IFirmwareTopology Topology { get; } = topology;
 
     public FirmwareResult? Result { get; set; }
+
+    /// <summary>The first stop signal received, if any.</summary>
+    public string? Signal { get; set; }
 }
 
 internal sealed class FirmwareService(FirmwareServiceSettings settings, IHostApplicationLifetime lifetime, ILoggerFactory loggers) : BackgroundService
@@ -51,13 +60,27 @@ internal sealed class FirmwareService(FirmwareServiceSettings settings, IHostApp
     {
         ILogger logger = loggers.CreateLogger(settings.Role == FirmwareRole.Payload ? "payload" : "ground");
         FirmwareResult result = await FirmwareSessionRunner.RunAsync(settings.Role, settings.Options, settings.Topology, logger, cancellationToken: stoppingToken);
-        settings.Result = result;
-        if (settings.Options.Plan.ResultPath is not null)
+        if (result.Status == "interrupted")
         {
-            FirmwareSessionRunner.WriteResult(result, settings.Options.Plan.ResultPath);
+            result = result with { Signal = settings.Signal, Error = $"interrupted by {settings.Signal ?? "a stop request"}" };
         }
 
-        if (result.Error is not null)
+        settings.Result = result;
+        string? resultPath = settings.Options.Plan.ResultPath;
+        if (resultPath is not null)
+        {
+            FirmwareSessionRunner.WriteResult(result, resultPath);
+        }
+
+        if (result.Status == "interrupted")
+        {
+            // The one line an operator sees after Ctrl-C or a supervisor's SIGTERM.
+            string peer = settings.Role == FirmwareRole.Payload ? "ground" : "payload";
+            logger.LogWarning(
+                "{Role} {Error}: session closed with the {Peer}, keys in flight left pending for the next contact, result in {Path}",
+                result.Role, result.Error, peer, resultPath ?? "(no result file)");
+        }
+        else if (result.Error is not null)
         {
             logger.LogError("{Role}: {Error}", result.Role, result.Error);
         }

@@ -14,6 +14,9 @@ public sealed record FirmwareResult
 
     public string? Error { get; init; }
 
+    /// <summary>The signal that interrupted the side ("SIGINT", "SIGTERM"), when status is "interrupted".</summary>
+    public string? Signal { get; init; }
+
     public double PassSeconds { get; init; }
 
     public double WallSeconds { get; init; }
@@ -26,11 +29,17 @@ public sealed record FirmwareResult
     /// <summary>Role-specific figures (sync words, telemetry, distillation...).</summary>
     public IReadOnlyDictionary<string, object> Details { get; init; } = new Dictionary<string, object>();
 
-    /// <summary>Process exit code: 0 completed, 1 failure, 2 configuration/usage error.</summary>
+    /// <summary>
+    /// Process exit code: 0 completed, 1 failure, 2 configuration/usage error, 128 + signal number when a
+    /// signal interrupted the side (130 SIGINT, 143 SIGTERM), the shell's convention, so a supervisor tells
+    /// "stopped on request" from "failed".
+    /// </summary>
     public int ExitCode => Status switch
     {
         "completed" => 0,
         "configuration_error" => 2,
+        "interrupted" when Signal == "SIGINT" => 130,
+        "interrupted" when Signal == "SIGTERM" => 143,
         _ => 1,
     };
 }

@@ -93,10 +93,39 @@ public static class FirmwareSessionRunner
             var context = new FirmwareContext(options, session, link, time, logger, plan.OutputDirectory, identity, peerKey) { PassTime = passTime };
 
             topology.Wire(context);
-            using var stopSession = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+            // A stop signal cancels the mission only; the link stays up until this side has said goodbye
+            // (InterruptedAsync), so the peer sees an orderly close, not a vanished side.
+            using var stopSession = new CancellationTokenSource();
+            using var stopMission = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopSession.Token);
             Task sessionRun = session.RunAsync(stopSession.Token);
             Task routing = Task.Run(() => link.RunAsync(stopSession.Token), CancellationToken.None);
-            Task<double> mission = Task.Run(() => topology.RunAsync(stopSession.Token), CancellationToken.None);
+            Task<double> mission = Task.Run(() => topology.RunAsync(stopMission.Token), CancellationToken.None);
+            var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using CancellationTokenRegistration onStop = cancellationToken.Register(() => stopRequested.TrySetResult());
+
+            async Task<FirmwareResult> PeerLeftAsync()
+            {
+                // The peer left mid-pass (its operator stopped it) with an orderly goodbye: this side's mission cannot
+                // go on without a link, and says so instead of failing on a cancelled send.
+                await stopSession.CancelAsync();
+                await mission.ContinueWith(_ => { }, TaskScheduler.Default);
+                await routing.ContinueWith(_ => { }, TaskScheduler.Default);
+                string peer = role == FirmwareRole.Payload ? "ground" : "payload";
+                return Result("link_lost", $"the {peer} closed the session before the pass completed");
+            }
+
+            async Task<FirmwareResult> InterruptedAsync()
+            {
+                // The mission stops where it is (the payload's pending-key journal already holds every key
+                // not yet settled; the next contact's settle query resolves them), then goodbye to the peer.
+                await mission.ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+                await session.CloseAsync(TimeSpan.FromSeconds(2));
+                await sessionRun.ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+                await stopSession.CancelAsync();
+                await routing.ContinueWith(_ => { }, TaskScheduler.Default);
+                return Result("interrupted");
+            }
 
             // A message handler that throws ends the routing loop: without this the side would wait for messages
             // that can no longer be routed and hang instead of failing.
@@ -114,16 +143,28 @@ public static class FirmwareSessionRunner
                 return Result("failed", $"handling an inbound message failed: {error.Message}");
             }
 
-            Task first = await Task.WhenAny(sessionRun, mission, handlerFault.Task);
+            Task first = await Task.WhenAny(sessionRun, mission, handlerFault.Task, stopRequested.Task);
             if (first == handlerFault.Task)
             {
                 return await HandlerFailedAsync();
             }
 
+            if (first == stopRequested.Task || (first == mission && cancellationToken.IsCancellationRequested))
+            {
+                return await InterruptedAsync();
+            }
+
             if (first == sessionRun && sessionRun.IsCompletedSuccessfully && session.PeerClosed.IsCompleted)
             {
                 // The peer said goodbye and hung up: the mission finishes on what it already has.
-                await mission.WaitAsync(TimeSpan.FromSeconds(30), time, cancellationToken);
+                try
+                {
+                    await mission.WaitAsync(TimeSpan.FromSeconds(30), time, cancellationToken);
+                }
+                catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                {
+                    return await PeerLeftAsync();
+                }
             }
             else if (first == sessionRun && !mission.IsCompleted)
             {
@@ -134,12 +175,27 @@ public static class FirmwareSessionRunner
                 return Result(cancellationToken.IsCancellationRequested ? "interrupted" : "link_lost", "the link ended before the session completed");
             }
 
-            if (await Task.WhenAny(mission, handlerFault.Task) == handlerFault.Task)
+            Task next = await Task.WhenAny(mission, handlerFault.Task, stopRequested.Task);
+            if (next == handlerFault.Task)
             {
                 return await HandlerFailedAsync();
             }
 
-            passSeconds = await mission;
+            if (next == stopRequested.Task)
+            {
+                return await InterruptedAsync();
+            }
+
+            try
+            {
+                passSeconds = await mission;
+            }
+            catch (OperationCanceledException) when (session.PeerClosed.IsCompleted && !cancellationToken.IsCancellationRequested)
+            {
+                // The mission's sends were cut by the peer's goodbye.
+                return await PeerLeftAsync();
+            }
+
             await session.CloseAsync(TimeSpan.FromSeconds(2));
             await sessionRun.WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
             await routing.ContinueWith(_ => { }, TaskScheduler.Default);
