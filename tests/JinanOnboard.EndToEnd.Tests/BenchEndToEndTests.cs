@@ -36,6 +36,31 @@ public sealed class BenchEndToEndTests
     }
 
     [Fact]
+    public async Task A_configured_outage_fires_at_its_pass_time_in_a_fast_mode_pass()
+    {
+        // A 10 s pass in fast mode lasts about a second of wall time: on the wall clock an outage at 4–6 s would never
+        // come. On the pass clock it must drop the downlink CADUs sent while the pass time is in [4 s, 6 s), and the
+        // link layer must still deliver every sync word.
+        string directory = JinanProcess.NewDirectory();
+        string config = Path.Combine(directory, "outage.json");
+        File.WriteAllText(config, """{ "link": { "downlink": { "outages": [ { "start_s": 4, "end_s": 6, "reason": "cloud" } ] } } }""");
+        string output = Path.Combine(directory, "run");
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--transport", "tcp", "--duration-s", "10", "--out", output, "--json");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
+
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement root = report.RootElement;
+        Assert.False(root.GetProperty("realtime").GetBoolean());
+        Assert.True(root.GetProperty("wall_seconds").GetDouble() < 10, "the pass should run faster than real time");
+        JsonElement downlink = root.GetProperty("link").GetProperty("downlink");
+        Assert.True(downlink.GetProperty("emulation").GetProperty("chunks_in_outage").GetInt64() > 0, downlink.ToString());
+        Assert.Equal(0, root.GetProperty("link").GetProperty("uplink").GetProperty("emulation").GetProperty("chunks_in_outage").GetInt64());
+        Assert.InRange(downlink.GetProperty("utilisation").GetDouble(), double.Epsilon, 1.0);
+        long syncSent = root.GetProperty("payload").GetProperty("sync_words_sent").GetInt64();
+        Assert.Equal(syncSent, root.GetProperty("ground").GetProperty("sync_words_received").GetInt64());
+    }
+
+    [Fact]
     public async Task Killing_the_payload_mid_pass_makes_the_bench_fail_with_a_clear_message_instead_of_hanging()
     {
         string output = JinanProcess.NewDirectory();
