@@ -83,12 +83,13 @@ public static class FirmwareSessionRunner
             }
 
             logger.LogInformation("{Role} connected: {Local} <-> {Remote}", roleName, connection.LocalEndpoint, connection.RemoteEndpoint);
-            // The emulation reads outages and the slant-range delay on this process's pass clock (see LinkEmulationFactory);
+            // The emulation reads outages and the slant-range delay on this process's pass clock (LinkTimeClock: never slower
+            // than real time, so a fast-mode pass stalled by an outage still comes out of it);
             // the window covers the pass's worst round trip so the line stays busy.
             var passTime = new PassTimeSource();
             var slantRange = new SlantRangeDelay(plan.Timeline);
             linkStarted = time.GetTimestamp();
-            EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, plan.Seed, () => passTime.Now, slantRange, time);
+            EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, plan.Seed, new LinkTimeClock(() => passTime.Now, time).Now, slantRange, time);
             emulation = emulated;
             LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role, LinkEmulationFactory.MaxOneWayDelay(configuration, role, slantRange)) with { Agreement = plan.Agreement };
             session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap, () => passTime.Now);
