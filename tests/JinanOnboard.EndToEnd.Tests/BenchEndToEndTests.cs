@@ -36,6 +36,32 @@ public sealed class BenchEndToEndTests
     }
 
     [Fact]
+    public async Task A_configured_outage_fires_at_its_pass_time_in_a_fast_mode_pass()
+    {
+        // A 60 s pass in fast mode lasts a few seconds of wall time: on the wall clock since connection an outage at
+        // 20–22 s would never come. On the pass clock it must drop the downlink CADUs sent while the pass time is in
+        // [20 s, 22 s), and the link layer must still deliver every sync word afterwards (the stalled pass coasts out
+        // of the outage at real-time rate, well inside the 5 s loss-of-link timeout).
+        string directory = JinanProcess.NewDirectory();
+        string config = Path.Combine(directory, "outage.json");
+        File.WriteAllText(config, """{ "link": { "downlink": { "outages": [ { "start_s": 20, "end_s": 22, "reason": "cloud" } ] } } }""");
+        string output = Path.Combine(directory, "run");
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--transport", "tcp", "--duration-s", "60", "--out", output, "--json");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
+
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement root = report.RootElement;
+        Assert.False(root.GetProperty("realtime").GetBoolean());
+        Assert.True(root.GetProperty("wall_seconds").GetDouble() < 60, "the pass should run faster than real time");
+        JsonElement downlink = root.GetProperty("link").GetProperty("downlink");
+        Assert.True(downlink.GetProperty("emulation").GetProperty("chunks_in_outage").GetInt64() > 0, downlink.ToString());
+        Assert.Equal(0, root.GetProperty("link").GetProperty("uplink").GetProperty("emulation").GetProperty("chunks_in_outage").GetInt64());
+        Assert.InRange(downlink.GetProperty("utilisation").GetDouble(), double.Epsilon, 1.0);
+        long syncSent = root.GetProperty("payload").GetProperty("sync_words_sent").GetInt64();
+        Assert.Equal(syncSent, root.GetProperty("ground").GetProperty("sync_words_received").GetInt64());
+    }
+
+    [Fact]
     public async Task Killing_the_payload_mid_pass_makes_the_bench_fail_with_a_clear_message_instead_of_hanging()
     {
         string output = JinanProcess.NewDirectory();

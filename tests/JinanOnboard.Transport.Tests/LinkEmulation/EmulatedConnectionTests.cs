@@ -97,6 +97,41 @@ public sealed class EmulatedConnectionTests
     }
 
     [Fact]
+    public async Task Outages_and_delay_follow_the_pass_clock_not_the_time_since_connection()
+    {
+        // A fast-mode pass: the pass clock is 25 s ahead of the wall clock and runs on its own. The outage at
+        // pass time 25–30 s must fire now, at wall time 0, and the delay function must be read at pass time.
+        var time = new FakeTimeProvider();
+        TimeSpan pass = TimeSpan.FromSeconds(24);
+        var seenAt = new List<TimeSpan>();
+        var outbound = new LinkDirectionOptions
+        {
+            ChunkBytes = 10,
+            BitRateBitsPerSecond = double.PositiveInfinity,
+            Outages = [new LinkOutage(TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30))],
+            PassClock = () => pass,
+            OneWayDelayFunction = t => { lock (seenAt) { seenAt.Add(t); } return TimeSpan.Zero; },
+        };
+        await using Harness h = await Harness.StartAsync(outbound, Clear, time);
+
+        await SendAtAsync(h, time, 0, 1);    // pass 24 s: delivered
+        pass = TimeSpan.FromSeconds(25);
+        await SendAtAsync(h, time, 0, 2);    // pass 25 s: in the outage, though the wall clock has not moved
+        pass = TimeSpan.FromSeconds(29.999);
+        await SendAtAsync(h, time, 0, 3);    // still in it
+        pass = TimeSpan.FromSeconds(30);
+        await SendAtAsync(h, time, 0, 4);    // end is exclusive: delivered
+
+        byte[] got = await PipeIo.ReadExactlyAsync(h.Server.Input, 20, CancellationToken.None).WaitAsync(Timeout);
+        Assert.Equal(PipeIo.Pattern(10, 1).Concat(PipeIo.Pattern(10, 4)).ToArray(), got);
+        Assert.Equal(2, h.Emulated.Outbound.ChunksInOutage);
+        lock (seenAt)
+        {
+            Assert.Equal([TimeSpan.FromSeconds(24), TimeSpan.FromSeconds(30)], seenAt);
+        }
+    }
+
+    [Fact]
     public async Task The_same_seed_delivers_the_same_bytes_and_counts_through_the_pipes()
     {
         var options = new LinkDirectionOptions

@@ -37,8 +37,8 @@ internal sealed class BenchReport
             },
             ["link"] = new JsonObject
             {
-                ["downlink"] = Direction(outcome.Payload?.Link, outcome.Ground?.Link, wallSeconds),
-                ["uplink"] = Direction(outcome.Ground?.Link, outcome.Payload?.Link, wallSeconds),
+                ["downlink"] = Direction(outcome.Payload?.Link, outcome.Ground?.Link, outcome.Payload?.Emulation, wallSeconds),
+                ["uplink"] = Direction(outcome.Ground?.Link, outcome.Payload?.Link, outcome.Ground?.Emulation, wallSeconds),
             },
             ["payload"] = Details(outcome.Payload),
             ["ground"] = Details(outcome.Ground),
@@ -75,7 +75,11 @@ internal sealed class BenchReport
     };
 
     /// <summary>One direction seen from both ends: what the sender sent and retransmitted, what the receiver got and rejected.</summary>
-    private static JsonObject Direction(LinkStatisticsSnapshot? sender, LinkStatisticsSnapshot? receiver, double wallSeconds)
+    /// <remarks>
+    /// <paramref name="emulation"/> is the sender's emulated transmitter (it emulates its own direction): chunks lost,
+    /// in outage, and the line utilisation, bits carried / (rate × wall time of the link).
+    /// </remarks>
+    private static JsonObject Direction(LinkStatisticsSnapshot? sender, LinkStatisticsSnapshot? receiver, EmulationStatistics? emulation, double wallSeconds)
     {
         long sent = sender?.FramesSent ?? 0;
         long received = receiver?.FramesReceived ?? 0;
@@ -95,6 +99,8 @@ internal sealed class BenchReport
             ["messages_received"] = receiver?.MessagesReceived ?? 0,
             ["payload_bytes_delivered"] = goodputBytes,
             ["goodput_mbit_per_s"] = wallSeconds > 0 ? Math.Round(goodputBytes * 8 / wallSeconds / 1e6, 3) : 0,
+            ["emulation"] = emulation is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(emulation, ResultJson.Options),
+            ["utilisation"] = emulation is null ? null : Math.Round(emulation.Utilisation, 4),
         };
     }
 

@@ -9,7 +9,8 @@ namespace JinanOnboard.Transport.LinkEmulation;
 /// rate (a chunk starts when the line is free), lets <see cref="LinkChannelModel"/> decide their fate and schedules
 /// survivors for arrival at end-of-serialisation + one-way delay; the receiver writes each chunk when the
 /// <see cref="TimeProvider"/> reaches its arrival time. Arrivals never overtake each other (a shrinking delay
-/// cannot reorder a fibre-less laser link either). All times are measured from the emulation's start.
+/// cannot reorder a fibre-less laser link either). Serialisation and arrival times are measured from the emulation's
+/// start on the <see cref="TimeProvider"/>; outages and the delay function read <see cref="LinkDirectionOptions.PassClock"/>.
 /// </summary>
 internal sealed class EmulatedDirection
 {
@@ -123,9 +124,14 @@ internal sealed class EmulatedDirection
             await PreciseDelay.UntilAsync(_time, () => Now, _lineFreeAt - _transmitBufferTime, ct);
         }
 
-        TimeSpan start = _lineFreeAt > Now ? _lineFreeAt : Now;
+        TimeSpan now = Now;
+        TimeSpan start = _lineFreeAt > now ? _lineFreeAt : now;
         _lineFreeAt = start + SerialisationTime(length);
-        ChunkFate fate = _model.Apply(start, chunk.AsSpan(0, length), out int bitsFlipped);
+
+        // Outages and the delay belong to the pass: read them at the pass time the chunk starts. A chunk queued
+        // behind the line starts (start − now) later than now, so that lead is added to the pass clock's reading.
+        TimeSpan linkTime = _options.PassClock is { } pass ? pass() + (start - now) : start;
+        ChunkFate fate = _model.Apply(linkTime, chunk.AsSpan(0, length), out int bitsFlipped);
         Statistics.Offered(length, fate, bitsFlipped);
         if (fate != ChunkFate.Delivered)
         {
@@ -133,7 +139,7 @@ internal sealed class EmulatedDirection
             return;
         }
 
-        TimeSpan arrival = _lineFreeAt + _options.DelayAt(start);
+        TimeSpan arrival = _lineFreeAt + _options.DelayAt(linkTime);
         if (arrival < _lastArrival)
         {
             arrival = _lastArrival;

@@ -31,8 +31,8 @@ internal sealed class LinkChannelModel
         _bitsUntilError = NextErrorGap();
     }
 
-    /// <summary>Decides the fate of a chunk that starts at <paramref name="sinceStart"/>, flipping bits in place.</summary>
-    public ChunkFate Apply(TimeSpan sinceStart, Span<byte> chunk, out int bitsFlipped)
+    /// <summary>Decides the fate of a chunk that starts at link time <paramref name="linkTime"/>, flipping bits in place.</summary>
+    public ChunkFate Apply(TimeSpan linkTime, Span<byte> chunk, out int bitsFlipped)
     {
         bitsFlipped = 0;
         GilbertElliott ge = _options.Loss;
@@ -46,7 +46,7 @@ internal sealed class LinkChannelModel
 
         foreach (LinkOutage outage in _options.Outages)
         {
-            if (outage.Contains(sinceStart))
+            if (outage.Contains(linkTime))
             {
                 return ChunkFate.InOutage;
             }

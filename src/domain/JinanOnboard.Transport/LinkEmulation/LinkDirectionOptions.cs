@@ -17,10 +17,20 @@ public sealed record LinkDirectionOptions
     public TimeSpan OneWayDelay { get; init; }
 
     /// <summary>
-    /// One-way delay as a function of time since the emulation started (evaluated when a chunk starts to be sent);
-    /// the orbit layer supplies slant range / c. Overrides <see cref="OneWayDelay"/>.
+    /// One-way delay as a function of the link time (see <see cref="PassClock"/>; evaluated when a chunk starts to be
+    /// sent); the orbit layer supplies slant range / c. Overrides <see cref="OneWayDelay"/>.
     /// </summary>
     public Func<TimeSpan, TimeSpan>? OneWayDelayFunction { get; init; }
+
+    /// <summary>
+    /// The clock that outages and <see cref="OneWayDelayFunction"/> are written against: the pass time of the process
+    /// (what the payload's pass driver advances, and the ground's clock discipline follows). Outages and fades belong
+    /// to the geometry of the pass, not to how fast the emulator runs it, so in a fast-mode pass an outage configured
+    /// at pass time 25–30 s still happens, whatever wall time that is. Null: time since the emulation started (the
+    /// transport's own <see cref="TimeProvider"/>), for links that have no pass. Serialisation, arrival times and the
+    /// in-flight bound stay on the <see cref="TimeProvider"/>: they are how long bytes take on this machine.
+    /// </summary>
+    public Func<TimeSpan>? PassClock { get; init; }
 
     /// <summary>Burst loss per chunk; <see cref="GilbertElliott.None"/> by default.</summary>
     public GilbertElliott Loss { get; init; } = GilbertElliott.None;
@@ -28,7 +38,7 @@ public sealed record LinkDirectionOptions
     /// <summary>Probability that each delivered bit is flipped (independent errors).</summary>
     public double BitErrorRate { get; init; }
 
-    /// <summary>Intervals of time since start in which everything is dropped.</summary>
+    /// <summary>Intervals of link time (<see cref="PassClock"/>, else time since start) in which everything is dropped.</summary>
     public IReadOnlyList<LinkOutage> Outages { get; init; } = [];
 
     /// <summary>Size of the unit that is serialised, delayed, lost or corrupted.</summary>
@@ -54,8 +64,8 @@ public sealed record LinkDirectionOptions
     /// </summary>
     public Func<string, Func<double>>? RandomStreams { get; init; }
 
-    /// <summary>The one-way delay for a chunk that starts at <paramref name="sinceStart"/>.</summary>
-    internal TimeSpan DelayAt(TimeSpan sinceStart) => OneWayDelayFunction?.Invoke(sinceStart) ?? OneWayDelay;
+    /// <summary>The one-way delay for a chunk that starts at link time <paramref name="linkTime"/>.</summary>
+    internal TimeSpan DelayAt(TimeSpan linkTime) => OneWayDelayFunction?.Invoke(linkTime) ?? OneWayDelay;
 
     internal void Validate()
     {

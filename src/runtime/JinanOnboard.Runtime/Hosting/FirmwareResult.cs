@@ -45,4 +45,20 @@ public sealed record FirmwareResult
 }
 
 /// <summary>Chunks (CADUs) of one transmit direction: offered to the emulated link, delivered, lost to fades, dropped in outages, corrupted.</summary>
-public sealed record EmulationStatistics(long ChunksOffered, long ChunksDelivered, long ChunksLost, long ChunksInOutage, long ChunksCorrupted, long BitsFlipped);
+public sealed record EmulationStatistics(long ChunksOffered, long ChunksDelivered, long ChunksLost, long ChunksInOutage, long ChunksCorrupted, long BitsFlipped)
+{
+    /// <summary>"downlink" (payload) or "uplink" (ground).</summary>
+    public string Direction { get; init; } = "";
+
+    /// <summary>Line rate of the direction, bit/s.</summary>
+    public double RateBps { get; init; }
+
+    /// <summary>Bits the line delivered (corrupted chunks included).</summary>
+    public long BitsCarried { get; init; }
+
+    /// <summary>Wall time from wrapping the connection to the result, seconds.</summary>
+    public double LinkWallSeconds { get; init; }
+
+    /// <summary>Bits carried / (rate × link wall time): how busy the window kept the line.</summary>
+    public double Utilisation { get; init; }
+}

@@ -36,6 +36,7 @@ public static class FirmwareSessionRunner
         LinkSession? session = null;
         EmulatedConnection? emulation = null;
         double passSeconds = 0;
+        long linkStarted = 0;
         FirmwareResult Result(string status, string? error = null) => new()
         {
             Role = roleName,
@@ -45,9 +46,7 @@ public static class FirmwareSessionRunner
             PassSeconds = passSeconds,
             WallSeconds = time.GetElapsedTime(started).TotalSeconds,
             Link = session?.Statistics.Snapshot(),
-            Emulation = emulation is null ? null : new EmulationStatistics(
-                emulation.Outbound.ChunksOffered, emulation.Outbound.ChunksDelivered, emulation.Outbound.ChunksLost,
-                emulation.Outbound.ChunksInOutage, emulation.Outbound.ChunksCorrupted, emulation.Outbound.BitsFlipped),
+            Emulation = emulation is null ? null : LinkEmulationFactory.Statistics(emulation, options.Plan.Configuration, role, time.GetElapsedTime(linkStarted)),
             Details = topology.Details(),
         };
 
@@ -84,10 +83,15 @@ public static class FirmwareSessionRunner
             }
 
             logger.LogInformation("{Role} connected: {Local} <-> {Remote}", roleName, connection.LocalEndpoint, connection.RemoteEndpoint);
-            EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, plan.Seed, oneWayDelaySAtPassSeconds: null, time);
-            emulation = emulated;
-            LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role) with { Agreement = plan.Agreement };
+            // The emulation reads outages and the slant-range delay on this process's pass clock (LinkTimeClock: never slower
+            // than real time, so a fast-mode pass stalled by an outage still comes out of it);
+            // the window covers the pass's worst round trip so the line stays busy.
             var passTime = new PassTimeSource();
+            var slantRange = new SlantRangeDelay(plan.Timeline);
+            linkStarted = time.GetTimestamp();
+            EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, plan.Seed, new LinkTimeClock(() => passTime.Now, time).Now, slantRange, time);
+            emulation = emulated;
+            LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role, LinkEmulationFactory.MaxOneWayDelay(configuration, role, slantRange)) with { Agreement = plan.Agreement };
             session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap, () => passTime.Now);
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
             var context = new FirmwareContext(options, session, link, time, logger, plan.OutputDirectory, identity, peerKey) { PassTime = passTime };
@@ -276,7 +280,7 @@ public static class FirmwareSessionRunner
         File.Move(temporary, path, overwrite: true);
     }
 
-    internal static LinkSessionOptions BuildLinkOptions(FirmwareConfiguration configuration, FirmwareRole role)
+    internal static LinkSessionOptions BuildLinkOptions(FirmwareConfiguration configuration, FirmwareRole role, TimeSpan maxOneWayDelay = default)
     {
         LinkSettings link = configuration.Link;
         LinkDirectionSettings outbound = role == FirmwareRole.Payload ? link.Downlink : link.Uplink;
@@ -295,11 +299,24 @@ public static class FirmwareSessionRunner
             IsPayload = role == FirmwareRole.Payload,
             SessionId = sessionId,
             LinkRateBitsPerSecond = outbound.RateBps,
-            RoundTripTime = TimeSpan.FromMilliseconds(link.RoundTripMs),
+            RoundTripTime = WindowRoundTrip(link, maxOneWayDelay),
             AckTimeout = TimeSpan.FromMilliseconds(link.AckTimeoutMs),
             HeartbeatInterval = TimeSpan.FromMilliseconds(link.HeartbeatMs),
             LossOfLinkTimeout = TimeSpan.FromSeconds(link.LossOfLinkS),
         };
+    }
+
+    /// <summary>
+    /// The round trip the send window must cover: the bandwidth-delay product rate × (2 × max one-way delay + ack
+    /// delay) keeps the line busy while the first frame's acknowledgement travels back (a window of W frames
+    /// sustains at most W·L·8 / RTT bit/s). The configured <c>round_trip_ms</c> stays a floor: it also absorbs the
+    /// queueing in the transmitter and the receiver's processing, which the propagation alone does not.
+    /// </summary>
+    internal static TimeSpan WindowRoundTrip(LinkSettings link, TimeSpan maxOneWayDelay)
+    {
+        TimeSpan configured = TimeSpan.FromMilliseconds(link.RoundTripMs);
+        TimeSpan propagation = (2 * maxOneWayDelay) + new LinkSessionOptions().AckDelay;
+        return propagation > configured ? propagation : configured;
     }
 }
 
