@@ -6,6 +6,7 @@ namespace JinanOnboard.Config.Loading;
 internal static class FirmwareConfigurationReader
 {
     private static readonly string[] DeviationBounds = ["chernoff", "hoeffding"];
+    private static readonly string[] ChannelCodings = ["rs255223", "none"];
 
     public static FirmwareConfiguration Read(JsonSection root)
     {
@@ -64,6 +65,7 @@ internal static class FirmwareConfigurationReader
         {
             Endpoint = section.String("endpoint", d.Endpoint),
             FrameBytes = (int)section.Integer("frame_bytes", d.FrameBytes, 256, 16384),
+            Coding = section.String("coding", d.Coding, ChannelCodings),
             SpacecraftId = (int)section.Integer("spacecraft_id", d.SpacecraftId, 0, 255),
             RoundTripMs = section.Double("round_trip_ms", d.RoundTripMs, 0.1, 10_000),
             AckTimeoutMs = section.Double("ack_timeout_ms", d.AckTimeoutMs, 1, 60_000),

@@ -67,6 +67,12 @@ public sealed record LinkSettings
     /// <summary>Fixed transfer-frame length in bytes (protocol-spec/frames.md).</summary>
     public int FrameBytes { get; init; } = 4096;
 
+    /// <summary>
+    /// Channel coding of every frame (protocol-spec/frames.md "Channel coding"): <c>rs255223</c>, interleaved CCSDS
+    /// Reed–Solomon (255,223), or <c>none</c>. Both ends must agree (it is in the plan agreement).
+    /// </summary>
+    public string Coding { get; init; } = "rs255223";
+
     /// <summary>CCSDS spacecraft identifier carried in every frame.</summary>
     public int SpacecraftId { get; init; } = 0x2A;
 

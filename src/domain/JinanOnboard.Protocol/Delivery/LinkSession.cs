@@ -76,8 +76,8 @@ public sealed class LinkSession : IAsyncDisposable
         _acknowledger = new Acknowledger(options.AckDelay, time, doorbell);
         _receiver = new FrameReceiver(options, new FrameVerifier(peerKey), _handshake, _acknowledger, _sender, _liveness, doorbell, Statistics);
         var composer = new FrameComposer(options, new FrameSigner(identity), _handshake, _acknowledger, _sender, _outbox, Statistics);
-        _reader = new FrameReader(pipe.Input, options.FrameLength, _receiver, _inbound.Writer, Statistics, tap, passClock);
-        _writer = new FrameWriter(pipe.Output, composer, doorbell, _liveness, Statistics, time, tap, passClock);
+        _reader = new FrameReader(pipe.Input, options.FrameCoding, _receiver, _inbound.Writer, Statistics, tap, passClock);
+        _writer = new FrameWriter(pipe.Output, composer, options.FrameCoding, doorbell, _liveness, Statistics, time, tap, passClock);
     }
 
     /// <summary>Counters for this end.</summary>

@@ -1,3 +1,4 @@
+using JinanOnboard.Protocol.Coding;
 using JinanOnboard.Protocol.Framing;
 
 namespace JinanOnboard.Protocol.Delivery;
@@ -9,6 +10,12 @@ public sealed record LinkSessionOptions
     public int FrameLength { get; init; } = 4096;
 
     public byte SpacecraftId { get; init; } = 0x2A;
+
+    /// <summary>Channel coding of every frame on the wire; both ends must agree (the run configuration's <c>link.coding</c>).</summary>
+    public ChannelCoding Coding { get; init; } = ChannelCoding.None;
+
+    /// <summary>The codec of <see cref="Coding"/> for <see cref="FrameLength"/>.</summary>
+    internal FrameCoding FrameCoding => Coding == ChannelCoding.ReedSolomon ? FrameCoding.ReedSolomon(FrameLength) : FrameCoding.None(FrameLength);
 
     /// <summary>True at the payload: its packets are telemetry (type bit 0); the ground's are telecommands.</summary>
     public bool IsPayload { get; init; }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Plan;
+using JinanOnboard.Protocol.Coding;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Signing;
 using JinanOnboard.Transport;
@@ -295,6 +296,7 @@ public static class FirmwareSessionRunner
         return new LinkSessionOptions
         {
             FrameLength = link.FrameBytes,
+            Coding = LinkCodingOf(link),
             SpacecraftId = (byte)link.SpacecraftId,
             IsPayload = role == FirmwareRole.Payload,
             SessionId = sessionId,
@@ -305,6 +307,9 @@ public static class FirmwareSessionRunner
             LossOfLinkTimeout = TimeSpan.FromSeconds(link.LossOfLinkS),
         };
     }
+
+    /// <summary>The channel coding named by <c>link.coding</c> (validated when the configuration was read).</summary>
+    internal static ChannelCoding LinkCodingOf(LinkSettings link) => link.Coding == "none" ? ChannelCoding.None : ChannelCoding.ReedSolomon;
 
     /// <summary>
     /// The round trip the send window must cover: the bandwidth-delay product rate × (2 × max one-way delay + ack
