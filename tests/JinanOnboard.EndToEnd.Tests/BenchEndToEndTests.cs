@@ -39,12 +39,13 @@ public sealed class BenchEndToEndTests
     public async Task A_configured_outage_fires_at_its_pass_time_in_a_fast_mode_pass()
     {
         // A 60 s pass in fast mode lasts a few seconds of wall time: on the wall clock since connection an outage at
-        // 20–22 s would never come. On the pass clock it must drop the downlink CADUs sent while the pass time is in
-        // [20 s, 22 s), and the link layer must still deliver every sync word afterwards (the stalled pass coasts out
+        // 20–24 s would never come. On the pass clock it must drop the downlink CADUs sent while the pass time is in
+        // [20 s, 24 s) (4 s of pass: at fast-mode speed over 100 ms of wall time, long enough for the writer to send
+        // frames in it even on a loaded machine; 2 s was seen to fall between two frames under load), and the link layer must still deliver every sync word afterwards (the stalled pass coasts out
         // of the outage at real-time rate, well inside the 5 s loss-of-link timeout).
         string directory = JinanProcess.NewDirectory();
         string config = Path.Combine(directory, "outage.json");
-        File.WriteAllText(config, """{ "link": { "downlink": { "outages": [ { "start_s": 20, "end_s": 22, "reason": "cloud" } ] } } }""");
+        File.WriteAllText(config, """{ "link": { "downlink": { "outages": [ { "start_s": 20, "end_s": 24, "reason": "cloud" } ] } } }""");
         string output = Path.Combine(directory, "run");
         JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--transport", "tcp", "--duration-s", "60", "--out", output, "--json");
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
