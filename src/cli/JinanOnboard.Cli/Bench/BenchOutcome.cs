@@ -13,6 +13,25 @@ internal sealed record BenchOutcome(FirmwareResult? Payload, FirmwareResult? Gro
 
     public int? GroundExitCode { get; init; } = Ground?.ExitCode;
 
+    /// <summary>
+    /// The pass's status in the sides' one vocabulary: "completed" when both completed, else the gravest side's status
+    /// (configuration_error, failed, link_degraded, link_lost, interrupted), "failed" when a side left no result.
+    /// </summary>
+    public string Status
+    {
+        get
+        {
+            if (Payload is null || Ground is null)
+            {
+                return "failed";
+            }
+
+            string[] gravity = ["configuration_error", "failed", "link_degraded", "link_lost", "interrupted"];
+            return gravity.FirstOrDefault(s => Payload.Status == s || Ground.Status == s)
+                ?? (Payload.Status == "completed" && Ground.Status == "completed" ? "completed" : "failed");
+        }
+    }
+
     public static BenchOutcome From(FirmwareResult? payload, FirmwareResult? ground)
     {
         var problems = new List<string>();

@@ -21,7 +21,7 @@ internal sealed class BenchReport
     {
         var root = new JsonObject
         {
-            ["status"] = outcome.Failure is null ? "completed" : "failed",
+            ["status"] = outcome.Status,
             ["error"] = outcome.Failure,
             ["configuration"] = request.Configuration.Source,
             ["configuration_name"] = request.Configuration.Name,

@@ -71,6 +71,8 @@ internal static class FirmwareConfigurationReader
             AckTimeoutMs = section.Double("ack_timeout_ms", d.AckTimeoutMs, 1, 60_000),
             HeartbeatMs = section.Double("heartbeat_ms", d.HeartbeatMs, 1, 60_000),
             LossOfLinkS = section.Double("loss_of_link_s", d.LossOfLinkS, 0.1, 3600),
+            GiveUpS = section.Double("give_up_s", d.GiveUpS, 0.1, 86_400),
+            NoProgressS = section.Double("no_progress_s", d.NoProgressS, 0.1, 86_400),
             Downlink = ReadDirection(section.Section("downlink")),
             Uplink = ReadDirection(section.Section("uplink")),
         };
@@ -83,6 +85,16 @@ internal static class FirmwareConfigurationReader
         if (link.HeartbeatMs >= link.LossOfLinkS * 1000)
         {
             throw section.Error(section.Combine("heartbeat_ms"), $"= {link.HeartbeatMs} must be shorter than loss_of_link_s ({link.LossOfLinkS} s)");
+        }
+
+        if (link.GiveUpS < link.LossOfLinkS)
+        {
+            throw section.Error(section.Combine("give_up_s"), $"= {link.GiveUpS} must not be shorter than loss_of_link_s ({link.LossOfLinkS} s)");
+        }
+
+        if (link.NoProgressS * 1000 <= link.AckTimeoutMs)
+        {
+            throw section.Error(section.Combine("no_progress_s"), $"= {link.NoProgressS} must be longer than ack_timeout_ms ({link.AckTimeoutMs} ms)");
         }
 
         return link;

@@ -85,8 +85,14 @@ public sealed record LinkSettings
     /// <summary>An idle link sends a heartbeat this often.</summary>
     public double HeartbeatMs { get; init; } = 100;
 
-    /// <summary>No valid frame from the peer for this long means the link is lost.</summary>
+    /// <summary>No valid frame from the peer for this long marks the link down (before the handshake: lost).</summary>
     public double LossOfLinkS { get; init; } = 5;
+
+    /// <summary>No valid frame from the peer for this long ends the session (link_lost); shorter silences are outages the pass rides out.</summary>
+    public double GiveUpS { get; init; } = 60;
+
+    /// <summary>Link up but no reliable message acknowledged for this long while some wait: link_degraded.</summary>
+    public double NoProgressS { get; init; } = 30;
 
     /// <summary>Payload to ground (812 nm).</summary>
     public LinkDirectionSettings Downlink { get; init; } = new();

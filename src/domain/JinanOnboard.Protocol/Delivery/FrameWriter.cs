@@ -27,17 +27,17 @@ internal interface IFrameSource
 /// because it is the loop that wakes up regularly even when nothing arrives. Each composed frame is channel-coded
 /// (<see cref="FrameCoding"/>) after the tap has seen it, so recordings hold frames, not codeblocks.
 /// </summary>
-internal sealed class FrameWriter(PipeWriter output, IFrameSource source, FrameCoding coding, Doorbell doorbell, Liveness liveness, LinkStatistics statistics, TimeProvider time, ITap tap, Func<TimeSpan> passClock)
+internal sealed class FrameWriter(PipeWriter output, IFrameSource source, FrameCoding coding, Doorbell doorbell, Liveness liveness, Func<bool> waitingForAcknowledgement, LinkStatistics statistics, TimeProvider time, ITap tap, Func<TimeSpan> passClock)
 {
     private long _lastSent;
 
-    /// <summary>Runs until cancelled; throws <see cref="LinkLostException"/> on loss of link or a failed write.</summary>
+    /// <summary>Runs until cancelled; throws <see cref="LinkLostException"/> when the side gives up on the link or a write fails.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         byte[] cadu = new byte[coding.CaduLength];
         while (!cancellationToken.IsCancellationRequested)
         {
-            liveness.ThrowIfLost();
+            liveness.Check(waitingForAcknowledgement());
             while (source.HasPending || time.GetElapsedTime(_lastSent) >= source.Heartbeat)
             {
                 source.Compose(cadu.AsSpan(0, source.CaduLength));

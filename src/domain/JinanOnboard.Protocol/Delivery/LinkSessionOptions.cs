@@ -43,8 +43,17 @@ public sealed record LinkSessionOptions
     /// <summary>A frame goes out at least this often, so the peer knows the link is alive.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>No valid frame from the peer for this long means loss of link.</summary>
+    /// <summary>
+    /// No valid frame from the peer for this long: before the handshake is confirmed, loss of link; after it, the link
+    /// is marked down (the session waits for it to come back).
+    /// </summary>
     public TimeSpan LossOfLinkTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>No valid frame from the peer for this long ends a confirmed session (loss of link).</summary>
+    public TimeSpan GiveUpTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>While the link is up and reliable messages wait, none acknowledged for this long means the link is degraded.</summary>
+    public TimeSpan NoProgressTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Reliable packets in flight: the bandwidth-delay product in frames, at least 16.</summary>
     public int WindowPackets
@@ -90,9 +99,10 @@ public sealed record LinkSessionOptions
             throw new ArgumentException("SessionId must be non-zero.");
         }
 
-        if (SpacecraftId > 0xFF || LinkRateBitsPerSecond <= 0 || AckTimeout <= TimeSpan.Zero || LossOfLinkTimeout <= HeartbeatInterval)
+        if (SpacecraftId > 0xFF || LinkRateBitsPerSecond <= 0 || AckTimeout <= TimeSpan.Zero || LossOfLinkTimeout <= HeartbeatInterval
+            || GiveUpTimeout < LossOfLinkTimeout || NoProgressTimeout <= AckTimeout)
         {
-            throw new ArgumentException("Link session timing settings are inconsistent (need AckTimeout > 0 and LossOfLinkTimeout > HeartbeatInterval).");
+            throw new ArgumentException("Link session timing settings are inconsistent (need AckTimeout > 0, LossOfLinkTimeout > HeartbeatInterval, GiveUpTimeout >= LossOfLinkTimeout, NoProgressTimeout > AckTimeout).");
         }
 
         PlanAgreement.Validate(Agreement);

@@ -25,6 +25,9 @@ public sealed class LinkStatistics
     internal long SymbolsCorrected;
     internal long FramesUncorrectable;
 
+    /// <summary>Highest frame sequence number accepted from the peer (the peer numbers every frame it sends from 1).</summary>
+    internal long PeerFrameSequence;
+
     /// <summary>A copy of every counter.</summary>
     public LinkStatisticsSnapshot Snapshot() => new(
         FramesSent: Interlocked.Read(ref FramesSent),
@@ -49,6 +52,7 @@ public sealed class LinkStatistics
         FramesCorrected = Interlocked.Read(ref FramesCorrected),
         SymbolsCorrected = Interlocked.Read(ref SymbolsCorrected),
         FramesUncorrectable = Interlocked.Read(ref FramesUncorrectable),
+        PeerFramesSent = Interlocked.Read(ref PeerFrameSequence),
     };
 }
 
@@ -81,6 +85,9 @@ public sealed record LinkStatisticsSnapshot(
 
     /// <summary>Candidate frames with more errors than the code corrects; they then fail the CRC check and count under <see cref="FramesBadCrc"/> too.</summary>
     public long FramesUncorrectable { get; init; }
+
+    /// <summary>The peer's highest frame sequence number seen: how many frames it had sent by its last frame that arrived.</summary>
+    public long PeerFramesSent { get; init; }
 
     public long FramesRejected => FramesBadCrc + FramesBadSignature + FramesMalformed + FramesReplayed + FramesOutOfSession;
 }
