@@ -30,6 +30,20 @@ public sealed class LivenessTests
     }
 
     [Fact]
+    public void Before_the_handshake_silence_with_only_damaged_frames_arriving_is_a_degraded_link()
+    {
+        Liveness liveness = Create();
+        _statistics.FramesReceived = 1;
+        _statistics.PeerFrameSequence = 10;
+        liveness.Heard();
+        _statistics.FramesBadCrc = 9;
+        _time.Advance(TimeSpan.FromSeconds(5.5));
+        LinkDegradedException e = Assert.Throws<LinkDegradedException>(() => liveness.Check(false));
+        Assert.Equal(0.9, e.FrameErrorRate, 6);
+        Assert.Contains("before the handshake completed", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void After_the_handshake_silence_marks_the_link_down_and_a_valid_frame_brings_it_up_again()
     {
         Liveness liveness = Create();
@@ -108,6 +122,47 @@ public sealed class LivenessTests
         _time.Advance(TimeSpan.FromSeconds(0.5));
         liveness.Heard();
         Assert.Throws<LinkDegradedException>(() => liveness.Check(true));
+    }
+
+    [Fact]
+    public void A_frame_error_rate_above_the_limit_for_the_whole_window_is_a_degraded_link_even_with_progress()
+    {
+        // Uncoded frames at BER 1e-4: 1 frame in 25 arrives, enough to acknowledge something now and then.
+        Liveness liveness = Create();
+        liveness.Confirmed();
+        for (int second = 1; second <= 9; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            _statistics.PeerFrameSequence += 25;
+            _statistics.FramesReceived += 1;
+            liveness.Heard();
+            liveness.Progressed();
+            liveness.Check(true);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _statistics.PeerFrameSequence += 25;
+        _statistics.FramesReceived += 1;
+        liveness.Heard();
+        liveness.Progressed();
+        LinkDegradedException e = Assert.Throws<LinkDegradedException>(() => liveness.Check(true));
+        Assert.Equal(0.96, e.FrameErrorRate, 3);
+    }
+
+    [Fact]
+    public void Half_the_frames_lost_is_carried_by_retransmission_not_degraded()
+    {
+        Liveness liveness = Create();
+        liveness.Confirmed();
+        for (int second = 1; second <= 40; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            _statistics.PeerFrameSequence += 100;
+            _statistics.FramesReceived += 50;
+            liveness.Heard();
+            liveness.Progressed();
+            liveness.Check(true);
+        }
     }
 
     [Fact]

@@ -73,6 +73,7 @@ internal static class FirmwareConfigurationReader
             LossOfLinkS = section.Double("loss_of_link_s", d.LossOfLinkS, 0.1, 3600),
             GiveUpS = section.Double("give_up_s", d.GiveUpS, 0.1, 86_400),
             NoProgressS = section.Double("no_progress_s", d.NoProgressS, 0.1, 86_400),
+            MaxFrameErrorRate = section.Double("max_frame_error_rate", d.MaxFrameErrorRate, 0.01, 1),
             Downlink = ReadDirection(section.Section("downlink")),
             Uplink = ReadDirection(section.Section("uplink")),
         };

@@ -94,6 +94,9 @@ public sealed record LinkSettings
     /// <summary>Link up but no reliable message acknowledged for this long while some wait: link_degraded.</summary>
     public double NoProgressS { get; init; } = 30;
 
+    /// <summary>Link up but more than this share of the peer's frames failed to arrive intact over no_progress_s: link_degraded.</summary>
+    public double MaxFrameErrorRate { get; init; } = 0.9;
+
     /// <summary>Payload to ground (812 nm).</summary>
     public LinkDirectionSettings Downlink { get; init; } = new();
 

@@ -55,6 +55,9 @@ public sealed record LinkSessionOptions
     /// <summary>While the link is up and reliable messages wait, none acknowledged for this long means the link is degraded.</summary>
     public TimeSpan NoProgressTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Over <see cref="NoProgressTimeout"/>, a larger share of the peer's frames failing to arrive intact means the link is degraded.</summary>
+    public double MaxFrameErrorRate { get; init; } = 0.9;
+
     /// <summary>Reliable packets in flight: the bandwidth-delay product in frames, at least 16.</summary>
     public int WindowPackets
     {
@@ -100,9 +103,9 @@ public sealed record LinkSessionOptions
         }
 
         if (SpacecraftId > 0xFF || LinkRateBitsPerSecond <= 0 || AckTimeout <= TimeSpan.Zero || LossOfLinkTimeout <= HeartbeatInterval
-            || GiveUpTimeout < LossOfLinkTimeout || NoProgressTimeout <= AckTimeout)
+            || GiveUpTimeout < LossOfLinkTimeout || NoProgressTimeout <= AckTimeout || MaxFrameErrorRate is <= 0 or > 1)
         {
-            throw new ArgumentException("Link session timing settings are inconsistent (need AckTimeout > 0, LossOfLinkTimeout > HeartbeatInterval, GiveUpTimeout >= LossOfLinkTimeout, NoProgressTimeout > AckTimeout).");
+            throw new ArgumentException("Link session timing settings are inconsistent (need AckTimeout > 0, LossOfLinkTimeout > HeartbeatInterval, GiveUpTimeout >= LossOfLinkTimeout, NoProgressTimeout > AckTimeout, 0 < MaxFrameErrorRate <= 1).");
         }
 
         PlanAgreement.Validate(Agreement);

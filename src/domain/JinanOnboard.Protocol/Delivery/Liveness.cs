@@ -6,8 +6,11 @@ namespace JinanOnboard.Protocol.Delivery;
 /// <i>down</i>: a cloud over the ground station or a pointing loss interrupts the beam for seconds, and the session,
 /// its reliable messages and the application's distillation state wait for the beam to come back. The first valid
 /// frame brings the link <i>up</i>. The side gives up after <see cref="LinkSessionOptions.GiveUpTimeout"/> without a
-/// valid frame. A no-progress watchdog covers a link that is up but carries too little: when reliable messages wait
-/// and none was acknowledged for <see cref="LinkSessionOptions.NoProgressTimeout"/>, the link is degraded.
+/// valid frame. A watchdog covers a link that is up but carries too little: the link is degraded when reliable
+/// messages wait and none was acknowledged for <see cref="LinkSessionOptions.NoProgressTimeout"/>, or when over that
+/// long the share of the peer's frames that failed to arrive intact stayed above
+/// <see cref="LinkSessionOptions.MaxFrameErrorRate"/> (frames trickle through, so progress never quite stops, but a
+/// pass would take many times its length).
 /// </summary>
 /// <remarks>
 /// Written by the reader loop (<see cref="Heard"/>), the sender (<see cref="Progressed"/>) and the coordinator,
@@ -22,12 +25,18 @@ internal sealed class Liveness
     private readonly Func<TimeSpan> _passClock;
     private readonly long _start;
     private readonly List<LinkStateChange> _changes = [];
+
+    // Samples (time, frames received, peer's highest frame number) about a second apart over the last no-progress
+    // window, for the windowed frame error rate. Touched by the writer loop alone.
+    private readonly Queue<(long At, long Received, long Highest)> _samples = new();
     private long _lastValidFrame;
     private long _lastProgress;
     private long _damagedAtDown;
+    private long _damagedAtLastValid;
     private volatile bool _closing;
     private volatile bool _down;
     private volatile bool _confirmed;
+    private volatile bool _restartWindow;
 
     public Liveness(TimeProvider time, LinkSessionOptions options, LinkStatistics statistics, Func<TimeSpan> passClock)
     {
@@ -69,10 +78,16 @@ internal sealed class Liveness
         long now = _time.GetTimestamp();
         TimeSpan silent = _time.GetElapsedTime(Volatile.Read(ref _lastValidFrame), now);
         Volatile.Write(ref _lastValidFrame, now);
+        if (!_confirmed)
+        {
+            Volatile.Write(ref _damagedAtLastValid, DamagedArrivals());
+        }
+
         if (_down)
         {
             _down = false;
             Volatile.Write(ref _lastProgress, now);
+            _restartWindow = true;
             Record(new LinkStateChange(true, _time.GetElapsedTime(_start, now), _passClock(), silent));
         }
     }
@@ -98,7 +113,11 @@ internal sealed class Liveness
         {
             if (silent > _options.LossOfLinkTimeout)
             {
-                throw new LinkLostException($"Loss of link: no valid frame from the peer for {silent.TotalSeconds:F1} s.");
+                // Damaged frames kept arriving: the peer is there, but the link cannot carry even the handshake.
+                string what = $"no valid frame from the peer for {silent.TotalSeconds:F1} s";
+                throw DamagedArrivals() > Volatile.Read(ref _damagedAtLastValid)
+                    ? new LinkDegradedException($"Link degraded: {what} before the handshake completed, only damaged frames arrived; frame error rate {FrameErrorRate():F3}.", FrameErrorRate())
+                    : new LinkLostException($"Loss of link: {what}.");
             }
 
             return;
@@ -111,8 +130,16 @@ internal sealed class Liveness
             Record(new LinkStateChange(false, _time.GetElapsedTime(_start, now), _passClock(), silent));
         }
 
+        if (_restartWindow)
+        {
+            // A down period says nothing about the frames that arrive once the beam is back: judge them afresh.
+            _restartWindow = false;
+            _samples.Clear();
+        }
+
         if (_down)
         {
+            _samples.Clear();
             if (silent > _options.GiveUpTimeout)
             {
                 string what = $"no valid frame from the peer for {silent.TotalSeconds:F1} s (link.give_up_s = {_options.GiveUpTimeout.TotalSeconds:G} s)";
@@ -124,6 +151,7 @@ internal sealed class Liveness
             return;
         }
 
+        ThrowIfFrameErrorRateStaysHigh(now);
         if (!waitingForAcknowledgement)
         {
             Volatile.Write(ref _lastProgress, now);
@@ -133,6 +161,36 @@ internal sealed class Liveness
             double fer = FrameErrorRate();
             throw new LinkDegradedException(
                 $"Link degraded: no reliable message acknowledged for {_options.NoProgressTimeout.TotalSeconds:G} s (link.no_progress_s) although frames arrive; frame error rate {fer:F3}.",
+                fer);
+        }
+    }
+
+    private void ThrowIfFrameErrorRateStaysHigh(long now)
+    {
+        long received = Interlocked.Read(ref _statistics.FramesReceived);
+        long highest = Interlocked.Read(ref _statistics.PeerFrameSequence);
+        if (_samples.Count == 0 || _time.GetElapsedTime(_samples.Last().At, now) >= TimeSpan.FromSeconds(1))
+        {
+            _samples.Enqueue((now, received, highest));
+        }
+
+        while (_samples.Count > 1 && _time.GetElapsedTime(_samples.Peek().At, now) > _options.NoProgressTimeout)
+        {
+            _samples.Dequeue();
+        }
+
+        (long at, long receivedThen, long highestThen) = _samples.Peek();
+        long sent = highest - highestThen;
+        if (_time.GetElapsedTime(at, now) < _options.NoProgressTimeout * 0.9 || sent <= 0)
+        {
+            return;
+        }
+
+        double fer = 1.0 - ((double)(received - receivedThen) / sent);
+        if (fer > _options.MaxFrameErrorRate)
+        {
+            throw new LinkDegradedException(
+                $"Link degraded: {fer:P1} of the peer's frames failed to arrive intact over the last {_time.GetElapsedTime(at, now).TotalSeconds:F0} s (link.max_frame_error_rate = {_options.MaxFrameErrorRate:G}); frame error rate {fer:F3}.",
                 fer);
         }
     }

@@ -355,6 +355,7 @@ public static class FirmwareSessionRunner
             LossOfLinkTimeout = TimeSpan.FromSeconds(link.LossOfLinkS),
             GiveUpTimeout = TimeSpan.FromSeconds(link.GiveUpS),
             NoProgressTimeout = TimeSpan.FromSeconds(link.NoProgressS),
+            MaxFrameErrorRate = link.MaxFrameErrorRate,
         };
     }
 
