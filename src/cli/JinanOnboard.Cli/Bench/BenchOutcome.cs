@@ -13,12 +13,17 @@ internal sealed record BenchOutcome(FirmwareResult? Payload, FirmwareResult? Gro
 
     public int? GroundExitCode { get; init; } = Ground?.ExitCode;
 
-    public static BenchOutcome From(FirmwareResult? payload, FirmwareResult? ground)
+    /// <param name="stoppedByBench">Sides the bench killed itself (fault drill, or still running after the supervision grace), with why.</param>
+    public static BenchOutcome From(FirmwareResult? payload, FirmwareResult? ground, IReadOnlyDictionary<string, string>? stoppedByBench = null)
     {
         var problems = new List<string>();
         foreach ((string side, FirmwareResult? result) in new[] { ("payload", payload), ("ground", ground) })
         {
-            if (result is null)
+            if (result is null && stoppedByBench is not null && stoppedByBench.TryGetValue(side, out string? why))
+            {
+                problems.Add($"{side} {why} (no result)");
+            }
+            else if (result is null)
             {
                 problems.Add($"{side} produced no result (it crashed or was killed)");
             }
