@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace JinanOnboard.EndToEnd.Tests;
 
-/// <summary>The tool verbs (`jinan ldpc bench`, `jinan pa`): progress on stderr, one-line refusals with exit 2.</summary>
+/// <summary>The tool verbs (`jinan ldpc bench`, `jinan pa`, `jinan link`): progress on stderr, one-line refusals with exit 2.</summary>
 public sealed class CliMessageTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
@@ -36,6 +36,19 @@ public sealed class CliMessageTests
 
         JinanProcess.Result equal = await JinanProcess.RunAsync(Timeout, "pa", "--seed", seed, "--in", input, "--out-bits", "32", "--out", output);
         Assert.True(equal.ExitCode == 0, equal.StandardError);
+    }
+
+    [Theory]
+    [InlineData("budget", "--range-km", "800", "--elevation-deg", "40")]
+    [InlineData("pass", "--synthetic-max-elevation-deg", "60", "--site", "Jinan")]
+    public async Task Link_verbs_take_the_physics_set_as_physics_and_refuse_config_naming_it(string verb, string o1, string v1, string o2, string v2)
+    {
+        JinanProcess.Result refused = await JinanProcess.RunAsync(Timeout, "link", verb, "--config", "jinan1", o1, v1, o2, v2, "--json");
+        AssertOneLineUsageError(refused, "jinan: --config names a run configuration (bench, payload, ground); the link verbs take a physics set: use --physics jinan1");
+
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "link", verb, "--physics", "micius-downlink", o1, v1, o2, v2, "--json");
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        Assert.Contains("micius-downlink", run.StandardOutput, StringComparison.Ordinal);
     }
 
     private static void AssertOneLineUsageError(JinanProcess.Result run, string line)
