@@ -89,6 +89,11 @@ public sealed class BenchEndToEndTests
             + "ground stopped by the bench: still running 15 s (loss of link 5 s + 10 s) after the payload ended (no result)",
             line);
         Assert.DoesNotContain("crashed", run.StandardError, StringComparison.Ordinal);
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement processes = report.RootElement.GetProperty("processes");
+        Assert.Equal("stopped by bench", processes.GetProperty("payload").GetProperty("status").GetString());
+        Assert.Equal("stopped by bench", processes.GetProperty("ground").GetProperty("status").GetString());
+        Assert.StartsWith("stopped by the bench: still running 15 s", processes.GetProperty("ground").GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ internal sealed record BenchOutcome(FirmwareResult? Payload, FirmwareResult? Gro
 
     public int? GroundExitCode { get; init; } = Ground?.ExitCode;
 
+    /// <summary>Sides the bench killed itself, with why (report.json shows them as stopped by the bench, not as no result).</summary>
+    public IReadOnlyDictionary<string, string> StoppedByBench { get; init; } = new Dictionary<string, string>();
+
     /// <param name="stoppedByBench">Sides the bench killed itself (fault drill, or still running after the supervision grace), with why.</param>
     public static BenchOutcome From(FirmwareResult? payload, FirmwareResult? ground, IReadOnlyDictionary<string, string>? stoppedByBench = null)
     {
@@ -34,6 +37,6 @@ internal sealed record BenchOutcome(FirmwareResult? Payload, FirmwareResult? Gro
         }
 
         string? failure = problems.Count == 0 ? null : string.Join("; ", problems);
-        return new BenchOutcome(payload, ground, failure);
+        return new BenchOutcome(payload, ground, failure) { StoppedByBench = stoppedByBench ?? new Dictionary<string, string>() };
     }
 }
