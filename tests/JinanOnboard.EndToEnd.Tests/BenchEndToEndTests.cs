@@ -68,9 +68,33 @@ public sealed class BenchEndToEndTests
         string output = JinanProcess.NewDirectory();
         JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--transport", "tcp", "--realtime", "--duration-s", "60", "--kill-after", "payload:3", "--out", output);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("payload produced no result", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("payload killed by the bench after 3 s, as --kill-after payload:3 asked (no result)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains("ground link lost", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("crashed", run.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Killed at 0 s the payload never connects, so the ground is still waiting when the supervision grace ends and the
+    /// bench stops it: the line says the bench stopped both and why, and calls neither a crash.
+    /// </summary>
+    [Fact]
+    public async Task A_side_the_bench_stops_itself_is_reported_as_stopped_by_the_bench_not_as_a_crash()
+    {
+        string output = JinanProcess.NewDirectory();
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--kill-after", "payload:0", "--out", output);
+        Assert.Equal(1, run.ExitCode);
+        string line = run.StandardError.Trim().Split('\n')[^1];
+        Assert.Equal(
+            "jinan bench: payload killed by the bench after 0 s, as --kill-after payload:0 asked (no result); "
+            + "ground stopped by the bench: still running 15 s (loss of link 5 s + 10 s) after the payload ended (no result)",
+            line);
+        Assert.DoesNotContain("crashed", run.StandardError, StringComparison.Ordinal);
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement processes = report.RootElement.GetProperty("processes");
+        Assert.Equal("stopped by bench", processes.GetProperty("payload").GetProperty("status").GetString());
+        Assert.Equal("stopped by bench", processes.GetProperty("ground").GetProperty("status").GetString());
+        Assert.StartsWith("stopped by the bench: still running 15 s", processes.GetProperty("ground").GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

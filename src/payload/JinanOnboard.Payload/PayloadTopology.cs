@@ -67,6 +67,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
 
         // The ground has finished; its commit and settlement decisions may still be in flight behind its summary.
         await _distillation.SettleAsync(context.Time, cancellationToken);
+        await _distillation.AdoptGroundPacketOutcomesAsync(_session.GroundSummary, cancellationToken);
         return passSeconds;
     }
 

@@ -46,7 +46,9 @@ public static class FirmwareSessionRunner
             Role = roleName,
             ProcessId = Environment.ProcessId,
             Status = status,
-            Error = error,
+            Error = status == "link_lost" && error is not null
+                ? LinkLossExplanation.Explain(error, session?.Statistics.Snapshot(), options.Plan.KeyDirectory, role)
+                : error,
             PassSeconds = passSeconds,
             WallSeconds = time.GetElapsedTime(started).TotalSeconds,
             Link = session?.Statistics.Snapshot(),
