@@ -206,9 +206,13 @@ internal sealed class Liveness
         return highest <= 0 ? 1.0 : Math.Clamp(1.0 - ((double)received / highest), 0.0, 1.0);
     }
 
-    /// <summary>Evidence that the peer's light still arrives: damaged candidates and bytes the ASM hunt skipped.</summary>
+    /// <summary>
+    /// Evidence that the peer's light still arrives but bit errors spoil it: candidates that failed the CRC or the
+    /// decoder. Not bytes the hunt skipped, nor frames with a bad signature: a peer with the wrong key sends perfect
+    /// frames, and its failure is loss of link with its own diagnosis.
+    /// </summary>
     private long DamagedArrivals()
-        => Interlocked.Read(ref _statistics.FramesBadCrc) + Interlocked.Read(ref _statistics.FramesUncorrectable) + Interlocked.Read(ref _statistics.SkippedBytes);
+        => Interlocked.Read(ref _statistics.FramesBadCrc) + Interlocked.Read(ref _statistics.FramesUncorrectable);
 
     private void Record(LinkStateChange change)
     {

@@ -133,7 +133,7 @@ public static class FirmwareSessionRunner
                 // The mission stops where it is (the payload's pending-key journal already holds every key
                 // not yet settled; the next contact's settle query resolves them), then goodbye to the peer.
                 await mission.ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
-                await session.CloseAsync(TimeSpan.FromSeconds(2));
+                await session.CloseAsync(CloseTimeout);
                 await sessionRun.ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
                 await stopSession.CancelAsync();
                 await routing.ContinueWith(_ => { }, TaskScheduler.Default);
