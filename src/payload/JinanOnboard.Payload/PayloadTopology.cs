@@ -43,6 +43,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
 
         _driver.Tick.ConnectTo(_sync.OnTickAsync);
         _driver.Tick.ConnectTo(_housekeeping.OnTickAsync);
+        _driver.Paced.ConnectTo(link.FlushAsync);
         _sync.Downlink.ConnectTo(link.SendAsync);
         _housekeeping.Downlink.ConnectTo(link.SendAsync);
         _session.Downlink.ConnectTo(link.SendAsync);

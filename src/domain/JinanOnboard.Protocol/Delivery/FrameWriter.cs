@@ -30,9 +30,26 @@ internal interface IFrameSource
 internal sealed class FrameWriter(PipeWriter output, IFrameSource source, FrameCoding coding, Doorbell doorbell, Liveness liveness, Func<bool> waitingForAcknowledgement, LinkStatistics statistics, TimeProvider time, ITap tap, Func<TimeSpan> passClock)
 {
     private long _lastSent;
+    private TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next frame has been written (or the loop ends).</summary>
+    public Task NextFrameWritten => Volatile.Read(ref _written).Task;
 
     /// <summary>Runs until cancelled; throws <see cref="LinkLostException"/> when the side gives up on the link or a write fails.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteFramesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Nobody waits for a frame that will never be written.
+            Volatile.Read(ref _written).TrySetResult();
+        }
+    }
+
+    private async Task WriteFramesAsync(CancellationToken cancellationToken)
     {
         byte[] cadu = new byte[coding.CaduLength];
         while (!cancellationToken.IsCancellationRequested)
@@ -54,6 +71,7 @@ internal sealed class FrameWriter(PipeWriter output, IFrameSource source, FrameC
 
                 Interlocked.Increment(ref statistics.FramesSent);
                 _lastSent = time.GetTimestamp();
+                Interlocked.Exchange(ref _written, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
 
             await doorbell.WaitAsync(source.Heartbeat, cancellationToken);

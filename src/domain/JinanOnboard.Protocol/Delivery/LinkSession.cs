@@ -208,6 +208,26 @@ public sealed class LinkSession : IAsyncDisposable
         Interlocked.Increment(ref Statistics.MessagesSent);
     }
 
+    /// <summary>
+    /// Completes once every message handed to the session so far has been put into a frame and written to the transport
+    /// (or the session has stopped). A fast-mode pass paces itself on it, so its pass time never runs ahead of what the
+    /// link has taken: link emulation read on the pass clock then sees each message at (about) its pass time.
+    /// </summary>
+    public async Task WhenQueuedSentAsync(CancellationToken cancellationToken)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            // Take the next-write signal before looking at the outbox, so a frame written in between is not missed.
+            Task written = _writer.NextFrameWritten;
+            if (_outbox.IsEmpty)
+            {
+                return;
+            }
+
+            await written.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Says goodbye reliably (bounded by <paramref name="timeout"/>), then stops the session.</summary>
     public async Task CloseAsync(TimeSpan timeout)
     {
