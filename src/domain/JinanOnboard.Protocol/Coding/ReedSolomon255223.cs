@@ -31,6 +31,9 @@ public static class ReedSolomon255223
     /// <summary>Generator coefficients g_0..g_31 (g_32 = 1).</summary>
     internal static readonly byte[] Generator = new byte[CheckSymbols];
 
+    /// <summary>Row j: x · β^(112+j) for every x, so a syndrome's Horner step is one table look-up per symbol.</summary>
+    private static readonly byte[] RootProducts = new byte[CheckSymbols * 256];
+
     /// <summary>Row fb: the register update fb · g_{31−i} for i = 0..31, packed little-endian in four words.</summary>
     private static readonly ulong[] FeedbackRows = new ulong[256 * 4];
 
@@ -64,6 +67,15 @@ public static class ReedSolomon255223
         }
 
         g[..CheckSymbols].CopyTo(Generator);
+        for (int j = 0; j < CheckSymbols; j++)
+        {
+            byte root = Exp[RootStep * (FirstRoot + j) % N];
+            for (int x2 = 0; x2 < 256; x2++)
+            {
+                RootProducts[(j * 256) + x2] = Multiply((byte)x2, root);
+            }
+        }
+
         Span<byte> row = stackalloc byte[CheckSymbols];
         for (int fb = 0; fb < 256; fb++)
         {
@@ -209,16 +221,18 @@ public static class ReedSolomon255223
         return found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ComputeSyndromes(ReadOnlySpan<byte> codeword, Span<byte> syndromes)
     {
         bool any = false;
+        ReadOnlySpan<byte> products = RootProducts;
         for (int j = 0; j < CheckSymbols; j++)
         {
-            int rootLog = RootStep * (FirstRoot + j) % N;
+            ReadOnlySpan<byte> byRoot = products.Slice(j * 256, 256);
             int s = 0;
             foreach (byte symbol in codeword)
             {
-                s = (s == 0 ? 0 : Exp[Log[s] + rootLog]) ^ symbol;
+                s = byRoot[s] ^ symbol;
             }
 
             syndromes[j] = (byte)s;
