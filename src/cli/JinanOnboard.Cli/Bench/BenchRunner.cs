@@ -162,10 +162,19 @@ internal static class BenchRunner
                 TaskScheduler.Default);
         }
 
-        // Supervision: when one side exits, the other gets loss-of-link time plus a margin to follow.
+        // Supervision: when one side exits, the other gets loss-of-link time plus a margin to follow. A side that wrote its
+        // result said goodbye (a SIGTERM stop does too), and after a goodbye the firmware gives its mission
+        // PeerGoodbyeAllowance to finish before it ends link_lost: stopping the peer sooner would misreport it as unresponsive.
         Task firstExit = await Task.WhenAny(payloadExit, groundExit);
         string firstSide = firstExit == payloadExit ? "payload" : "ground";
-        TimeSpan grace = TimeSpan.FromSeconds(request.Configuration.Link.LossOfLinkS + 10);
+        bool goodbye = File.Exists(Path.Combine(request.OutputDirectory, firstSide + ".json"));
+        string followed = goodbye
+            ? $"the goodbye allowance {FirmwareSessionRunner.PeerGoodbyeAllowance.TotalSeconds:0} s"
+            : string.Create(CultureInfo.InvariantCulture, $"loss of link {request.Configuration.Link.LossOfLinkS:0.###} s");
+        double followS = goodbye
+            ? Math.Max(request.Configuration.Link.LossOfLinkS, FirmwareSessionRunner.PeerGoodbyeAllowance.TotalSeconds)
+            : request.Configuration.Link.LossOfLinkS;
+        TimeSpan grace = TimeSpan.FromSeconds(followS + 10);
         if (await Task.WhenAny(Task.WhenAll(payloadExit, groundExit), Task.Delay(grace, cancellationToken)) is not Task { } all || !payloadExit.IsCompleted || !groundExit.IsCompleted)
         {
             foreach ((string side, ChildProcess process) in new[] { ("payload", payload), ("ground", ground) })
@@ -173,7 +182,7 @@ internal static class BenchRunner
                 if (!process.HasExited)
                 {
                     stoppedByBench.TryAdd(side, string.Create(CultureInfo.InvariantCulture,
-                        $"stopped by the bench: still running {grace.TotalSeconds:F0} s (loss of link {request.Configuration.Link.LossOfLinkS:0.###} s + 10 s) after the {firstSide} ended"));
+                        $"stopped by the bench: still running {grace.TotalSeconds:F0} s ({followed} + 10 s) after the {firstSide} ended"));
                     process.Kill();
                 }
             }
