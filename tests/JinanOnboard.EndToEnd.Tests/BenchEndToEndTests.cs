@@ -75,6 +75,25 @@ public sealed class BenchEndToEndTests
     }
 
     /// <summary>
+    /// SIGTERM to the payload mid-pass (bench --terminate-after): it says goodbye and ends interrupted (exit 143); the
+    /// ground gives its mission the firmware's goodbye allowance (30 s) and ends link_lost on its own, so the bench's
+    /// supervision waits for it instead of stopping it after the 15 s it gives a peer that vanished without a word.
+    /// </summary>
+    [Fact]
+    public async Task A_payload_stopped_by_SIGTERM_from_the_bench_ends_interrupted_and_the_ground_link_lost_on_its_own()
+    {
+        string output = JinanProcess.NewDirectory();
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--realtime", "--duration-s", "60", "--terminate-after", "payload:5", "--out", output, "--json");
+        Assert.Equal(1, run.ExitCode);
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement processes = report.RootElement.GetProperty("processes");
+        Assert.Equal("interrupted", processes.GetProperty("payload").GetProperty("status").GetString());
+        Assert.Equal(143, processes.GetProperty("payload").GetProperty("exit_code").GetInt32());
+        Assert.Equal("link_lost", processes.GetProperty("ground").GetProperty("status").GetString());
+        Assert.Equal("the payload closed the session before the pass completed", processes.GetProperty("ground").GetProperty("error").GetString());
+    }
+
+    /// <summary>
     /// Killed at 0 s the payload never connects, so the ground is still waiting when the supervision grace ends and the
     /// bench stops it: the line says the bench stopped both and why, and calls neither a crash.
     /// </summary>

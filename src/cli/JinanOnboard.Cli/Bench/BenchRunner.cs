@@ -13,8 +13,33 @@ internal static class BenchRunner
 {
     public static async Task<int> RunAsync(BenchRequest request, CancellationToken cancellationToken)
     {
+        BenchReport report = await ExecuteAsync(request, cancellationToken);
+        string reportPath = Path.Combine(request.OutputDirectory, "report.json");
+        if (request.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(report.Root, ResultJson.Options));
+        }
+        else
+        {
+            BenchSummary.Print(report, reportPath);
+        }
+
+        if (report.Outcome.Failure is not null)
+        {
+            Console.Error.WriteLine($"jinan bench: {report.Outcome.Failure}");
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>One pass without printing anything (jinan campaign runs many): the processes, then report.json.</summary>
+    public static async Task<BenchReport> ExecuteAsync(BenchRequest request, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(request.OutputDirectory);
-        foreach (string side in new[] { "payload", "ground" })
+        string stores = request.StoreDirectory ?? request.OutputDirectory;
+        Directory.CreateDirectory(stores);
+        foreach (string side in request.StoreDirectory is null ? new[] { "payload", "ground" } : [])
         {
             // A bench directory holds one run: the previous run's key stores and results are replaced.
             string previous = Path.Combine(request.OutputDirectory, side);
@@ -24,7 +49,7 @@ internal static class BenchRunner
             }
         }
 
-        string keyDirectory = Path.Combine(request.OutputDirectory, "keys");
+        string keyDirectory = Path.Combine(stores, "keys");
         if (!KeyDirectory.IsComplete(keyDirectory))
         {
             KeyDirectory.Create(keyDirectory, force: true);
@@ -41,24 +66,8 @@ internal static class BenchRunner
             report = BenchReport.Create(request, outcome, wallSeconds);
         }
 
-        string reportPath = Path.Combine(request.OutputDirectory, "report.json");
-        File.WriteAllText(reportPath, JsonSerializer.Serialize(report.Root, ResultJson.Options));
-        if (request.Json)
-        {
-            Console.Out.WriteLine(JsonSerializer.Serialize(report.Root, ResultJson.Options));
-        }
-        else
-        {
-            BenchSummary.Print(report, reportPath);
-        }
-
-        if (outcome.Failure is not null)
-        {
-            Console.Error.WriteLine($"jinan bench: {outcome.Failure}");
-            return ExitCodes.Failure;
-        }
-
-        return ExitCodes.Ok;
+        File.WriteAllText(Path.Combine(request.OutputDirectory, "report.json"), JsonSerializer.Serialize(report.Root, ResultJson.Options));
+        return report;
     }
 
     private static async Task<BenchOutcome> RunProcessesAsync(BenchRequest request, string keyDirectory, CancellationToken cancellationToken)
@@ -79,7 +88,7 @@ internal static class BenchRunner
             {
                 "--config", request.ConfigArgument, "--endpoint", endpoint, "--keys", keyDirectory,
                 "--result", Path.Combine(request.OutputDirectory, role + ".json"),
-                "--out", Path.Combine(request.OutputDirectory, role),
+                "--out", Path.Combine(request.StoreDirectory ?? request.OutputDirectory, role),
                 "--seed", request.Seed.ToString(CultureInfo.InvariantCulture),
             };
             if (request.Realtime)
@@ -128,8 +137,17 @@ internal static class BenchRunner
         Task payloadExit = payload.WaitAsync(cancellationToken);
         // A side the bench stops itself has no result to show; the report says why it stopped it, not that it crashed.
         var stoppedByBench = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
-        if (request.KillAfter is { } drill)
+        ScheduleDrill(request.KillAfter, "killed", "--kill-after", victim => victim.Kill());
+        ScheduleDrill(request.TerminateAfter, "terminated (SIGTERM)", "--terminate-after", victim => victim.Terminate());
+
+        // A drill that lands after its victim ended is not recorded: the side ended on its own.
+        void ScheduleDrill(FaultDrill? drill, string what, string option, Action<ChildProcess> signal)
         {
+            if (drill is null)
+            {
+                return;
+            }
+
             ChildProcess victim = drill.Side == "payload" ? payload : ground;
             string after = drill.AfterS.ToString("0.###", CultureInfo.InvariantCulture);
             _ = Task.Delay(TimeSpan.FromSeconds(drill.AfterS), cancellationToken).ContinueWith(
@@ -137,17 +155,26 @@ internal static class BenchRunner
                 {
                     if (!victim.HasExited)
                     {
-                        stoppedByBench.TryAdd(drill.Side, $"killed by the bench after {after} s, as --kill-after {drill.Side}:{after} asked");
-                        victim.Kill();
+                        stoppedByBench.TryAdd(drill.Side, $"{what} by the bench after {after} s, as {option} {drill.Side}:{after} asked");
+                        signal(victim);
                     }
                 },
                 TaskScheduler.Default);
         }
 
-        // Supervision: when one side exits, the other gets loss-of-link time plus a margin to follow.
+        // Supervision: when one side exits, the other gets loss-of-link time plus a margin to follow. A side that wrote its
+        // result said goodbye (a SIGTERM stop does too), and after a goodbye the firmware gives its mission
+        // PeerGoodbyeAllowance to finish before it ends link_lost: stopping the peer sooner would misreport it as unresponsive.
         Task firstExit = await Task.WhenAny(payloadExit, groundExit);
         string firstSide = firstExit == payloadExit ? "payload" : "ground";
-        TimeSpan grace = TimeSpan.FromSeconds(request.Configuration.Link.LossOfLinkS + 10);
+        bool goodbye = File.Exists(Path.Combine(request.OutputDirectory, firstSide + ".json"));
+        string followed = goodbye
+            ? $"the goodbye allowance {FirmwareSessionRunner.PeerGoodbyeAllowance.TotalSeconds:0} s"
+            : string.Create(CultureInfo.InvariantCulture, $"loss of link {request.Configuration.Link.LossOfLinkS:0.###} s");
+        double followS = goodbye
+            ? Math.Max(request.Configuration.Link.LossOfLinkS, FirmwareSessionRunner.PeerGoodbyeAllowance.TotalSeconds)
+            : request.Configuration.Link.LossOfLinkS;
+        TimeSpan grace = TimeSpan.FromSeconds(followS + 10);
         if (await Task.WhenAny(Task.WhenAll(payloadExit, groundExit), Task.Delay(grace, cancellationToken)) is not Task { } all || !payloadExit.IsCompleted || !groundExit.IsCompleted)
         {
             foreach ((string side, ChildProcess process) in new[] { ("payload", payload), ("ground", ground) })
@@ -155,7 +182,7 @@ internal static class BenchRunner
                 if (!process.HasExited)
                 {
                     stoppedByBench.TryAdd(side, string.Create(CultureInfo.InvariantCulture,
-                        $"stopped by the bench: still running {grace.TotalSeconds:F0} s (loss of link {request.Configuration.Link.LossOfLinkS:0.###} s + 10 s) after the {firstSide} ended"));
+                        $"stopped by the bench: still running {grace.TotalSeconds:F0} s ({followed} + 10 s) after the {firstSide} ended"));
                     process.Kill();
                 }
             }

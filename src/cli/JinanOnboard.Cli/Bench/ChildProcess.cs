@@ -80,6 +80,22 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM, as a supervisor stops a service: the firmware closes its session, writes its result and exits 143.</summary>
+    public void Terminate()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                PosixSignals.Terminate(_process.Id);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
     public void Dispose()
     {
         Kill();

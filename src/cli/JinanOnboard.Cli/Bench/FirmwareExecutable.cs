@@ -8,7 +8,7 @@ namespace JinanOnboard.Cli.Bench;
 /// of each firmware; `jinan payload`, `jinan ground` and the bench start them as processes (the CLI links
 /// neither). `./jinan` publishes them beside the CLI; in a build tree they are found in their projects' bin/.
 /// </summary>
-internal static partial class FirmwareExecutable
+internal static class FirmwareExecutable
 {
     /// <summary>The command line that starts <paramref name="role"/>'s firmware ("payload" or "ground").</summary>
     public static (string FileName, string[] Prefix) For(string role)
@@ -61,15 +61,10 @@ internal static partial class FirmwareExecutable
         using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true; // wait for the firmware to stop cleanly and return its exit code
-            _ = Kill(process.Id, SigTerm);
+            _ = PosixSignals.Terminate(process.Id);
         });
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
         await process.WaitForExitAsync();
         return process.ExitCode;
     }
-
-    private const int SigTerm = 15;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

@@ -17,6 +17,7 @@ internal static partial class CommandCatalog
         AddLdpc(root);
         AddDistillation(root);
         AddReplay(root);
+        AddCampaign(root);
         return root;
     }
 
@@ -37,4 +38,7 @@ internal static partial class CommandCatalog
 
     /// <summary>replay.</summary>
     static partial void AddReplay(RootCommand root);
+
+    /// <summary>campaign.</summary>
+    static partial void AddCampaign(RootCommand root);
 }

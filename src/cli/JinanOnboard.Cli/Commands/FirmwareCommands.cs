@@ -42,8 +42,9 @@ internal static partial class CommandCatalog
         var duration = new Option<string?>("--duration-s") { Description = "Pass duration in seconds, 1 to 3600 (overrides pass.duration_s)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
         var kill = new Option<string?>("--kill-after") { Description = "Fault drill: kill one side mid-pass, e.g. payload:2.5 or ground:1 (seconds of wall time after it starts)." };
+        var terminate = new Option<string?>("--terminate-after") { Description = "Fault drill: send one side SIGTERM mid-pass, e.g. ground:6 (it closes its session and ends interrupted, exit 143)." };
         var record = new Option<bool>("--record") { Description = "Record both sides' link and time-tag streams to OUT/payload.jrec and OUT/ground.jrec (process transports)." };
-        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill, record })
+        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill, terminate, record })
         {
             command.Options.Add(option);
         }
@@ -80,6 +81,7 @@ internal static partial class CommandCatalog
                 Json: parse.GetValue(json))
             {
                 KillAfter = FaultDrill.Parse(parse.GetValue(kill)),
+                TerminateAfter = FaultDrill.Parse(parse.GetValue(terminate), "--terminate-after"),
                 Record = parse.GetValue(record),
             };
             return await BenchRunner.RunAsync(request, cancellationToken);

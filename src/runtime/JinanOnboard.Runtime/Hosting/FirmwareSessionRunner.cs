@@ -24,6 +24,13 @@ public static class FirmwareSessionRunner
     /// <summary>How long a side's goodbye (its CLOSE, and the ground's wait for the payload's) may take at the end of a session.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// After the peer's goodbye, how long the mission may go on finishing with what it already has before this side ends
+    /// link_lost (a peer stopped mid-pass by SIGTERM says goodbye too, so its peer ends only after this). Public so that
+    /// a supervisor (jinan bench) waits at least this long for the peer before stopping it.
+    /// </summary>
+    public static readonly TimeSpan PeerGoodbyeAllowance = TimeSpan.FromSeconds(30);
+
     public static async Task<FirmwareResult> RunAsync(
         FirmwareRole role,
         FirmwareRunOptions options,
@@ -179,7 +186,7 @@ public static class FirmwareSessionRunner
                 // The peer said goodbye and hung up: the mission finishes on what it already has.
                 try
                 {
-                    await mission.WaitAsync(TimeSpan.FromSeconds(30), time, cancellationToken);
+                    await mission.WaitAsync(PeerGoodbyeAllowance, time, cancellationToken);
                 }
                 catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
