@@ -26,10 +26,13 @@ public static class FirmwareSessionRunner
 
     /// <summary>
     /// After the peer's goodbye, how long the mission may go on finishing with what it already has before this side ends
-    /// link_lost (a peer stopped mid-pass by SIGTERM says goodbye too, so its peer ends only after this). Public so that
-    /// a supervisor (jinan bench) waits at least this long for the peer before stopping it.
+    /// link_lost (a peer stopped mid-pass by SIGTERM says goodbye too, so its peer ends only after this). A completing
+    /// mission needs no more than a moment here: the payload says goodbye only once it has the ground's summary, and the
+    /// ground's mission ends on that goodbye; one that is still waiting for the pass after it will wait in vain, so the
+    /// allowance is the close timeout, not the 30 s it was. Public so that a supervisor (jinan bench) waits at least
+    /// this long for the peer before stopping it.
     /// </summary>
-    public static readonly TimeSpan PeerGoodbyeAllowance = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan PeerGoodbyeAllowance = CloseTimeout;
 
     public static async Task<FirmwareResult> RunAsync(
         FirmwareRole role,
