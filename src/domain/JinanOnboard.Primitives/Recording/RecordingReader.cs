@@ -35,8 +35,16 @@ public sealed class RecordingReader : IDisposable
     /// <summary>Opens <paramref name="path"/> and checks its file header.</summary>
     /// <exception cref="InvalidDataException">Not a recording, an unknown version, or a damaged header.</exception>
     public static RecordingReader Open(string path)
+        => Open(new BufferedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read), 1 << 20), path);
+
+    /// <summary>
+    /// Reads a recording from <paramref name="input"/>, which the reader owns from now on (disposed with it, or at once
+    /// when the header is bad); <paramref name="path"/> names it in error messages. The fuzz harness reads from memory.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a recording, an unknown version, or a damaged header.</exception>
+    public static RecordingReader Open(Stream input, string path)
     {
-        var input = new BufferedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read), 1 << 20);
+        ArgumentNullException.ThrowIfNull(input);
         try
         {
             Span<byte> fixedPart = stackalloc byte[10];
