@@ -67,6 +67,12 @@ public sealed class PacketsTarget : FuzzTarget
         }
 
         yield return ("valid-segmented-over-three-frames-out-of-order", [2, .. last, .. first, .. middle]);
+        // Regression seed: a message whose last segment has the largest id made the reassembler throw KeyNotFoundException.
+        yield return ("valid-segments-ending-at-the-largest-message-id", [0, .. Zone(z =>
+        {
+            int n = HarnessLink.WritePacket(z, Apids.Distillation, 3, body.AsSpan(0, 2), messageId: uint.MaxValue - 1, SequenceFlags.First);
+            return n + HarnessLink.WritePacket(z[n..], Apids.Distillation, 3, body.AsSpan(2, 2), messageId: uint.MaxValue, SequenceFlags.Last);
+        })]);
         yield return ("valid-close", [0, .. Zone(z => HarnessLink.WritePacket(z, Apids.LinkControl, LinkControlTypes.Close, [], messageId: 9))]);
         yield return ("agreement-again", [0, .. Zone(z => HarnessLink.WritePacket(z, Apids.LinkControl, LinkControlTypes.Agreement, PlanAgreement.Encode([new("seed", "42")]), messageId: 1))]);
         yield return ("unsegmented-flag-missing-on-unreliable", [0, .. Zone(z => HarnessLink.WritePacket(z, Apids.Telemetry, 1, body, flags: SequenceFlags.First))]);
