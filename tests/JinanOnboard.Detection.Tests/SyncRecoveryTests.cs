@@ -33,6 +33,73 @@ public sealed class SyncRecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void After_a_two_second_cloud_the_clock_reacquires_with_the_right_numbering()
+    {
+        // A cloud hides the satellite for 2 s (19 000 sync words and every photon) 0.5 s into tracking, with the
+        // largest Doppler rate change of a LEO pass: the coasted clock is microseconds off when the light returns,
+        // outside the window; the tracker must re-acquire and number the words from the coasted prediction, so no
+        // detection after the cloud is given a wrong pulse number.
+        SyntheticPass pass = new SyntheticPass
+        {
+            DurationSeconds = 3.0,
+            AccelPerSecond = 3e-7,
+            MissingRunStart = 4750,
+            MissingRunLength = 19_000,
+            SyncMissFraction = 0,
+            SignalPerPulse = 2e-5,
+        }.Build();
+        var indexer = new PulseIndexer(new PulseIndexerOptions { DetectorDelayPs = pass.DetectorDelayPs });
+
+        List<PulseDetection> detections = IndexerRunner.Run(indexer, pass.Tags);
+
+        PulseIndexerStatistics stats = indexer.GetStatistics();
+        int wrong = detections.Count(d => !pass.SignalTruth.TryGetValue(d.Sequence, out int det) || det != d.Detector);
+        output.WriteLine($"detections {detections.Count} of {pass.Signals.Count} signals, wrong {wrong}, reacquisitions {stats.SyncReacquisitions}, missed {stats.SyncWordsMissed}, spurious {stats.SpuriousSyncTags}");
+        Assert.Equal(0, wrong);
+        Assert.Equal(1, stats.SyncReacquisitions);
+        Assert.InRange(stats.SyncWordsMissed, 19_000, 19_010);
+
+        // SyntheticPass still sends the photons of the gap (only its sync words are missing): those more than the
+        // detection coasting limit (300 words, 32 ms) after the last sync word are dropped, not misnumbered; the rest
+        // is kept.
+        long coastEnd = (4750 + 300) * SyncSchedule.PulsesPerSyncWord;
+        long gapEnd = (4750 + 19_000) * SyncSchedule.PulsesPerSyncWord;
+        int expected = pass.Signals.Count(s => s.Sequence < coastEnd || s.Sequence >= gapEnd);
+        double kept = (double)detections.Count / expected;
+        Assert.True(kept is > 0.97 and <= 1.0, $"kept {kept:F4}");
+    }
+
+    [Theory]
+    [InlineData(10.0, 3e-7)]
+    [InlineData(10.0, 1e-6)]
+    [InlineData(30.0, 3e-7)]
+    [InlineData(30.0, -3e-7)]
+    public void After_a_long_cloud_the_word_count_across_it_is_exact(double gapSeconds, double accelPerSecond)
+    {
+        // 10 and 30 s without sync light after 1 s of tracking: the word count comes from the time across the gap and
+        // the periods at both ends (trapezoid), not from the loop's noisy period-change estimate.
+        int gapWords = (int)(gapSeconds * 9500);
+        SyntheticPass pass = new SyntheticPass
+        {
+            DurationSeconds = gapSeconds + 3,
+            AccelPerSecond = accelPerSecond,
+            MissingRunStart = 9500,
+            MissingRunLength = gapWords,
+            SyncMissFraction = 0,
+            SpuriousSyncTags = 0,
+            SignalPerPulse = 2e-6,
+        }.Build();
+        var indexer = new PulseIndexer(new PulseIndexerOptions { DetectorDelayPs = pass.DetectorDelayPs });
+
+        List<PulseDetection> detections = IndexerRunner.Run(indexer, pass.Tags);
+
+        PulseIndexerStatistics stats = indexer.GetStatistics();
+        Assert.Equal(0, detections.Count(d => !pass.SignalTruth.TryGetValue(d.Sequence, out int det) || det != d.Detector));
+        Assert.Equal(gapWords, stats.SyncWordsMissed);
+        Assert.Equal(1, stats.SyncReacquisitions);
+    }
+
+    [Fact]
     public void Spurious_sync_tags_before_and_during_acquisition_do_not_shift_the_numbering()
     {
         long periodPs = SyncSchedule.PulsesPerSyncWord * 1600;

@@ -39,12 +39,13 @@ public sealed class BenchEndToEndTests
     public async Task A_configured_outage_fires_at_its_pass_time_in_a_fast_mode_pass()
     {
         // A 60 s pass in fast mode lasts a few seconds of wall time: on the wall clock since connection an outage at
-        // 20–22 s would never come. On the pass clock it must drop the downlink CADUs sent while the pass time is in
-        // [20 s, 22 s), and the link layer must still deliver every sync word afterwards (the stalled pass coasts out
+        // 20–24 s would never come. On the pass clock it must drop the downlink CADUs sent while the pass time is in
+        // [20 s, 24 s) (4 s of pass: at fast-mode speed over 100 ms of wall time, long enough for the writer to send
+        // frames in it even on a loaded machine; 2 s was seen to fall between two frames under load), and the link layer must still deliver every sync word afterwards (the stalled pass coasts out
         // of the outage at real-time rate, well inside the 5 s loss-of-link timeout).
         string directory = JinanProcess.NewDirectory();
         string config = Path.Combine(directory, "outage.json");
-        File.WriteAllText(config, """{ "link": { "downlink": { "outages": [ { "start_s": 20, "end_s": 22, "reason": "cloud" } ] } } }""");
+        File.WriteAllText(config, """{ "link": { "downlink": { "outages": [ { "start_s": 20, "end_s": 24, "reason": "cloud" } ] } } }""");
         string output = Path.Combine(directory, "run");
         JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--transport", "tcp", "--duration-s", "60", "--out", output, "--json");
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
@@ -67,9 +68,33 @@ public sealed class BenchEndToEndTests
         string output = JinanProcess.NewDirectory();
         JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--transport", "tcp", "--realtime", "--duration-s", "60", "--kill-after", "payload:3", "--out", output);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("payload produced no result", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("payload killed by the bench after 3 s, as --kill-after payload:3 asked (no result)", run.StandardError, StringComparison.Ordinal);
         Assert.Contains("ground link lost", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("crashed", run.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Killed at 0 s the payload never connects, so the ground is still waiting when the supervision grace ends and the
+    /// bench stops it: the line says the bench stopped both and why, and calls neither a crash.
+    /// </summary>
+    [Fact]
+    public async Task A_side_the_bench_stops_itself_is_reported_as_stopped_by_the_bench_not_as_a_crash()
+    {
+        string output = JinanProcess.NewDirectory();
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--kill-after", "payload:0", "--out", output);
+        Assert.Equal(1, run.ExitCode);
+        string line = run.StandardError.Trim().Split('\n')[^1];
+        Assert.Equal(
+            "jinan bench: payload killed by the bench after 0 s, as --kill-after payload:0 asked (no result); "
+            + "ground stopped by the bench: still running 15 s (loss of link 5 s + 10 s) after the payload ended (no result)",
+            line);
+        Assert.DoesNotContain("crashed", run.StandardError, StringComparison.Ordinal);
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement processes = report.RootElement.GetProperty("processes");
+        Assert.Equal("stopped by bench", processes.GetProperty("payload").GetProperty("status").GetString());
+        Assert.Equal("stopped by bench", processes.GetProperty("ground").GetProperty("status").GetString());
+        Assert.StartsWith("stopped by the bench: still running 15 s", processes.GetProperty("ground").GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -147,7 +147,8 @@ public sealed class ConfigurationErrorTests
         Assert.Equal(run.StandardError.Trim(), $"jinan {verb}: {document.RootElement.GetProperty("error").GetString()}");
     }
 
-    private static void AssertOneLineUsageError(JinanProcess.Result run, string expected)
+    /// <summary>Exit code 2 and one line holding <paramref name="expected"/>, no stack trace, nothing listened (shared by the CLI tests).</summary>
+    internal static void AssertOneLineUsageError(JinanProcess.Result run, string expected)
     {
         Assert.Equal(2, run.ExitCode);
         string[] lines = run.StandardError.Trim().Split('\n');

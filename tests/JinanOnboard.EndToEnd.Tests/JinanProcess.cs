@@ -71,14 +71,33 @@ internal static class JinanProcess
     /// Starts jinan and sends it SIGTERM after <paramref name="after"/> (`jinan payload|ground` forwards it to the
     /// firmware process), then waits up to <paramref name="timeout"/> for it to end on its own.
     /// </summary>
+    /// <summary>
+    /// Runs a firmware side and sends it SIGTERM <paramref name="after"/> its connection to the peer (its " connected: "
+    /// log line): timing from the process start would, on a loaded machine, stop a side that has not connected yet.
+    /// </summary>
     public static async Task<Result> RunAndTerminateAsync(TimeSpan after, TimeSpan timeout, params string[] arguments)
     {
         using var process = Process.Start(StartInfo(arguments))!;
+        var stderr = new StringBuilder();
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
+        process.BeginErrorReadLine();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        while (!cts.IsCancellationRequested && !process.HasExited)
+        {
+            lock (stderr)
+            {
+                if (stderr.ToString().Contains(" connected: ", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(20);
+        }
+
         await Task.Delay(after);
         await TerminateAsync(process);
-        using var cts = new CancellationTokenSource(timeout);
         try
         {
             await process.WaitForExitAsync(cts.Token);
@@ -86,10 +105,11 @@ internal static class JinanProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"jinan {string.Join(' ', arguments)} did not end within {timeout} of SIGTERM. stderr:\n{await stderr}");
+            throw new TimeoutException($"jinan {string.Join(' ', arguments)} did not end within {timeout} of SIGTERM. stderr:\n{stderr}");
         }
 
-        return new Result(process.ExitCode, await stdout, await stderr);
+        process.WaitForExit();
+        return new Result(process.ExitCode, await stdout, stderr.ToString());
     }
 
     /// <summary>Sends SIGTERM (what a supervisor such as systemd sends) to <paramref name="process"/>.</summary>
@@ -130,9 +150,28 @@ internal static class JinanProcess
                 throw new InvalidOperationException($"the ground never listened:\n{groundOutput}\n{groundError}");
             }
 
-            Task groundTerminated = terminate is ("ground", var groundAfter)
-                ? Task.Delay(groundAfter, cts.Token).ContinueWith(_ => TerminateAsync(ground), TaskScheduler.Default).Unwrap()
-                : Task.CompletedTask;
+            // The ground's stop is timed from the payload's connection, not from the ground's start: on a loaded machine
+            // the payload process alone can take seconds to start, and a ground stopped before it connects tests nothing.
+            async Task TerminateGroundAsync(TimeSpan after)
+            {
+                while (!cts.IsCancellationRequested && !ground.HasExited)
+                {
+                    lock (groundError)
+                    {
+                        if (groundError.ToString().Contains(" connected: ", StringComparison.Ordinal))
+                        {
+                            break;
+                        }
+                    }
+
+                    await Task.Delay(20, cts.Token);
+                }
+
+                await Task.Delay(after, cts.Token);
+                await TerminateAsync(ground);
+            }
+
+            Task groundTerminated = terminate is ("ground", var groundAfter) ? TerminateGroundAsync(groundAfter) : Task.CompletedTask;
             Result payload = killPayloadAfter is { } after
                 ? await RunAndKillAsync(after, payloadArguments(endpoint))
                 : terminate is ("payload", var payloadAfter)

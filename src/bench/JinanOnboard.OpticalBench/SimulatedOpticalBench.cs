@@ -1,3 +1,4 @@
+using JinanOnboard.Config.Model;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.QuantumChannel;
@@ -38,13 +39,22 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
     /// <summary>
     /// The bench of a pass: the light of <paramref name="timeline"/> from <paramref name="source"/> (whose choices
     /// <paramref name="store"/> holds), detectors and sync from the physics set, random streams from the run seed.
+    /// Downlink outages whose reason is "cloud" (<paramref name="downlinkOutages"/>, the run configuration's
+    /// link.downlink.outages) cover the ground station's sky: neither the photons nor the sync light arrive then, not
+    /// only the laser link's frames (same telescope, same sky). Other outages are the classical link's alone.
     /// </summary>
-    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS)
+    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS, IReadOnlyList<OutageSettings>? downlinkOutages = null)
     {
         ArgumentNullException.ThrowIfNull(physics);
+        PassInterval[] obstructions = [.. (downlinkOutages ?? []).Where(o => o.Reason == "cloud").Select(o => new PassInterval(o.StartS, o.EndS))];
         double efficiency = physics.Number("receiver.detector_efficiency");
         double darkCountRateHz = physics.Number("receiver.dark_count_per_s");
-        var profile = new TimelineChannelProfile(timeline, efficiency, darkCountRateHz, PolarizationError(physics));
+        IChannelProfile profile = new TimelineChannelProfile(timeline, efficiency, darkCountRateHz, PolarizationError(physics));
+        if (obstructions.Length > 0)
+        {
+            profile = new ObstructedChannelProfile(profile, obstructions);
+        }
+
         return new SimulatedOpticalBench(store, source, profile, new ChannelSimulationOptions
         {
             Seed = SeedSequence.Derive(runSeed, "quantum-channel"),
@@ -56,6 +66,7 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
                 JitterFwhmPs = physics.Number("receiver.jitter_ps_fwhm"),
             },
             SyncJitterFwhmPs = physics.Number("sync.precision_ps_fwhm"),
+            SyncOutages = obstructions,
         });
     }
 

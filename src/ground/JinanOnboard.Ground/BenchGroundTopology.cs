@@ -30,7 +30,7 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
 
         public Bench(RunPlan plan)
         {
-            _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS);
+            _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages);
             TimeTagger = new TimeTaggerCable(_bench.HostStream, () => _bench.Exhausted);
         }
 

@@ -43,6 +43,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
 
         _driver.Tick.ConnectTo(_sync.OnTickAsync);
         _driver.Tick.ConnectTo(_housekeeping.OnTickAsync);
+        _driver.Paced.ConnectTo(link.FlushAsync);
         _sync.Downlink.ConnectTo(link.SendAsync);
         _housekeeping.Downlink.ConnectTo(link.SendAsync);
         _session.Downlink.ConnectTo(link.SendAsync);
@@ -67,6 +68,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
 
         // The ground has finished; its commit and settlement decisions may still be in flight behind its summary.
         await _distillation.SettleAsync(context.Time, cancellationToken);
+        await _distillation.AdoptGroundPacketOutcomesAsync(_session.GroundSummary, cancellationToken);
         return passSeconds;
     }
 

@@ -50,6 +50,41 @@ public sealed class PassDriverTests
     }
 
     [Fact]
+    public async Task Fast_mode_waits_for_the_pace_after_each_tick_and_before_the_pass_time_moves_on()
+    {
+        var driver = new PassDriver(TimeSpan.FromMilliseconds(300), Tick, realtime: false, TimeProvider.System);
+        var log = new List<string>();
+        driver.Tick.ConnectTo((t, _) => { log.Add($"tick@{t.TotalMilliseconds}"); return ValueTask.CompletedTask; });
+        driver.Paced.ConnectTo(async (t, _) =>
+        {
+            await Task.Delay(5);
+            log.Add($"paced@{t.TotalMilliseconds} pass={driver.PassTime.TotalMilliseconds}");
+        });
+
+        await driver.RunAsync(CancellationToken.None).WaitAsync(PortHarness.Timeout);
+
+        Assert.Equal(["tick@100", "paced@100 pass=0", "tick@200", "paced@200 pass=100", "tick@300", "paced@300 pass=200"], log);
+    }
+
+    [Fact]
+    public async Task Realtime_mode_is_paced_by_the_wall_clock_alone()
+    {
+        var time = new FakeTimeProvider();
+        var driver = new PassDriver(TimeSpan.FromMilliseconds(200), Tick, realtime: true, time);
+        int paced = 0;
+        driver.Paced.ConnectTo((_, _) => { paced++; return ValueTask.CompletedTask; });
+        Task run = driver.RunAsync(CancellationToken.None);
+        while (!run.IsCompleted)
+        {
+            time.Advance(Tick);
+            await Task.Delay(1);
+        }
+
+        await run;
+        Assert.Equal(0, paced);
+    }
+
+    [Fact]
     public async Task Realtime_mode_never_runs_ahead_of_the_wall_clock()
     {
         var time = new FakeTimeProvider();

@@ -70,8 +70,9 @@ internal static class HarnessLink
             var time = new FakeTimeProvider();
             var doorbell = new Doorbell(time);
             Handshake = new Handshake(options.SessionId, options.IsPayload, options.Agreement);
-            _sender = new ReliableSender(options, time, new Outbox(options.WindowPackets, doorbell), doorbell, Statistics, _stop.Token);
-            FrameReceiver = new FrameReceiver(options, Verifier, Handshake, _acknowledger = new Acknowledger(options.AckDelay, time, doorbell), _sender, new Liveness(time, options.LossOfLinkTimeout), doorbell, Statistics);
+            var liveness = new Liveness(time, options, Statistics, () => TimeSpan.Zero);
+            _sender = new ReliableSender(options, time, new Outbox(options.WindowPackets, doorbell), doorbell, Statistics, liveness.Progressed, _stop.Token);
+            FrameReceiver = new FrameReceiver(options, Verifier, Handshake, _acknowledger = new Acknowledger(options.AckDelay, time, doorbell), _sender, liveness, doorbell, Statistics);
             if (agreed)
             {
                 // Past the handshake as the link gets there: the peer's id locked by an in-session frame, then its

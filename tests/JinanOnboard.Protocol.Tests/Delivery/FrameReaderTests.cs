@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Threading.Channels;
 using JinanOnboard.Primitives.Recording;
+using JinanOnboard.Protocol.Coding;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Framing;
 using JinanOnboard.Protocol.Tests.Support;
@@ -79,7 +80,7 @@ public sealed class FrameReaderTests
         Assert.StartsWith("Receiving from the peer failed", e.Message, StringComparison.Ordinal);
     }
 
-    private FrameReader Reader(PipeReader input, Sink sink) => new(input, FrameLength, sink, _inbound.Writer, _statistics, NullTap.Instance, () => TimeSpan.Zero);
+    private FrameReader Reader(PipeReader input, Sink sink) => new(input, FrameCoding.None(FrameLength), sink, _inbound.Writer, _statistics, NullTap.Instance, () => TimeSpan.Zero);
 
     private static byte[] Cadu(byte fill) => [.. TransferFrameLayout.SyncMarker, .. Enumerable.Repeat(fill, FrameLength)];
 

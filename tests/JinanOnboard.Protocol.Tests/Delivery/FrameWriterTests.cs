@@ -1,6 +1,8 @@
 using System.IO.Pipelines;
 using JinanOnboard.Primitives.Recording;
+using JinanOnboard.Protocol.Coding;
 using JinanOnboard.Protocol.Delivery;
+using JinanOnboard.Protocol.Framing;
 using JinanOnboard.Protocol.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,7 +10,7 @@ namespace JinanOnboard.Protocol.Tests.Delivery;
 
 public sealed class FrameWriterTests
 {
-    private const int CaduLength = 64;
+    private const int CaduLength = TransferFrameLayout.SyncMarkerLength + TransferFrameLayout.MinFrameLength;
     private static readonly TimeSpan Heartbeat = TimeSpan.FromMilliseconds(100);
     private readonly FakeTimeProvider _time = new();
     private readonly Doorbell _bell;
@@ -58,14 +60,14 @@ public sealed class FrameWriterTests
     public async Task Silence_from_the_peer_ends_the_writer_with_loss_of_link_unless_closing()
     {
         var source = new Source();
-        var liveness = new Liveness(_time, TimeSpan.FromMilliseconds(250));
-        Task run = new FrameWriter(new Pipe().Writer, source, _bell, liveness, _statistics, _time, NullTap.Instance, () => TimeSpan.Zero).RunAsync(CancellationToken.None);
+        var liveness = new Liveness(_time, new LinkSessionOptions { SessionId = 1, HeartbeatInterval = TimeSpan.FromMilliseconds(100), LossOfLinkTimeout = TimeSpan.FromMilliseconds(250) }, _statistics, () => TimeSpan.Zero);
+        Task run = new FrameWriter(new Pipe().Writer, source, FrameCoding.None(TransferFrameLayout.MinFrameLength), _bell, liveness, () => false, _statistics, _time, NullTap.Instance, () => TimeSpan.Zero).RunAsync(CancellationToken.None);
         await Poll.Until(() => { _time.Advance(TimeSpan.FromMilliseconds(10)); return run.IsCompleted; }, "the writer notices the silence");
         await Assert.ThrowsAsync<LinkLostException>(() => run);
 
         liveness.BeginClosing();
         using var stop = new CancellationTokenSource();
-        Task closing = new FrameWriter(new Pipe().Writer, source, _bell, liveness, _statistics, _time, NullTap.Instance, () => TimeSpan.Zero).RunAsync(stop.Token);
+        Task closing = new FrameWriter(new Pipe().Writer, source, FrameCoding.None(TransferFrameLayout.MinFrameLength), _bell, liveness, () => false, _statistics, _time, NullTap.Instance, () => TimeSpan.Zero).RunAsync(stop.Token);
         _time.Advance(TimeSpan.FromSeconds(1));
         await Task.Delay(50);
         Assert.False(closing.IsCompleted);
@@ -82,7 +84,7 @@ public sealed class FrameWriterTests
     }
 
     private FrameWriter Writer(PipeWriter output, Source source, TimeSpan lossOfLink)
-        => new(output, source, _bell, new Liveness(_time, lossOfLink), _statistics, _time, NullTap.Instance, () => TimeSpan.Zero);
+        => new(output, source, FrameCoding.None(TransferFrameLayout.MinFrameLength), _bell, new Liveness(_time, new LinkSessionOptions { SessionId = 1, HeartbeatInterval = TimeSpan.FromMilliseconds(100), LossOfLinkTimeout = lossOfLink, GiveUpTimeout = lossOfLink }, _statistics, () => TimeSpan.Zero), () => false, _statistics, _time, NullTap.Instance, () => TimeSpan.Zero);
 
     /// <summary>Frames numbered 1, 2, … in every byte; <see cref="Pending"/> frames are due beyond heartbeats.</summary>
     private sealed class Source : IFrameSource

@@ -140,9 +140,41 @@ public sealed class LinkSessionTests
     [Fact]
     public async Task Peer_silence_ends_in_link_lost_instead_of_a_hang()
     {
+        // The ground's frames stop after the handshake: the payload marks the link down after the loss-of-link time
+        // and gives up after the give-up time.
         PipePair pipes = PipePair.Relayed(CaduLength, (fromA, index, cadu) => fromA || index < 5 ? cadu : []);
+        await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength, adjust: o => o with { GiveUpTimeout = TimeSpan.FromSeconds(5) });
+        LinkLostException e = await Assert.ThrowsAsync<LinkLostException>(() => link.PayloadRun.WaitAsync(LinkFixture.Timeout));
+        Assert.Contains("link.give_up_s = 5 s", e.Message, StringComparison.Ordinal);
+        Assert.False(Assert.Single(link.Payload.LinkStateChanges).Up);
+    }
+
+    [Fact]
+    public async Task An_outage_longer_than_the_loss_of_link_time_is_ridden_out_and_what_waited_is_delivered()
+    {
+        // delivery.md §Liveness: after the handshake, silence marks the link down, not lost. A reliable message sent
+        // into a 4.5 s outage (loss of link 3 s) arrives once the beam is back, in the same session.
+        bool dark = false;
+        PipePair pipes = PipePair.Relayed(CaduLength, (fromA, index, cadu) => Volatile.Read(ref dark) ? [] : cadu);
         await using var link = new LinkFixture(pipes.A, pipes.B, FrameLength);
-        await Assert.ThrowsAsync<LinkLostException>(() => link.PayloadRun.WaitAsync(LinkFixture.Timeout));
+        await Task.WhenAll(link.Payload.Connected, link.Ground.Connected).WaitAsync(LinkFixture.Timeout);
+
+        Volatile.Write(ref dark, true);
+        Task<bool> delivery = link.Payload.SendReliableAsync(0x100, 1, new byte[3000]);
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        Assert.True(link.Payload.IsLinkDown);
+        Assert.True(link.Ground.IsLinkDown);
+        Assert.False(delivery.IsCompleted);
+        Volatile.Write(ref dark, false);
+
+        Assert.True(await delivery.WaitAsync(LinkFixture.Timeout));
+        InboundMessage message = await link.Ground.Inbound.ReadAsync().AsTask().WaitAsync(LinkFixture.Timeout);
+        Assert.Equal(3000, message.Data.Length);
+        await Poll.Until(() => link.Payload.LinkStateChanges.Count == 2 && link.Ground.LinkStateChanges.Count == 2, "both ends see the link come up");
+        Assert.Equal([false, true], link.Payload.LinkStateChanges.Select(c => c.Up));
+        Assert.InRange(link.Payload.LinkStateChanges[1].SilentFor.TotalSeconds, 3, 10);
+        Assert.False(link.PayloadRun.IsCompleted);
+        Assert.False(link.GroundRun.IsCompleted);
     }
 
     [Fact]

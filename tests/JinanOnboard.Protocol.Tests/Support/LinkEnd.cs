@@ -24,10 +24,10 @@ internal sealed class LinkEnd : IAsyncDisposable
         var options = new LinkSessionOptions { FrameLength = FrameLength, IsPayload = isPayload, SessionId = isPayload ? 0x1111UL : 0x2222UL };
         Options = adjust?.Invoke(options) ?? options;
         Doorbell = new Doorbell(time);
-        Liveness = new Liveness(time, Options.LossOfLinkTimeout);
+        Liveness = new Liveness(time, Options, Statistics, () => TimeSpan.Zero);
         Outbox = new Outbox(Options.WindowPackets, Doorbell);
         Handshake = new Handshake(Options.SessionId, isPayload, Options.Agreement);
-        Sender = new ReliableSender(Options, time, Outbox, Doorbell, Statistics, _stop.Token);
+        Sender = new ReliableSender(Options, time, Outbox, Doorbell, Statistics, Liveness.Progressed, _stop.Token);
         Acknowledger = new Acknowledger(Options.AckDelay, time, Doorbell);
         Receiver = new FrameReceiver(Options, new FrameVerifier(Keys.Of(!isPayload).PublicKey), Handshake, Acknowledger, Sender, Liveness, Doorbell, Statistics);
         Composer = new FrameComposer(Options, new FrameSigner(Identity), Handshake, Acknowledger, Sender, Outbox, Statistics);

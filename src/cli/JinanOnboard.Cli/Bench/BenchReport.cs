@@ -21,7 +21,7 @@ internal sealed class BenchReport
     {
         var root = new JsonObject
         {
-            ["status"] = outcome.Failure is null ? "completed" : "failed",
+            ["status"] = outcome.Status,
             ["error"] = outcome.Failure,
             ["configuration"] = request.Configuration.Source,
             ["configuration_name"] = request.Configuration.Name,
@@ -32,8 +32,8 @@ internal sealed class BenchReport
             ["wall_seconds"] = Math.Round(wallSeconds, 3),
             ["processes"] = new JsonObject
             {
-                ["payload"] = Process(outcome.Payload, outcome.PayloadPid, outcome.PayloadExitCode),
-                ["ground"] = Process(outcome.Ground, outcome.GroundPid, outcome.GroundExitCode),
+                ["payload"] = Process(outcome.Payload, outcome.PayloadPid, outcome.PayloadExitCode, outcome.StoppedByBench.GetValueOrDefault("payload")),
+                ["ground"] = Process(outcome.Ground, outcome.GroundPid, outcome.GroundExitCode, outcome.StoppedByBench.GetValueOrDefault("ground")),
             },
             ["link"] = new JsonObject
             {
@@ -65,12 +65,13 @@ internal sealed class BenchReport
         root["keys_identical"] = payload?["key_sha256"] is not null && payload["key_sha256"]!.ToString() == ground?["key_sha256"]?.ToString();
     }
 
-    private static JsonObject Process(FirmwareResult? result, int? pid, int? exitCode) => new()
+    /// <param name="stoppedByBench">Why the bench killed this side itself, if it did (then it has no result of its own).</param>
+    private static JsonObject Process(FirmwareResult? result, int? pid, int? exitCode, string? stoppedByBench) => new()
     {
         ["pid"] = pid,
         ["exit_code"] = exitCode,
-        ["status"] = result?.Status ?? "no result",
-        ["error"] = result?.Error,
+        ["status"] = result?.Status ?? (stoppedByBench is null ? "no result" : "stopped by bench"),
+        ["error"] = result?.Error ?? stoppedByBench,
         ["wall_seconds"] = result is null ? null : Math.Round(result.WallSeconds, 3),
     };
 
@@ -93,6 +94,9 @@ internal sealed class BenchReport
             ["frames_bad_crc"] = receiver?.FramesBadCrc ?? 0,
             ["frames_bad_signature"] = receiver?.FramesBadSignature ?? 0,
             ["frames_replayed"] = receiver?.FramesReplayed ?? 0,
+            ["frames_corrected"] = receiver?.FramesCorrected ?? 0,
+            ["symbols_corrected"] = receiver?.SymbolsCorrected ?? 0,
+            ["frames_uncorrectable"] = receiver?.FramesUncorrectable ?? 0,
             ["frames_lost"] = Math.Max(0, sent - received - rejected),
             ["retransmissions"] = sender?.Retransmissions ?? 0,
             ["messages_sent"] = sender?.MessagesSent ?? 0,

@@ -126,24 +126,44 @@ internal static class BenchRunner
         string payloadEndpoint = request.Transport == "serial" ? $"serial://{ptys!.Second}?baud=921600" : await listening.Task;
         using ChildProcess payload = ChildProcess.Start("payload", Arguments("payload", payloadEndpoint), Path.Combine(request.OutputDirectory, "payload.log"), _ => { });
         Task payloadExit = payload.WaitAsync(cancellationToken);
+        // A side the bench stops itself has no result to show; the report says why it stopped it, not that it crashed.
+        var stoppedByBench = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
         if (request.KillAfter is { } drill)
         {
             ChildProcess victim = drill.Side == "payload" ? payload : ground;
-            _ = Task.Delay(TimeSpan.FromSeconds(drill.AfterS), cancellationToken).ContinueWith(_ => victim.Kill(), TaskScheduler.Default);
+            string after = drill.AfterS.ToString("0.###", CultureInfo.InvariantCulture);
+            _ = Task.Delay(TimeSpan.FromSeconds(drill.AfterS), cancellationToken).ContinueWith(
+                _ =>
+                {
+                    if (!victim.HasExited)
+                    {
+                        stoppedByBench.TryAdd(drill.Side, $"killed by the bench after {after} s, as --kill-after {drill.Side}:{after} asked");
+                        victim.Kill();
+                    }
+                },
+                TaskScheduler.Default);
         }
 
         // Supervision: when one side exits, the other gets loss-of-link time plus a margin to follow.
         Task firstExit = await Task.WhenAny(payloadExit, groundExit);
+        string firstSide = firstExit == payloadExit ? "payload" : "ground";
         TimeSpan grace = TimeSpan.FromSeconds(request.Configuration.Link.LossOfLinkS + 10);
         if (await Task.WhenAny(Task.WhenAll(payloadExit, groundExit), Task.Delay(grace, cancellationToken)) is not Task { } all || !payloadExit.IsCompleted || !groundExit.IsCompleted)
         {
-            payload.Kill();
-            ground.Kill();
+            foreach ((string side, ChildProcess process) in new[] { ("payload", payload), ("ground", ground) })
+            {
+                if (!process.HasExited)
+                {
+                    stoppedByBench.TryAdd(side, string.Create(CultureInfo.InvariantCulture,
+                        $"stopped by the bench: still running {grace.TotalSeconds:F0} s (loss of link {request.Configuration.Link.LossOfLinkS:0.###} s + 10 s) after the {firstSide} ended"));
+                    process.Kill();
+                }
+            }
         }
 
         FirmwareResult? payloadResult = ReadResult("payload", request.OutputDirectory);
         FirmwareResult? groundResult = ReadResult("ground", request.OutputDirectory);
-        BenchOutcome outcome = BenchOutcome.From(payloadResult, groundResult) with
+        BenchOutcome outcome = BenchOutcome.From(payloadResult, groundResult, stoppedByBench) with
         {
             PayloadPid = payload.Id,
             GroundPid = ground.Id,

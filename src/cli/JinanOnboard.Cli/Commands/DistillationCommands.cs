@@ -65,6 +65,13 @@ internal static partial class CommandCatalog
             throw new UserErrorException("--out-bits must be at least 1.");
         }
 
+        // Privacy amplification compresses: a Toeplitz matrix with more rows than columns would compute the extra bits
+        // from the same n input bits, so they would look like key but add no secrecy.
+        if (m > n)
+        {
+            throw new UserErrorException($"--out-bits {m} exceeds the {n} input bits: privacy amplification can only shorten its input.");
+        }
+
         byte[] seed = ReadUserFile(seedFile, "--seed");
         long needed = ToeplitzHash.SeedBitCount((int)n, m);
         if (8L * seed.Length < needed)

@@ -66,18 +66,9 @@ internal static partial class CommandCatalog
         }
 
         double buildSeconds = Stopwatch.GetElapsedTime(buildStart).TotalSeconds;
-        bool showProgress = !json && !Console.IsErrorRedirected;
-        LdpcSimulationResult result = LdpcSimulation.Run(
-            code,
-            qber,
-            frames,
-            seed,
-            maxIterations,
-            showProgress ? done => Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rframe {done}/{frames}")) : null);
-        if (showProgress)
-        {
-            Console.Error.WriteLine();
-        }
+        // Progress goes to stderr in every mode, --json included: a run of many frames takes minutes, and stdout stays the result.
+        var progress = new StderrProgress("ldpc bench: frame", frames);
+        LdpcSimulationResult result = LdpcSimulation.Run(code, qber, frames, seed, maxIterations, progress.Report);
 
         if (json)
         {

@@ -20,7 +20,7 @@ internal static partial class CommandCatalog
 
     static partial void AddLink(RootCommand root)
     {
-        var link = new Command("link", "Link budgets (downlink, uplink, inter-satellite) and per-second pass timelines.");
+        var link = new Command("link", "Link budgets (downlink, uplink, inter-satellite) and per-second pass timelines of a physics parameter set (--physics).");
         link.Subcommands.Add(CreateLinkBudgetCommand());
         link.Subcommands.Add(CreateLinkPassCommand());
         root.Subcommands.Add(link);
@@ -29,24 +29,37 @@ internal static partial class CommandCatalog
     private static Command CreateLinkBudgetCommand()
     {
         var command = new Command("budget", "Every loss term in dB and the total for one geometry.");
-        var config = new Option<string>("--config") { Description = "Physics parameter set: jinan1 (default), micius-downlink, micius-uplink, ring-constellation, or a JSON path.", DefaultValueFactory = _ => "jinan1" };
+        (Option<string> physics, Option<string?> refusedConfig) = PhysicsOption("Physics parameter set: jinan1 (default), micius-downlink, micius-uplink, ring-constellation, or a JSON path.");
         var range = new Option<double>("--range-km") { Description = "Slant range (or inter-satellite distance), km.", Required = true };
         var elevation = new Option<double?>("--elevation-deg") { Description = "Elevation, degrees (not used by the inter-satellite link)." };
         var cloud = new Option<double?>("--cloud") { Description = "Cloud index 0 (clear) .. 150 (overcast)." };
         var pointing = new Option<double?>("--pointing-error-urad") { Description = "Instantaneous pointing error for the dynamic pointing loss, µrad." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        foreach (Option o in new Option[] { config, range, elevation, cloud, pointing, json })
+        foreach (Option o in new Option[] { physics, refusedConfig, range, elevation, cloud, pointing, json })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(parse => Run(() => RunBudget(parse.GetValue(config), parse.GetValue(range), parse.GetValue(elevation), parse.GetValue(cloud), parse.GetValue(pointing), parse.GetValue(json))));
+        command.SetAction(parse => Run(() => RefuseConfig(parse.GetValue(refusedConfig)) ?? RunBudget(parse.GetValue(physics), parse.GetValue(range), parse.GetValue(elevation), parse.GetValue(cloud), parse.GetValue(pointing), parse.GetValue(json))));
         return command;
     }
 
-    private static int RunBudget(string? configName, double rangeKm, double? elevationDeg, double? cloud, double? pointingUrad, bool json)
+    /// <summary>
+    /// The link verbs take a physics parameter set, what a run configuration calls its <c>physics</c> key, so the option
+    /// is --physics: --config names a whole run configuration for bench, payload and ground. The old spelling stays
+    /// known (hidden) only to be refused with the right name, instead of a parse error that does not say what to use.
+    /// </summary>
+    private static (Option<string> Physics, Option<string?> RefusedConfig) PhysicsOption(string description) =>
+        (new Option<string>("--physics") { Description = description, DefaultValueFactory = _ => "jinan1" },
+         new Option<string?>("--config") { Hidden = true });
+
+    private static int? RefuseConfig(string? config) => config is null
+        ? null
+        : throw new UserErrorException($"--config names a run configuration (bench, payload, ground); the link verbs take a physics set: use --physics {config}");
+
+    private static int RunBudget(string? physicsName, double rangeKm, double? elevationDeg, double? cloud, double? pointingUrad, bool json)
     {
-        PhysicsParameterSet set = LoadConfig(configName);
+        PhysicsParameterSet set = LoadConfig(physicsName);
         Positive(rangeKm, "--range-km", 1e6);
         double elevation = double.NaN;
         if (set.Kind != LinkKind.InterSatellite)
@@ -97,7 +110,7 @@ internal static partial class CommandCatalog
     private static Command CreateLinkPassCommand()
     {
         var command = new Command("pass", "Per-second timeline of one pass: elevation, range, range rate, loss terms, transmittance, detection and background rates.");
-        var config = new Option<string>("--config") { Description = "Physics parameter set (default jinan1).", DefaultValueFactory = _ => "jinan1" };
+        (Option<string> physics, Option<string?> refusedConfig) = PhysicsOption("Physics parameter set (default jinan1).");
         var tle = new Option<FileInfo?>("--tle") { Description = "TLE file: the first pass over --site after --from is used." };
         var site = new Option<string>("--site") { Description = "Site name or lat,lon,height_m.", Required = true };
         var from = new Option<string?>("--from") { Description = "With --tle: search start, ISO 8601 UTC." };
@@ -109,20 +122,20 @@ internal static partial class CommandCatalog
         var step = new Option<double>("--step-s") { Description = "Sample step, seconds.", DefaultValueFactory = _ => 1.0 };
         var rural = new Option<bool>("--rural") { Description = "No urban sky glow in the background (e.g. Nanshan)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table (the table shows every 10th sample)." };
-        foreach (Option o in new Option[] { config, tle, site, from, to, synthetic, at, nightOnly, cloud, step, rural, json })
+        foreach (Option o in new Option[] { physics, refusedConfig, tle, site, from, to, synthetic, at, nightOnly, cloud, step, rural, json })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(parse => Run(() => RunLinkPass(new LinkPassRequest(
-            parse.GetValue(config), parse.GetValue(tle), parse.GetValue(site), parse.GetValue(from), parse.GetValue(to), parse.GetValue(synthetic),
+        command.SetAction(parse => Run(() => RefuseConfig(parse.GetValue(refusedConfig)) ?? RunLinkPass(new LinkPassRequest(
+            parse.GetValue(physics), parse.GetValue(tle), parse.GetValue(site), parse.GetValue(from), parse.GetValue(to), parse.GetValue(synthetic),
             parse.GetValue(at), parse.GetValue(nightOnly), parse.GetValue(cloud), parse.GetValue(step), parse.GetValue(rural), parse.GetValue(json)))));
         return command;
     }
 
     private static int RunLinkPass(LinkPassRequest r)
     {
-        PhysicsParameterSet set = LoadConfig(r.Config);
+        PhysicsParameterSet set = LoadConfig(r.Physics);
         if (set.Kind == LinkKind.InterSatellite)
         {
             throw new UserErrorException($"set '{set.Name}' describes an inter-satellite link, which has no ground pass; use 'jinan link budget'");
@@ -227,7 +240,7 @@ internal static partial class CommandCatalog
     ];
 
     private sealed record LinkPassRequest(
-        string? Config, FileInfo? Tle, string? Site, string? From, string? To, double? SyntheticMaxElevationDeg, string? At, bool NightOnly, double? Cloud, double StepS, bool Rural, bool Json);
+        string? Physics, FileInfo? Tle, string? Site, string? From, string? To, double? SyntheticMaxElevationDeg, string? At, bool NightOnly, double? Cloud, double StepS, bool Rural, bool Json);
 
     private sealed record BudgetRow(
         double RangeKm, double ElevationDeg, double GeometricLossDb, double TurbulenceLossDb, double AtmosphereLossDb, double PointingLossDb, double OpticsLossDb,

@@ -6,6 +6,7 @@ namespace JinanOnboard.Config.Loading;
 internal static class FirmwareConfigurationReader
 {
     private static readonly string[] DeviationBounds = ["chernoff", "hoeffding"];
+    private static readonly string[] ChannelCodings = ["rs255223", "none"];
 
     public static FirmwareConfiguration Read(JsonSection root)
     {
@@ -64,11 +65,15 @@ internal static class FirmwareConfigurationReader
         {
             Endpoint = section.String("endpoint", d.Endpoint),
             FrameBytes = (int)section.Integer("frame_bytes", d.FrameBytes, 256, 16384),
+            Coding = section.String("coding", d.Coding, ChannelCodings),
             SpacecraftId = (int)section.Integer("spacecraft_id", d.SpacecraftId, 0, 255),
             RoundTripMs = section.Double("round_trip_ms", d.RoundTripMs, 0.1, 10_000),
             AckTimeoutMs = section.Double("ack_timeout_ms", d.AckTimeoutMs, 1, 60_000),
             HeartbeatMs = section.Double("heartbeat_ms", d.HeartbeatMs, 1, 60_000),
             LossOfLinkS = section.Double("loss_of_link_s", d.LossOfLinkS, 0.1, 3600),
+            GiveUpS = section.Double("give_up_s", d.GiveUpS, 0.1, 86_400),
+            NoProgressS = section.Double("no_progress_s", d.NoProgressS, 0.1, 86_400),
+            MaxFrameErrorRate = section.Double("max_frame_error_rate", d.MaxFrameErrorRate, 0.01, 1),
             Downlink = ReadDirection(section.Section("downlink")),
             Uplink = ReadDirection(section.Section("uplink")),
         };
@@ -81,6 +86,16 @@ internal static class FirmwareConfigurationReader
         if (link.HeartbeatMs >= link.LossOfLinkS * 1000)
         {
             throw section.Error(section.Combine("heartbeat_ms"), $"= {link.HeartbeatMs} must be shorter than loss_of_link_s ({link.LossOfLinkS} s)");
+        }
+
+        if (link.GiveUpS < link.LossOfLinkS)
+        {
+            throw section.Error(section.Combine("give_up_s"), $"= {link.GiveUpS} must not be shorter than loss_of_link_s ({link.LossOfLinkS} s)");
+        }
+
+        if (link.NoProgressS * 1000 <= link.AckTimeoutMs)
+        {
+            throw section.Error(section.Combine("no_progress_s"), $"= {link.NoProgressS} must be longer than ack_timeout_ms ({link.AckTimeoutMs} ms)");
         }
 
         return link;

@@ -67,6 +67,12 @@ public sealed record LinkSettings
     /// <summary>Fixed transfer-frame length in bytes (protocol-spec/frames.md).</summary>
     public int FrameBytes { get; init; } = 4096;
 
+    /// <summary>
+    /// Channel coding of every frame (protocol-spec/frames.md "Channel coding"): <c>rs255223</c>, interleaved CCSDS
+    /// Reed–Solomon (255,223), or <c>none</c>. Both ends must agree (it is in the plan agreement).
+    /// </summary>
+    public string Coding { get; init; } = "rs255223";
+
     /// <summary>CCSDS spacecraft identifier carried in every frame.</summary>
     public int SpacecraftId { get; init; } = 0x2A;
 
@@ -79,8 +85,17 @@ public sealed record LinkSettings
     /// <summary>An idle link sends a heartbeat this often.</summary>
     public double HeartbeatMs { get; init; } = 100;
 
-    /// <summary>No valid frame from the peer for this long means the link is lost.</summary>
+    /// <summary>No valid frame from the peer for this long marks the link down (before the handshake: lost).</summary>
     public double LossOfLinkS { get; init; } = 5;
+
+    /// <summary>No valid frame from the peer for this long ends the session (link_lost); shorter silences are outages the pass rides out.</summary>
+    public double GiveUpS { get; init; } = 60;
+
+    /// <summary>Link up but no reliable message acknowledged for this long while some wait: link_degraded.</summary>
+    public double NoProgressS { get; init; } = 30;
+
+    /// <summary>Link up but more than this share of the peer's frames failed to arrive intact over no_progress_s: link_degraded.</summary>
+    public double MaxFrameErrorRate { get; init; } = 0.9;
 
     /// <summary>Payload to ground (812 nm).</summary>
     public LinkDirectionSettings Downlink { get; init; } = new();

@@ -118,13 +118,15 @@ public sealed class PulseIndexer
         return new PulseIndexerStatistics(
             tagsIn, detectorTagsIn, syncTagsIn, unknownChannelTags, beforeLock, insideGate, outsideGate,
             outOfOrder, doubleClicks, detectionsOut, clock.SyncWordsUsed, clock.SyncWordsMissed,
-            clock.SpuriousTags, clock.IsLocked, offsetPs, ratePpm, clock.ResidualRmsPs);
+            clock.SpuriousTags, clock.IsLocked, offsetPs, ratePpm, clock.ResidualRmsPs, clock.Reacquisitions);
     }
 
     private void OnDetectorTag(TimeTag tag, Span<PulseDetection> output, ref int written)
     {
-        if (!clock.IsLocked)
+        if (!clock.IsLocked || clock.HasCoastedTooLong(tag.TimePs))
         {
+            // Before lock, or seconds after the last sync word (a cloud): the clock cannot name the slot to within a
+            // pulse period, and a wrongly numbered detection would poison sifting, so it is dropped.
             beforeLock++;
             return;
         }

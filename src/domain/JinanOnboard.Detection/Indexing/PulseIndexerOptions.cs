@@ -46,6 +46,24 @@ public sealed record PulseIndexerOptions
     public double SyncGateGrowthPsPerMissedWord { get; init; } = 100.0;
 
     /// <summary>
+    /// Longest gap, in sync words, after which a sync tag outside the window is taken as a possible return of the sync
+    /// light rather than noise: a cloud that hid the satellite for seconds leaves the coasted clock a few microseconds
+    /// off, outside the window but far inside one sync period, so the tracker re-acquires on a fresh chain of tags and
+    /// numbers it from the coasted prediction. 9 500 words is 1 s at 9.5 kHz.
+    /// </summary>
+    public long MaxCoastWords { get; init; } = 9_500;
+
+    /// <summary>
+    /// Longest gap, in sync words, across which detections are still numbered by the coasted clock; later ones are
+    /// dropped until the sync light is back. The coasted quadratic drifts by nanoseconds within tenths of a second at
+    /// the Doppler rate change of a LEO pass, more than the 1.6 ns pulse slot, so the limit is far shorter than the
+    /// tracker's own <see cref="MaxCoastWords"/>. 300 words is 32 ms: at the largest rate change of a LEO pass
+    /// (3e-7 /s) detections are still numbered right after a 300-word gap and start to go wrong after ~330
+    /// (SyncRecoveryTests).
+    /// </summary>
+    public long MaxDetectionCoastWords { get; init; } = 300;
+
+    /// <summary>
     /// Phase gain of the alpha-beta-gamma (third-order, type-3) tracking loop. The defaults are the
     /// critically damped gains for smoothing factor theta = 0.95 (Brookner, "Tracking and Kalman
     /// Filtering Made Easy", 1998, ch. 1): alpha = 1 - theta^3, beta = 1.5 (1 - theta)^2 (1 + theta),
@@ -80,6 +98,8 @@ public sealed record PulseIndexerOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AcquisitionTolerance, 0.0, nameof(AcquisitionTolerance));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SyncGatePs, 0.0, nameof(SyncGatePs));
         ArgumentOutOfRangeException.ThrowIfNegative(SyncGateGrowthPsPerMissedWord, nameof(SyncGateGrowthPsPerMissedWord));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCoastWords, 1L, nameof(MaxCoastWords));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDetectionCoastWords, 1L, nameof(MaxDetectionCoastWords));
         if (LoopAlpha is <= 0.0 or > 1.0)
         {
             throw new ArgumentOutOfRangeException(nameof(LoopAlpha), "alpha must be in (0, 1]");

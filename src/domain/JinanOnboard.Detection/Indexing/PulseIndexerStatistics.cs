@@ -5,7 +5,7 @@ namespace JinanOnboard.Detection.Indexing;
 /// <param name="DetectorTagsIn">Tags on detector channels 0..3.</param>
 /// <param name="SyncTagsIn">Tags on the sync channel.</param>
 /// <param name="UnknownChannelTags">Tags on any other channel (ignored).</param>
-/// <param name="DetectorTagsBeforeLock">Detector tags that arrived before the sync clock was locked (dropped).</param>
+/// <param name="DetectorTagsBeforeLock">Detector tags that arrived before the sync clock was locked, or while it coasted longer than the coasting limit (dropped).</param>
 /// <param name="InsideGate">Detector tags inside the gate of their nearest pulse slot.</param>
 /// <param name="OutsideGate">Detector tags outside the gate (dropped as background).</param>
 /// <param name="OutOfOrderTags">Gated tags naming an earlier slot than one already emitted (dropped).</param>
@@ -18,6 +18,7 @@ namespace JinanOnboard.Detection.Indexing;
 /// <param name="EstimatedOffsetPs">Local time of pulse 0 extrapolated from the last sync word with the nominal period, ps.</param>
 /// <param name="EstimatedRatePpm">Local sync period relative to nominal, minus one, in ppm (TDC drift plus Doppler).</param>
 /// <param name="SyncResidualRmsPs">RMS of the tracking loop's sync prediction residuals, ps.</param>
+/// <param name="SyncReacquisitions">Times the sync clock re-acquired after a gap longer than the coasting limit (a cloud).</param>
 public sealed record PulseIndexerStatistics(
     long TagsIn,
     long DetectorTagsIn,
@@ -35,4 +36,5 @@ public sealed record PulseIndexerStatistics(
     bool IsLocked,
     double EstimatedOffsetPs,
     double EstimatedRatePpm,
-    double SyncResidualRmsPs);
+    double SyncResidualRmsPs,
+    long SyncReacquisitions = 0);

@@ -49,6 +49,9 @@ internal sealed class SyncClockTracker
     /// <summary>Sync tags rejected as spurious.</summary>
     public long SpuriousTags { get; private set; }
 
+    /// <summary>Times the tracker re-acquired after a gap longer than <see cref="PulseIndexerOptions.MaxCoastWords"/>.</summary>
+    public long Reacquisitions { get; private set; }
+
     /// <summary>Current estimate of the local sync period, ps.</summary>
     public double SyncPeriodPs => syncPeriodPs;
 
@@ -63,6 +66,9 @@ internal sealed class SyncClockTracker
     {
         return IsLocked ? Track(timePs) : Acquire(timePs);
     }
+
+    /// <summary>True when <paramref name="timePs"/> lies more than <see cref="PulseIndexerOptions.MaxDetectionCoastWords"/> sync periods after the last tracked sync word.</summary>
+    public bool HasCoastedTooLong(long timePs) => (timePs - basePs) - phaseOffsetPs > options.MaxDetectionCoastWords * syncPeriodPs;
 
     /// <summary>
     /// Names the pulse slot nearest to a detection at <paramref name="timePs"/> (already corrected
@@ -85,6 +91,75 @@ internal sealed class SyncClockTracker
 
     private SyncTagOutcome Acquire(long timePs)
     {
+        if (!TryFindChain(timePs, out long a, out int m0, out int m1))
+        {
+            return SyncTagOutcome.Acquiring;
+        }
+
+        IsLocked = true;
+        SyncWordIndex = options.FirstSyncWordIndex + m0 + m1;
+        basePs = timePs;
+        phaseOffsetPs = 0.0;
+        syncPeriodPs = (double)(timePs - a) / (m0 + m1);
+        SyncWordsUsed = 3;
+        SyncWordsMissed = m0 + m1 - 2;
+        return SyncTagOutcome.Locked;
+    }
+
+    /// <summary>
+    /// After a gap of more than <see cref="PulseIndexerOptions.MaxCoastWords"/> (a cloud), tags that miss the window
+    /// are collected as in acquisition; a chain a → b → c re-locks phase and period on c, and c's word number comes from
+    /// the time since the last tracked word (a sync period is 105 µs, the estimate is within a few microseconds). The
+    /// period change is kept: the Doppler trend did not stop during the cloud.
+    /// </summary>
+    private SyncTagOutcome Reacquire(long timePs)
+    {
+        if (!TryFindChain(timePs, out long a, out int m0, out int m1))
+        {
+            SpuriousTags++;
+            return SyncTagOutcome.Spurious;
+        }
+
+        // Word count across the gap by the trapezoid rule: the period moved from the one tracked before the cloud to
+        // the one the fresh chain measures, close to linearly (constant Doppler rate change). The loop's period-change
+        // estimate is too noisy to extrapolate over seconds (one word off after 10 s at 3e-7 /s, SyncRecoveryTests);
+        // the chain's period, noisy by ~3e-7 relative, costs 0.01 word over 10 s.
+        double chainPeriodPs = (double)(timePs - a) / (m0 + m1);
+        double sinceLastPs = (timePs - basePs) - phaseOffsetPs;
+        long words = (long)Math.Round(sinceLastPs / (0.5 * (syncPeriodPs + chainPeriodPs)));
+        SyncWordIndex += words;
+        SyncWordsMissed += words - 3;
+        SyncWordsUsed += 3;
+        SpuriousTags -= 2; // a and b were counted spurious; they are the chain
+        basePs = timePs;
+        phaseOffsetPs = 0.0;
+        syncPeriodPs = chainPeriodPs;
+        Reacquisitions++;
+        return SyncTagOutcome.Used;
+    }
+
+    /// <summary>Whole sync periods from the last tracked word to <paramref name="timePs"/>, on the coasted quadratic.</summary>
+    private long WordsSinceLast(long timePs)
+    {
+        double sinceLastPs = (timePs - basePs) - phaseOffsetPs;
+        double periods = Math.Round(sinceLastPs / syncPeriodPs);
+        if (periods >= 1.0)
+        {
+            // Refine the word count with the quadratic term, which matters only after long outages.
+            double withChange = periods * (syncPeriodPs + (0.5 * periods * periodChangePsPerWord));
+            periods = Math.Round(periods + ((sinceLastPs - withChange) / syncPeriodPs));
+        }
+
+        return (long)periods;
+    }
+
+    /// <summary>
+    /// Looks for a → b → c = <paramref name="timePs"/> among the candidates, each step a whole number (1..4) of nominal
+    /// periods with a common period: one stray tag cannot fake that, and a missing word inside the chain does not block
+    /// lock. Without a chain the tag becomes a candidate.
+    /// </summary>
+    private bool TryFindChain(long timePs, out long first, out int m0, out int m1)
+    {
         double toleranceFraction = options.AcquisitionTolerance;
 
         // Look for a -> b -> c, each step a whole number (1..4) of nominal periods with a common
@@ -92,7 +167,7 @@ internal sealed class SyncClockTracker
         for (int ib = candidateCount - 1; ib >= 0; ib--)
         {
             long b = candidates[ib];
-            if (!TryWholePeriods(timePs - b, toleranceFraction, out int m1))
+            if (!TryWholePeriods(timePs - b, toleranceFraction, out int candidate1))
             {
                 continue;
             }
@@ -100,27 +175,23 @@ internal sealed class SyncClockTracker
             for (int ia = ib - 1; ia >= 0; ia--)
             {
                 long a = candidates[ia];
-                if (!TryWholePeriods(b - a, toleranceFraction, out int m0))
+                if (!TryWholePeriods(b - a, toleranceFraction, out int candidate0))
                 {
                     continue;
                 }
 
-                double period0 = (double)(b - a) / m0;
-                double period1 = (double)(timePs - b) / m1;
+                double period0 = (double)(b - a) / candidate0;
+                double period1 = (double)(timePs - b) / candidate1;
                 if (Math.Abs(period1 - period0) > 2.0 * options.SyncGatePs)
                 {
                     continue;
                 }
 
-                IsLocked = true;
-                SyncWordIndex = options.FirstSyncWordIndex + m0 + m1;
-                basePs = timePs;
-                phaseOffsetPs = 0.0;
-                syncPeriodPs = (double)(timePs - a) / (m0 + m1);
-                SyncWordsUsed = 3;
-                SyncWordsMissed = m0 + m1 - 2;
+                first = a;
+                m0 = candidate0;
+                m1 = candidate1;
                 candidateCount = 0;
-                return SyncTagOutcome.Locked;
+                return true;
             }
         }
 
@@ -131,7 +202,9 @@ internal sealed class SyncClockTracker
         }
 
         candidates[candidateCount++] = timePs;
-        return SyncTagOutcome.Acquiring;
+        first = 0;
+        m0 = m1 = 0;
+        return false;
     }
 
     private bool TryWholePeriods(long intervalPs, double toleranceFraction, out int periods)
@@ -145,21 +218,20 @@ internal sealed class SyncClockTracker
     private SyncTagOutcome Track(long timePs)
     {
         double sinceLastPs = (timePs - basePs) - phaseOffsetPs;
-        double periods = Math.Round(sinceLastPs / syncPeriodPs);
-        if (periods >= 1.0)
-        {
-            // Refine the word count with the quadratic term, which matters only after long outages.
-            double withChange = periods * (syncPeriodPs + (0.5 * periods * periodChangePsPerWord));
-            periods = Math.Round(periods + ((sinceLastPs - withChange) / syncPeriodPs));
-        }
-
-        if (periods < 1.0)
+        long m = WordsSinceLast(timePs);
+        if (m < 1)
         {
             SpuriousTags++;
             return SyncTagOutcome.Spurious;
         }
 
-        long m = (long)periods;
+        if (m > options.MaxCoastWords)
+        {
+            // Even inside the (by now wide) window one tag cannot be trusted to correct microseconds of coasting error
+            // through the loop gains: re-acquire on a chain instead.
+            return Reacquire(timePs);
+        }
+
         double residualPs = sinceLastPs - (m * syncPeriodPs) - (0.5 * m * m * periodChangePsPerWord);
         double windowPs = options.SyncGatePs + ((m - 1) * options.SyncGateGrowthPsPerMissedWord);
         if (Math.Abs(residualPs) > windowPs)

@@ -96,5 +96,17 @@ public sealed class DistillationStatistics
 
     internal void SetBlock(PaBlockReport report) => _blocks[report.BlockId] = report;
 
+    /// <summary>Sets what became of a packet this side already reports; true when it was still <see cref="PacketOutcome.Pending"/>.</summary>
+    internal bool ResolvePacket(int packetId, PacketOutcome outcome)
+    {
+        if (outcome == PacketOutcome.Pending || !_packets.TryGetValue(packetId, out PacketReport? report) || report.Outcome != PacketOutcome.Pending)
+        {
+            return false;
+        }
+
+        _packets[packetId] = report with { Outcome = outcome };
+        return true;
+    }
+
     internal bool TryGetBlock(uint blockId, out PaBlockReport? report) => _blocks.TryGetValue(blockId, out report);
 }

@@ -303,6 +303,13 @@ public sealed class PayloadDistiller
             return; // duplicate delivery
         }
 
+        // The OGS names only packets it decoded and verified (it discards the others before building a block), so a
+        // signed instruction is the payload's evidence that they were decoded, whatever becomes of the block.
+        foreach (int id in instruction.PacketIds)
+        {
+            Statistics.ResolvePacket(id, PacketOutcome.Decoded);
+        }
+
         PaBlockReport report = BlockKeyLength.Report(
             instruction.BlockId, instruction.PacketIds, instruction.Detections, instruction.Errors, instruction.LambdaEcBits, instruction.KeyBits, BlockOutcome.Pending);
         string? problem = CheckInstruction(instruction, out List<byte[]> packetBits);
@@ -329,6 +336,24 @@ public sealed class PayloadDistiller
         _journal?.Hold(instruction.BlockId, key, instruction.KeyBits); // durable before the feedback leaves
         Statistics.SetBlock(report);
         SendFeedback(new FeedbackMessage(instruction.BlockId, FeedbackStatus.KeyGenerated, instruction.KeyBits, BlockKeyLength.KeyCrc(key, instruction.KeyBits)));
+    }
+
+    /// <summary>
+    /// Takes the OGS's outcome of the packets no instruction named: a packet the OGS discarded (decoding or verification
+    /// failed, unknown code) is never mentioned again on the distillation protocol, so only the OGS's end-of-session
+    /// report says what became of it. Packets already resolved here (named by an instruction) keep this side's outcome.
+    /// </summary>
+    /// <returns>The number of packets resolved.</returns>
+    public int AdoptOgsPacketOutcomes(IEnumerable<KeyValuePair<int, PacketOutcome>> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        int resolved = 0;
+        foreach ((int id, PacketOutcome outcome) in outcomes)
+        {
+            resolved += Statistics.ResolvePacket(id, outcome) ? 1 : 0;
+        }
+
+        return resolved;
     }
 
     /// <summary>The reason of the last refused instruction (for logs; never contains key material).</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Threading.Channels;
 using JinanOnboard.Primitives.Recording;
+using JinanOnboard.Protocol.Coding;
 using JinanOnboard.Protocol.Framing;
 
 namespace JinanOnboard.Protocol.Delivery;
@@ -20,9 +21,10 @@ internal interface IFrameSink
 /// <summary>
 /// The reader loop: pulls bytes from the transport, finds frames by their sync marker, hands each
 /// to the sink, and passes the messages they complete to the application, waiting when the
-/// application is slow (back-pressure reaches the transport, never an unbounded queue).
+/// application is slow (back-pressure reaches the transport, never an unbounded queue). Each candidate's codeblock
+/// is corrected (<see cref="FrameCoding.Correct"/>) before the receive checks see the frame.
 /// </summary>
-internal sealed class FrameReader(PipeReader input, int frameLength, IFrameSink sink, ChannelWriter<InboundMessage> inbound, LinkStatistics statistics, ITap tap, Func<TimeSpan> passClock)
+internal sealed class FrameReader(PipeReader input, FrameCoding coding, IFrameSink sink, ChannelWriter<InboundMessage> inbound, LinkStatistics statistics, ITap tap, Func<TimeSpan> passClock)
 {
     /// <summary>
     /// Runs until the peer's stream ends (true: the caller decides whether that was orderly) or
@@ -30,8 +32,9 @@ internal sealed class FrameReader(PipeReader input, int frameLength, IFrameSink 
     /// </summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var deframer = new CaduDeframer(frameLength);
-        byte[] frame = new byte[frameLength];
+        var deframer = new CaduDeframer(coding.CodeblockLength);
+        byte[] codeblock = new byte[coding.CodeblockLength];
+        int frameLength = coding.FrameLength;
         var delivered = new List<InboundMessage>();
         while (true)
         {
@@ -50,8 +53,10 @@ internal sealed class FrameReader(PipeReader input, int frameLength, IFrameSink 
             }
 
             ReadOnlySequence<byte> buffer = result.Buffer;
-            while (deframer.TryRead(ref buffer, frame))
+            while (deframer.TryRead(ref buffer, codeblock))
             {
+                Correct(codeblock);
+                ReadOnlySpan<byte> frame = codeblock.AsSpan(0, frameLength);
                 tap.Observe("link", TapDirection.Incoming, passClock(), frame);
                 deframer.Release(ref buffer, sink.Receive(frame, delivered));
             }
@@ -68,6 +73,20 @@ internal sealed class FrameReader(PipeReader input, int frameLength, IFrameSink 
             {
                 return true;
             }
+        }
+    }
+
+    private void Correct(Span<byte> codeblock)
+    {
+        int corrected = coding.Correct(codeblock);
+        if (corrected > 0)
+        {
+            Interlocked.Increment(ref statistics.FramesCorrected);
+            Interlocked.Add(ref statistics.SymbolsCorrected, corrected);
+        }
+        else if (corrected < 0)
+        {
+            Interlocked.Increment(ref statistics.FramesUncorrectable);
         }
     }
 }

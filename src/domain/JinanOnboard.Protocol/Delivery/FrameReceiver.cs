@@ -82,6 +82,10 @@ internal sealed class FrameReceiver : IFrameSink
 
         _liveness.Heard();
         Interlocked.Increment(ref _statistics.FramesReceived);
+        if ((long)header.FrameSequence > _statistics.PeerFrameSequence)
+        {
+            Interlocked.Exchange(ref _statistics.PeerFrameSequence, (long)header.FrameSequence);
+        }
         ReceivePackets(zone, header.SenderSessionId, admission == Admission.PreHandshake, delivered);
         return true;
     }

@@ -69,15 +69,16 @@ public sealed class LinkSession : IAsyncDisposable
         tap ??= NullTap.Instance;
         passClock ??= () => TimeSpan.Zero;
         var doorbell = new Doorbell(time);
-        _liveness = new Liveness(time, options.LossOfLinkTimeout);
+        _liveness = new Liveness(time, options, Statistics, passClock);
         _outbox = new Outbox(options.WindowPackets, doorbell);
         _handshake = new Handshake(options.SessionId, options.IsPayload, options.Agreement);
-        _sender = new ReliableSender(options, time, _outbox, doorbell, Statistics, _stop.Token);
+        _handshake.Connected.ContinueWith(t => _liveness.Confirmed(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _sender = new ReliableSender(options, time, _outbox, doorbell, Statistics, _liveness.Progressed, _stop.Token);
         _acknowledger = new Acknowledger(options.AckDelay, time, doorbell);
         _receiver = new FrameReceiver(options, new FrameVerifier(peerKey), _handshake, _acknowledger, _sender, _liveness, doorbell, Statistics);
         var composer = new FrameComposer(options, new FrameSigner(identity), _handshake, _acknowledger, _sender, _outbox, Statistics);
-        _reader = new FrameReader(pipe.Input, options.FrameLength, _receiver, _inbound.Writer, Statistics, tap, passClock);
-        _writer = new FrameWriter(pipe.Output, composer, doorbell, _liveness, Statistics, time, tap, passClock);
+        _reader = new FrameReader(pipe.Input, options.FrameCoding, _receiver, _inbound.Writer, Statistics, tap, passClock);
+        _writer = new FrameWriter(pipe.Output, composer, options.FrameCoding, doorbell, _liveness, () => _sender.HasUnsettled, Statistics, time, tap, passClock);
     }
 
     /// <summary>Counters for this end.</summary>
@@ -89,6 +90,22 @@ public sealed class LinkSession : IAsyncDisposable
     /// plans differ, or <see cref="LinkLostException"/> when the link ends first.
     /// </summary>
     public Task Connected => _handshake.Connected;
+
+    /// <summary>Every time the link went down or came up again (delivery.md "Liveness"), in order.</summary>
+    public IReadOnlyList<LinkStateChange> LinkStateChanges => _liveness.Changes;
+
+    /// <summary>Raised when the link goes down or comes up, on a link loop's thread: keep handlers short.</summary>
+    public event Action<LinkStateChange>? LinkStateChanged
+    {
+        add => _liveness.Changed += value;
+        remove => _liveness.Changed -= value;
+    }
+
+    /// <summary>True while no valid frame has arrived for the loss-of-link time (after the handshake).</summary>
+    public bool IsLinkDown => _liveness.IsDown;
+
+    /// <summary>Share of the peer's frames that did not arrive intact so far (see <see cref="LinkDegradedException"/>).</summary>
+    public double FrameErrorRate => _liveness.FrameErrorRate();
 
     /// <summary>Completes when the peer has said goodbye (a CLOSE message).</summary>
     public Task PeerClosed => _receiver.PeerClosed;
@@ -189,6 +206,26 @@ public sealed class LinkSession : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         await _outbox.EnqueueUnreliableAsync(new OutboundPacket(apid, type, SequenceFlags.Unsegmented, 0, data), linked.Token);
         Interlocked.Increment(ref Statistics.MessagesSent);
+    }
+
+    /// <summary>
+    /// Completes once every message handed to the session so far has been put into a frame and written to the transport
+    /// (or the session has stopped). A fast-mode pass paces itself on it, so its pass time never runs ahead of what the
+    /// link has taken: link emulation read on the pass clock then sees each message at (about) its pass time.
+    /// </summary>
+    public async Task WhenQueuedSentAsync(CancellationToken cancellationToken)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            // Take the next-write signal before looking at the outbox, so a frame written in between is not missed.
+            Task written = _writer.NextFrameWritten;
+            if (_outbox.IsEmpty)
+            {
+                return;
+            }
+
+            await written.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Says goodbye reliably (bounded by <paramref name="timeout"/>), then stops the session.</summary>

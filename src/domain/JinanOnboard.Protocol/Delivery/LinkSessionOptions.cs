@@ -1,3 +1,4 @@
+using JinanOnboard.Protocol.Coding;
 using JinanOnboard.Protocol.Framing;
 
 namespace JinanOnboard.Protocol.Delivery;
@@ -9,6 +10,12 @@ public sealed record LinkSessionOptions
     public int FrameLength { get; init; } = 4096;
 
     public byte SpacecraftId { get; init; } = 0x2A;
+
+    /// <summary>Channel coding of every frame on the wire; both ends must agree (the run configuration's <c>link.coding</c>).</summary>
+    public ChannelCoding Coding { get; init; } = ChannelCoding.None;
+
+    /// <summary>The codec of <see cref="Coding"/> for <see cref="FrameLength"/>.</summary>
+    internal FrameCoding FrameCoding => Coding == ChannelCoding.ReedSolomon ? FrameCoding.ReedSolomon(FrameLength) : FrameCoding.None(FrameLength);
 
     /// <summary>True at the payload: its packets are telemetry (type bit 0); the ground's are telecommands.</summary>
     public bool IsPayload { get; init; }
@@ -36,8 +43,20 @@ public sealed record LinkSessionOptions
     /// <summary>A frame goes out at least this often, so the peer knows the link is alive.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>No valid frame from the peer for this long means loss of link.</summary>
+    /// <summary>
+    /// No valid frame from the peer for this long: before the handshake is confirmed, loss of link; after it, the link
+    /// is marked down (the session waits for it to come back).
+    /// </summary>
     public TimeSpan LossOfLinkTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>No valid frame from the peer for this long ends a confirmed session (loss of link).</summary>
+    public TimeSpan GiveUpTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>While the link is up and reliable messages wait, none acknowledged for this long means the link is degraded.</summary>
+    public TimeSpan NoProgressTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Over <see cref="NoProgressTimeout"/>, a larger share of the peer's frames failing to arrive intact means the link is degraded.</summary>
+    public double MaxFrameErrorRate { get; init; } = 0.9;
 
     /// <summary>Reliable packets in flight: the bandwidth-delay product in frames, at least 16.</summary>
     public int WindowPackets
@@ -83,9 +102,10 @@ public sealed record LinkSessionOptions
             throw new ArgumentException("SessionId must be non-zero.");
         }
 
-        if (SpacecraftId > 0xFF || LinkRateBitsPerSecond <= 0 || AckTimeout <= TimeSpan.Zero || LossOfLinkTimeout <= HeartbeatInterval)
+        if (SpacecraftId > 0xFF || LinkRateBitsPerSecond <= 0 || AckTimeout <= TimeSpan.Zero || LossOfLinkTimeout <= HeartbeatInterval
+            || GiveUpTimeout < LossOfLinkTimeout || NoProgressTimeout <= AckTimeout || MaxFrameErrorRate is <= 0 or > 1)
         {
-            throw new ArgumentException("Link session timing settings are inconsistent (need AckTimeout > 0 and LossOfLinkTimeout > HeartbeatInterval).");
+            throw new ArgumentException("Link session timing settings are inconsistent (need AckTimeout > 0, LossOfLinkTimeout > HeartbeatInterval, GiveUpTimeout >= LossOfLinkTimeout, NoProgressTimeout > AckTimeout, 0 < MaxFrameErrorRate <= 1).");
         }
 
         PlanAgreement.Validate(Agreement);

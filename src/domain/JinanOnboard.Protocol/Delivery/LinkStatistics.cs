@@ -21,6 +21,12 @@ public sealed class LinkStatistics
     internal long PayloadBytesSent;
     internal long PayloadBytesReceived;
     internal long SkippedBytes;
+    internal long FramesCorrected;
+    internal long SymbolsCorrected;
+    internal long FramesUncorrectable;
+
+    /// <summary>Highest frame sequence number accepted from the peer (the peer numbers every frame it sends from 1).</summary>
+    internal long PeerFrameSequence;
 
     /// <summary>A copy of every counter.</summary>
     public LinkStatisticsSnapshot Snapshot() => new(
@@ -41,7 +47,13 @@ public sealed class LinkStatistics
         DuplicatesReceived: Interlocked.Read(ref DuplicatesReceived),
         PayloadBytesSent: Interlocked.Read(ref PayloadBytesSent),
         PayloadBytesReceived: Interlocked.Read(ref PayloadBytesReceived),
-        SkippedBytes: Interlocked.Read(ref SkippedBytes));
+        SkippedBytes: Interlocked.Read(ref SkippedBytes))
+    {
+        FramesCorrected = Interlocked.Read(ref FramesCorrected),
+        SymbolsCorrected = Interlocked.Read(ref SymbolsCorrected),
+        FramesUncorrectable = Interlocked.Read(ref FramesUncorrectable),
+        PeerFramesSent = Interlocked.Read(ref PeerFrameSequence),
+    };
 }
 
 /// <summary>Link counters at one moment. "Rejected" frames are the sum of the bad-CRC, signature, malformed, replay and session counts.</summary>
@@ -65,5 +77,17 @@ public sealed record LinkStatisticsSnapshot(
     long PayloadBytesReceived,
     long SkippedBytes)
 {
+    /// <summary>Frames the Reed–Solomon decoder repaired (received with errors, delivered intact).</summary>
+    public long FramesCorrected { get; init; }
+
+    /// <summary>Symbols (bytes) the decoder corrected in those frames.</summary>
+    public long SymbolsCorrected { get; init; }
+
+    /// <summary>Candidate frames with more errors than the code corrects; they then fail the CRC check and count under <see cref="FramesBadCrc"/> too.</summary>
+    public long FramesUncorrectable { get; init; }
+
+    /// <summary>The peer's highest frame sequence number seen: how many frames it had sent by its last frame that arrived.</summary>
+    public long PeerFramesSent { get; init; }
+
     public long FramesRejected => FramesBadCrc + FramesBadSignature + FramesMalformed + FramesReplayed + FramesOutOfSession;
 }

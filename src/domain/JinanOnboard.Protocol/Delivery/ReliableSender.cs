@@ -23,11 +23,14 @@ internal sealed class ReliableSender : IDisposable
     private readonly Doorbell _doorbell;
     private readonly LinkStatistics _statistics;
     private readonly CancellationToken _stopped;
+    private readonly Action _progressed;
     private uint _nextMessageId = 1;
 
+    /// <param name="progressed">Called when an acknowledgement settles a packet not acknowledged before (the no-progress watchdog).</param>
     /// <param name="stopped">Cancelled when the session ends: deliveries in progress end with <see cref="OperationCanceledException"/>.</param>
-    public ReliableSender(LinkSessionOptions options, TimeProvider time, Outbox outbox, Doorbell doorbell, LinkStatistics statistics, CancellationToken stopped)
+    public ReliableSender(LinkSessionOptions options, TimeProvider time, Outbox outbox, Doorbell doorbell, LinkStatistics statistics, Action progressed, CancellationToken stopped)
     {
+        _progressed = progressed;
         _maxSegmentData = options.MaxSegmentData;
         _window = new SemaphoreSlim(options.WindowPackets, options.WindowPackets);
         _outbox = outbox;
@@ -181,6 +184,7 @@ internal sealed class ReliableSender : IDisposable
     public void Acknowledge(uint cumulative, ReadOnlySpan<byte> ranges)
     {
         int rangeCount = ranges.Length / AckPayload.RangeLength;
+        bool progressed = false;
         lock (_lock)
         {
             foreach (KeyValuePair<uint, OutboundPacket> entry in _unsettled)
@@ -196,9 +200,14 @@ internal sealed class ReliableSender : IDisposable
                 if (acked)
                 {
                     // Continuations run asynchronously (see OutboundPacket.Acked): nothing re-enters this lock.
-                    entry.Value.Acked.TrySetResult();
+                    progressed |= entry.Value.Acked.TrySetResult();
                 }
             }
+        }
+
+        if (progressed)
+        {
+            _progressed();
         }
     }
 

@@ -19,9 +19,14 @@ public sealed class CaduDeframer
     private readonly int _frameLength;
     private bool _pending;
 
+    /// <param name="frameLength">Bytes after the sync marker: the frame length L, or the codeblock length when the link is channel-coded (<see cref="Coding.FrameCoding.CodeblockLength"/>).</param>
     public CaduDeframer(int frameLength)
     {
-        TransferFrameLayout.Validate(frameLength);
+        if (frameLength < TransferFrameLayout.MinFrameLength || frameLength > Coding.FrameCoding.MaxCodeblockLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(frameLength), frameLength, $"A CADU carries {TransferFrameLayout.MinFrameLength}..{Coding.FrameCoding.MaxCodeblockLength} bytes after its sync marker.");
+        }
+
         _frameLength = frameLength;
     }
 
@@ -69,7 +74,7 @@ public sealed class CaduDeframer
                 return false;
             }
 
-            buffer.Slice(marker.Length, _frameLength).CopyTo(frame);
+            buffer.Slice(marker.Length, _frameLength).CopyTo(frame[.._frameLength]);
             _pending = true;
             return true;
         }

@@ -10,7 +10,7 @@ namespace JinanOnboard.Ground.Components.Session;
 /// <summary>
 /// Ground side of a pass: learns the pass from the payload's announcement, waits for the payload's
 /// "pass complete", lets the ground's work finish (<see cref="BeforeSummary"/>), sends its summary
-/// and waits for the payload to close the session.
+/// and ends when the payload has it (acknowledged, or the payload's CLOSE arrived).
 /// </summary>
 public sealed class GroundSessionController
 {
@@ -61,8 +61,17 @@ public sealed class GroundSessionController
         PassComplete complete = await _completed.Task.WaitAsync(cancellationToken);
         await BeforeSummary.InvokeAsync(complete, cancellationToken);
         await Uplink.InvokeAsync(new OutboundMessage(Apids.SessionControl, SessionMessageTypes.Summary, SessionSummary.Encode(summary()), Reliable: true), cancellationToken);
-        await link.DrainAsync(cancellationToken);
-        await session.PeerClosed.WaitAsync(cancellationToken);
+
+        // The session is complete once the payload has the summary: its acknowledgement says so, and so does the
+        // payload's CLOSE (sent only after the summary arrived), whichever comes first — the acknowledgement may be
+        // the frame the payload's hang-up cuts off.
+        Task drained = link.DrainAsync(cancellationToken);
+        await Task.WhenAny(drained, session.PeerClosed);
+        if (!session.PeerClosed.IsCompleted)
+        {
+            await drained;
+        }
+
         return complete.PassTimeS;
     }
 }

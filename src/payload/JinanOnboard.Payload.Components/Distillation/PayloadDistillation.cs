@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JinanOnboard.Distillation.KeyStorage;
 using JinanOnboard.Distillation.Exchange;
 using JinanOnboard.Primitives.Randomness;
@@ -60,6 +61,30 @@ public sealed class PayloadDistillation : IAsyncDisposable
     /// <summary>Waits, within <see cref="PayloadDistillationOptions.SettleTimeout"/>, until every key of the pass is settled.</summary>
     public ValueTask<bool> SettleAsync(TimeProvider time, CancellationToken cancellationToken) =>
         _gate.WaitUntilAsync(() => _distiller.PendingKeyCount == 0 && _distiller.AwaitingSettlement == 0, _options.SettleTimeout, time, cancellationToken);
+
+    /// <summary>
+    /// After the ground's summary: the packets the OGS discarded are named nowhere else, so their outcome comes from the
+    /// summary's <c>packets</c> list (the ground's own report); packets an instruction named are already resolved here.
+    /// </summary>
+    public ValueTask<int> AdoptGroundPacketOutcomesAsync(IReadOnlyDictionary<string, JsonElement>? summary, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<KeyValuePair<int, PacketOutcome>>();
+        if (summary is not null && summary.TryGetValue("packets", out JsonElement packets) && packets.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement packet in packets.EnumerateArray())
+            {
+                if (packet.ValueKind == JsonValueKind.Object
+                    && packet.TryGetProperty("packet_id", out JsonElement id) && id.TryGetInt32(out int packetId)
+                    && packet.TryGetProperty("outcome", out JsonElement outcome) && outcome.ValueKind == JsonValueKind.String
+                    && Enum.TryParse(outcome.GetString(), ignoreCase: false, out PacketOutcome parsed) && Enum.IsDefined(parsed))
+                {
+                    outcomes.Add(new(packetId, parsed));
+                }
+            }
+        }
+
+        return _gate.RunAsync(() => _distiller.AdoptOgsPacketOutcomes(outcomes), cancellationToken);
+    }
 
     public void AddDetails(IDictionary<string, object> details)
     {

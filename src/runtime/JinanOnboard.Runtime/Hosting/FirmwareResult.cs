@@ -9,7 +9,12 @@ public sealed record FirmwareResult
 
     public required int ProcessId { get; init; }
 
-    /// <summary>"completed", "link_lost", "configuration_error", "interrupted" or "failed".</summary>
+    /// <summary>
+    /// One vocabulary on both sides and in the bench: "completed" (every block settled), "link_lost" (no valid frame
+    /// for link.give_up_s, the transport failed, or the peer vanished), "link_degraded" (frames arrive but too few to
+    /// make progress), "interrupted" (SIGINT/SIGTERM, or the peer's operator stopped it), "configuration_error" or
+    /// "failed" (anything else: a bug or an I/O error, with its message).
+    /// </summary>
     public required string Status { get; init; }
 
     public string? Error { get; init; }
@@ -22,6 +27,12 @@ public sealed record FirmwareResult
     public double WallSeconds { get; init; }
 
     public LinkStatisticsSnapshot? Link { get; init; }
+
+    /// <summary>Every period the link was down (no valid frame for loss_of_link_s) that the session rode out or ended in.</summary>
+    public IReadOnlyList<LinkDownPeriod> LinkOutages { get; init; } = [];
+
+    /// <summary>Share of the peer's frames that did not arrive intact (1 − received / the peer's highest frame number).</summary>
+    public double? FrameErrorRate { get; init; }
 
     /// <summary>What the link emulation did to this side's transmit direction.</summary>
     public EmulationStatistics? Emulation { get; init; }
@@ -61,4 +72,26 @@ public sealed record EmulationStatistics(long ChunksOffered, long ChunksDelivere
 
     /// <summary>Bits carried / (rate × link wall time): how busy the window kept the line.</summary>
     public double Utilisation { get; init; }
+}
+
+/// <summary>One period the link was down: from the pass time it was declared down to the pass time it came up (null: it never did).</summary>
+public sealed record LinkDownPeriod(double DownAtPassS, double? UpAtPassS, double DownAtSessionS, double? SilentS)
+{
+    public static IReadOnlyList<LinkDownPeriod> FromChanges(IReadOnlyList<LinkStateChange> changes)
+    {
+        var outages = new List<LinkDownPeriod>();
+        foreach (LinkStateChange change in changes)
+        {
+            if (!change.Up)
+            {
+                outages.Add(new LinkDownPeriod(Math.Round(change.PassTime.TotalSeconds, 3), null, Math.Round(change.SessionTime.TotalSeconds, 3), null));
+            }
+            else if (outages.Count > 0 && outages[^1].UpAtPassS is null)
+            {
+                outages[^1] = outages[^1] with { UpAtPassS = Math.Round(change.PassTime.TotalSeconds, 3), SilentS = Math.Round(change.SilentFor.TotalSeconds, 3) };
+            }
+        }
+
+        return outages;
+    }
 }

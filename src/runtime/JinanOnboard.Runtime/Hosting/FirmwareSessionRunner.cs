@@ -4,6 +4,7 @@ using System.Text.Json;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Plan;
+using JinanOnboard.Protocol.Coding;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Protocol.Signing;
 using JinanOnboard.Transport;
@@ -20,6 +21,9 @@ namespace JinanOnboard.Runtime.Hosting;
 /// </summary>
 public static class FirmwareSessionRunner
 {
+    /// <summary>How long a side's goodbye (its CLOSE, and the ground's wait for the payload's) may take at the end of a session.</summary>
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
     public static async Task<FirmwareResult> RunAsync(
         FirmwareRole role,
         FirmwareRunOptions options,
@@ -42,10 +46,14 @@ public static class FirmwareSessionRunner
             Role = roleName,
             ProcessId = Environment.ProcessId,
             Status = status,
-            Error = error,
+            Error = status == "link_lost" && error is not null
+                ? LinkLossExplanation.Explain(error, session?.Statistics.Snapshot(), options.Plan.KeyDirectory, role)
+                : error,
             PassSeconds = passSeconds,
             WallSeconds = time.GetElapsedTime(started).TotalSeconds,
             Link = session?.Statistics.Snapshot(),
+            LinkOutages = session is null ? [] : LinkDownPeriod.FromChanges(session.LinkStateChanges),
+            FrameErrorRate = session is null ? null : Math.Round(session.FrameErrorRate, 6),
             Emulation = emulation is null ? null : LinkEmulationFactory.Statistics(emulation, options.Plan.Configuration, role, time.GetElapsedTime(linkStarted)),
             Details = topology.Details(),
         };
@@ -93,6 +101,7 @@ public static class FirmwareSessionRunner
             emulation = emulated;
             LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role, LinkEmulationFactory.MaxOneWayDelay(configuration, role, slantRange)) with { Agreement = plan.Agreement };
             session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap, () => passTime.Now);
+            session.LinkStateChanged += change => LogLinkStateChange(logger, roleName, change, linkOptions);
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
             var context = new FirmwareContext(options, session, link, time, logger, plan.OutputDirectory, identity, peerKey) { PassTime = passTime };
 
@@ -124,7 +133,7 @@ public static class FirmwareSessionRunner
                 // The mission stops where it is (the payload's pending-key journal already holds every key
                 // not yet settled; the next contact's settle query resolves them), then goodbye to the peer.
                 await mission.ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
-                await session.CloseAsync(TimeSpan.FromSeconds(2));
+                await session.CloseAsync(CloseTimeout);
                 await sessionRun.ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
                 await stopSession.CancelAsync();
                 await routing.ContinueWith(_ => { }, TaskScheduler.Default);
@@ -144,7 +153,14 @@ public static class FirmwareSessionRunner
                 logger.LogDebug(error, "{Role} handler failure", roleName);
                 await stopSession.CancelAsync();
                 await mission.ContinueWith(_ => { }, TaskScheduler.Default);
-                return Result("failed", $"handling an inbound message failed: {error.Message}");
+
+                // A handler that was sending when the link gave out failed because of the link, not a bug: one status for it.
+                return error switch
+                {
+                    LinkDegradedException degraded => Result("link_degraded", degraded.Message),
+                    LinkLostException lost => Result("link_lost", lost.Message),
+                    _ => Result("failed", $"handling an inbound message failed: {error.Message}"),
+                };
             }
 
             Task first = await Task.WhenAny(sessionRun, mission, handlerFault.Task, stopRequested.Task);
@@ -200,8 +216,25 @@ public static class FirmwareSessionRunner
                 return await PeerLeftAsync();
             }
 
-            await session.CloseAsync(TimeSpan.FromSeconds(2));
-            await sessionRun.WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
+            // The mission has what decides its outcome (the payload: the ground's summary; the ground: its summary
+            // acknowledged or the payload's CLOSE), so every block is settled and the status is "completed" whatever the
+            // link does from here: the goodbye below can no longer race the last acknowledgements into a failure.
+            // The ground lets the payload say goodbye first (delivery.md "Liveness and closing"), bounded.
+            if (role == FirmwareRole.Ground)
+            {
+                await Task.WhenAny(session.PeerClosed, sessionRun, Task.Delay(CloseTimeout, time));
+            }
+
+            await session.CloseAsync(CloseTimeout);
+            try
+            {
+                await sessionRun.WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is LinkLostException or TimeoutException)
+            {
+                logger.LogInformation("{Role}: the link ended after the session completed ({Reason})", roleName, ex.Message);
+            }
+
             await routing.ContinueWith(_ => { }, TaskScheduler.Default);
             logger.LogInformation("{Role} session completed after {PassSeconds:F1} s of pass", roleName, passSeconds);
             return Result("completed");
@@ -222,6 +255,10 @@ public static class FirmwareSessionRunner
         catch (TransportException ex)
         {
             return Result("link_lost", ex.Message);
+        }
+        catch (LinkDegradedException ex)
+        {
+            return Result("link_degraded", ex.Message);
         }
         catch (LinkLostException ex)
         {
@@ -266,6 +303,20 @@ public static class FirmwareSessionRunner
         }
     }
 
+    private static void LogLinkStateChange(ILogger logger, string role, LinkStateChange change, LinkSessionOptions options)
+    {
+        if (change.Up)
+        {
+            logger.LogWarning("{Role} link up at pass {Pass:F1} s after {Silent:F1} s without a valid frame; the pass continues", role, change.PassTime.TotalSeconds, change.SilentFor.TotalSeconds);
+        }
+        else
+        {
+            logger.LogWarning(
+                "{Role} link down at pass {Pass:F1} s: no valid frame for {Silent:F1} s; keeping the session, giving up after {GiveUp:G} s (link.give_up_s)",
+                role, change.PassTime.TotalSeconds, change.SilentFor.TotalSeconds, options.GiveUpTimeout.TotalSeconds);
+        }
+    }
+
     /// <summary>Writes <paramref name="result"/> as JSON (snake_case) to <paramref name="path"/> atomically.</summary>
     public static void WriteResult(FirmwareResult result, string path)
     {
@@ -295,6 +346,7 @@ public static class FirmwareSessionRunner
         return new LinkSessionOptions
         {
             FrameLength = link.FrameBytes,
+            Coding = LinkCodingOf(link),
             SpacecraftId = (byte)link.SpacecraftId,
             IsPayload = role == FirmwareRole.Payload,
             SessionId = sessionId,
@@ -303,8 +355,14 @@ public static class FirmwareSessionRunner
             AckTimeout = TimeSpan.FromMilliseconds(link.AckTimeoutMs),
             HeartbeatInterval = TimeSpan.FromMilliseconds(link.HeartbeatMs),
             LossOfLinkTimeout = TimeSpan.FromSeconds(link.LossOfLinkS),
+            GiveUpTimeout = TimeSpan.FromSeconds(link.GiveUpS),
+            NoProgressTimeout = TimeSpan.FromSeconds(link.NoProgressS),
+            MaxFrameErrorRate = link.MaxFrameErrorRate,
         };
     }
+
+    /// <summary>The channel coding named by <c>link.coding</c> (validated when the configuration was read).</summary>
+    internal static ChannelCoding LinkCodingOf(LinkSettings link) => link.Coding == "none" ? ChannelCoding.None : ChannelCoding.ReedSolomon;
 
     /// <summary>
     /// The round trip the send window must cover: the bandwidth-delay product rate × (2 × max one-way delay + ack

@@ -63,6 +63,10 @@ public sealed class LinkComponent
         _ = delivery.ContinueWith(t => _pending.TryRemove(t, out _), TaskScheduler.Default);
     }
 
+    /// <summary>Input port: waits until every message handed over so far has gone out in a frame (not for acknowledgements).</summary>
+    public async ValueTask FlushAsync(TimeSpan passTime, CancellationToken cancellationToken)
+        => await _session.WhenQueuedSentAsync(cancellationToken);
+
     /// <summary>Waits until every reliable message handed over so far is acknowledged (or the link ends).</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {

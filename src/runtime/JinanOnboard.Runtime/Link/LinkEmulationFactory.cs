@@ -1,7 +1,7 @@
 using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Runtime.Hosting;
-using JinanOnboard.Protocol.Framing;
+using JinanOnboard.Protocol.Coding;
 using JinanOnboard.Transport;
 using JinanOnboard.Transport.LinkEmulation;
 
@@ -43,7 +43,7 @@ public static class LinkEmulationFactory
             Loss = new GilbertElliott(settings.GoodToBad, settings.BadToGood, settings.LossGood, settings.LossBad),
             BitErrorRate = settings.BitErrorRate,
             Outages = settings.Outages.Select(o => new LinkOutage(TimeSpan.FromSeconds(o.StartS), TimeSpan.FromSeconds(o.EndS))).ToList(),
-            ChunkBytes = TransferFrameLayout.CaduLength(link.FrameBytes),
+            ChunkBytes = CaduBytes(link),
             RandomStreams = SeedSequence.UniformStreams(SeedSequence.Derive(runSeed, purpose)),
         };
 
@@ -51,6 +51,10 @@ public static class LinkEmulationFactory
         var inbound = new LinkDirectionOptions { BitRateBitsPerSecond = double.PositiveInfinity, ChunkBytes = outbound.ChunkBytes };
         return LinkEmulator.Wrap(connection, outbound, inbound, time);
     }
+
+    /// <summary>Bytes of one CADU on the wire (sync marker and codeblock): the emulation's chunk, so a loss removes exactly one frame.</summary>
+    public static int CaduBytes(LinkSettings link)
+        => (FirmwareSessionRunner.LinkCodingOf(link) == ChannelCoding.ReedSolomon ? FrameCoding.ReedSolomon(link.FrameBytes) : FrameCoding.None(link.FrameBytes)).CaduLength;
 
     /// <summary>
     /// The largest one-way delay this side's transmit direction will see over the pass: the fixed <c>delay_ms</c>, or

@@ -80,6 +80,7 @@ public sealed record RunPlan
         new("distillation.reconciliation", $"{Text(Distillation.Reconciliation.QberMargin)},{Text(Distillation.Reconciliation.MinQber)},{Text(Distillation.Reconciliation.MaxQber)}"),
         new("link.frame_bytes", Configuration.Link.FrameBytes.ToString(CultureInfo.InvariantCulture)),
         new("link.spacecraft_id", Configuration.Link.SpacecraftId.ToString(CultureInfo.InvariantCulture)),
+        new("link.coding", Configuration.Link.Coding),
     ];
 
     /// <summary>One log line naming the plan (both sides print it at start).</summary>
