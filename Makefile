@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIGURATION ?= Release
 BUILD_FLAGS = -c $(CONFIGURATION) -nologo -v q -clp:ErrorsOnly
 
-.PHONY: all build run test socat bench-micro clean
+.PHONY: all build run test socat bench-micro fuzz clean
 
 all: build
 
@@ -32,6 +32,14 @@ test: socat build
 FILTER ?= *
 bench-micro:
 	for p in bench/*/*.csproj; do $(DOTNET) run -c Release --project $$p -- --filter '$(FILTER)' --job short || exit 1; done
+
+# AFL++ over one parser layer of the fuzz harness, on demand only (never in CI): make fuzz TARGET=header SECONDS=600
+# Modes: deframer header packets messages jrec. Installs afl++ and SharpFuzz.CommandLine (into out/fuzz/tools) when
+# missing; findings stay in out/fuzz/findings/<mode>. tests/JinanOnboard.Protocol.Fuzz/README.md has the details.
+TARGET ?= messages
+SECONDS ?= 60
+fuzz:
+	tests/JinanOnboard.Protocol.Fuzz/afl.sh '$(TARGET)' '$(SECONDS)'
 
 clean:
 	$(DOTNET) clean JinanOnboard.sln -c $(CONFIGURATION) -v q

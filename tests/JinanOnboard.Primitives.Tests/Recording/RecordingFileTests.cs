@@ -81,6 +81,32 @@ public sealed class RecordingFileTests : IDisposable
     }
 
     [Fact]
+    public void Lengths_past_the_end_of_the_file_are_refused_without_allocating_them()
+    {
+        // Regression (jrec fuzz mode, slow executions): 10 bytes claiming 64 MiB of metadata, or a record claiming
+        // 64 MiB of data, made the reader allocate the whole buffer before it found the file too short.
+        File.WriteAllBytes(_path, Convert.FromHexString("4A524543" + "0100" + "00000004"));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var header = Assert.Throws<InvalidDataException>(() => RecordingReader.Open(_path));
+        Assert.Contains("truncated", header.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < (4 << 20), "the header's metadata length was allocated");
+
+        using (var writer = new RecordingWriter(_path, "{}"))
+        {
+            writer.Observe("link", TapDirection.Outgoing, TimeSpan.Zero, [1, 2, 3]);
+        }
+
+        byte[] file = File.ReadAllBytes(_path);
+        byte[] torn = [.. file, 0x01, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0x00, 0x00, 0x00, 0x04, 0xAA, 0xBB];
+        File.WriteAllBytes(_path, torn);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        using RecordingReader reader = RecordingReader.Open(_path);
+        Assert.Single(reader.ReadAll());
+        Assert.Equal(torn.Length - file.Length, reader.TornTailBytes);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < (4 << 20), "the torn record's data length was allocated");
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_recording_is_refused_with_a_message()
     {
         File.WriteAllText(_path, "{\"report\": 1}");

@@ -35,6 +35,27 @@ public sealed class ReassemblerTests
     }
 
     [Fact]
+    public void A_message_whose_last_segment_has_the_largest_id_is_rebuilt()
+    {
+        // Regression: the copy loop ran "i <= last" with last = 2^32 - 1, wrapped to id 0 and threw KeyNotFoundException
+        // (the packets fuzz mode's input corpus/packets/valid-segments-ending-at-the-largest-message-id.bin).
+        var reassembler = new Reassembler(maxSegments: 64);
+        Assert.Null(reassembler.Add(uint.MaxValue, SequenceFlags.Last, 0x100, 3, [3, 4]));
+        InboundMessage message = reassembler.Add(uint.MaxValue - 1, SequenceFlags.First, 0x100, 3, [1, 2])!;
+        Assert.Equal([1, 2, 3, 4], message.Data);
+        Assert.Equal(0, reassembler.Pending);
+    }
+
+    [Fact]
+    public void A_first_segment_at_the_largest_id_never_completes_because_ids_do_not_wrap()
+    {
+        var reassembler = new Reassembler(maxSegments: 64);
+        Assert.Null(reassembler.Add(0, SequenceFlags.Last, 0x100, 3, [2]));
+        Assert.Null(reassembler.Add(uint.MaxValue, SequenceFlags.First, 0x100, 3, [1]));
+        Assert.Equal(2, reassembler.Pending);
+    }
+
+    [Fact]
     public void Two_messages_interleaved_complete_independently()
     {
         // Message A is ids 1-3 (type 1), message B ids 4-5 (type 2); they arrive mixed.

@@ -80,7 +80,6 @@ public sealed class TransferFrameCodecTests
     {
         Gen.Byte.Array[0, 3000].Sample(bytes =>
         {
-            FrameDecoderFuzzTarget.Run(bytes);
             return TransferFrameCodec.Open(bytes, 0x2A, FrameVerifier, out _, out _) != FrameCheck.Ok;
         }, iter: 500);
     }

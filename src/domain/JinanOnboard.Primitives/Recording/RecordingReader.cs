@@ -35,8 +35,16 @@ public sealed class RecordingReader : IDisposable
     /// <summary>Opens <paramref name="path"/> and checks its file header.</summary>
     /// <exception cref="InvalidDataException">Not a recording, an unknown version, or a damaged header.</exception>
     public static RecordingReader Open(string path)
+        => Open(new BufferedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read), 1 << 20), path);
+
+    /// <summary>
+    /// Reads a recording from <paramref name="input"/>, which the reader owns from now on (disposed with it, or at once
+    /// when the header is bad); <paramref name="path"/> names it in error messages. The fuzz harness reads from memory.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a recording, an unknown version, or a damaged header.</exception>
+    public static RecordingReader Open(Stream input, string path)
     {
-        var input = new BufferedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read), 1 << 20);
+        ArgumentNullException.ThrowIfNull(input);
         try
         {
             Span<byte> fixedPart = stackalloc byte[10];
@@ -59,8 +67,8 @@ public sealed class RecordingReader : IDisposable
                 throw new InvalidDataException($"{path}: the recording header is damaged (metadata length {length}).");
             }
 
-            var rest = new byte[length + 4];
-            if (input.ReadAtLeast(rest, rest.Length, throwOnEndOfStream: false) < rest.Length)
+            var rest = MayHold(input, length + 4L) ? new byte[length + 4] : null;
+            if (rest is null || input.ReadAtLeast(rest, rest.Length, throwOnEndOfStream: false) < rest.Length)
             {
                 throw new InvalidDataException($"{path}: the recording header is truncated.");
             }
@@ -95,8 +103,9 @@ public sealed class RecordingReader : IDisposable
 
             RecordHeader header = got == _header.Length ? RecordHeader.Read(_header) : new(0, 0, 0, Length: -1);
             int length = header.Length;
-            if (length is < 0 or > RecordingFormat.MaxDataBytes)
+            if (length is < 0 or > RecordingFormat.MaxDataBytes || !MayHold(_in, length + 4L))
             {
+                // A length past the end is a torn tail, counted as the reads below would count it, without the buffer.
                 TornTailBytes = got + Remaining();
                 yield break;
             }
@@ -128,6 +137,12 @@ public sealed class RecordingReader : IDisposable
 
     /// <summary>The CRC-32 that ends the file header and every record (the caller has checked it is there).</summary>
     private static uint Crc(ReadOnlySpan<byte> trailer) => new WireReader(trailer, "recording", ByteOrder.LittleEndian).U32("crc32");
+
+    /// <summary>
+    /// False when a seekable input has fewer than <paramref name="count"/> bytes left: the fuzz harness found that a few
+    /// bytes claiming a 64 MiB metadata block or record made the reader allocate that much before seeing the end.
+    /// </summary>
+    private static bool MayHold(Stream input, long count) => !input.CanSeek || input.Length - input.Position >= count;
 
     private long Remaining()
     {

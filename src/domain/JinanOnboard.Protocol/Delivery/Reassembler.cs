@@ -47,10 +47,17 @@ internal sealed class Reassembler
             return null;
         }
 
-        uint last = first + 1;
+        uint last = first;
         int total = head.Data.Length;
         while (true)
         {
+            // Ids are u32 and do not wrap (delivery.md): nothing follows id 2^32 - 1, so a run still open there never completes.
+            if (last == uint.MaxValue)
+            {
+                return null;
+            }
+
+            last++;
             if (!_segments.TryGetValue(last, out var s))
             {
                 return null;
@@ -66,18 +73,22 @@ internal sealed class Reassembler
             {
                 return null;
             }
-
-            last++;
         }
 
         var body = new byte[total];
         int offset = 0;
-        for (uint i = first; i <= last; i++)
+        // Stops at last itself, not at "i > last": for a run ending at id 2^32 - 1 that never holds, i wrapped to 0 and the
+        // lookup of the absent id 0 threw KeyNotFoundException out of the receive loop.
+        for (uint i = first; ; i++)
         {
             byte[] part = _segments[i].Data;
             part.CopyTo(body, offset);
             offset += part.Length;
             _segments.Remove(i);
+            if (i == last)
+            {
+                break;
+            }
         }
 
         return new InboundMessage(head.Apid, head.Type, body, Reliable: true);
