@@ -25,6 +25,40 @@ public sealed class TransferFrameCodecTests
         select (new TransferFrameHeader(scid, vcid, vcfc, sender, receiver, sequence, (ushort)zoneLength), zone, frameLength);
 
     [Fact]
+    public void Crc16_by_eight_bytes_equals_the_bitwise_definition_for_every_length_and_alignment()
+    {
+        var random = new Random(16);
+        byte[] data = new byte[600];
+        random.NextBytes(data);
+        for (int length = 0; length <= 100; length++)
+        {
+            for (int start = 0; start < 8; start++)
+            {
+                ReadOnlySpan<byte> slice = data.AsSpan(start, length);
+                Assert.Equal(BitwiseCrc(slice), Crc16Ccitt.Compute(slice));
+            }
+        }
+
+        Assert.Equal(BitwiseCrc(data), Crc16Ccitt.Compute(data));
+    }
+
+    /// <summary>The CRC straight from its definition: polynomial 0x1021, initial 0xFFFF, bit by bit, MSB first.</summary>
+    private static ushort BitwiseCrc(ReadOnlySpan<byte> data)
+    {
+        int crc = 0xFFFF;
+        foreach (byte b in data)
+        {
+            crc ^= b << 8;
+            for (int bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 0x8000) != 0 ? ((crc << 1) ^ 0x1021) & 0xFFFF : (crc << 1) & 0xFFFF;
+            }
+        }
+
+        return (ushort)crc;
+    }
+
+    [Fact]
     public void Crc16_matches_the_CCITT_false_check_value()
     {
         Assert.Equal(0x29B1, Crc16Ccitt.Compute("123456789"u8));
