@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using JinanOnboard.Protocol.Framing;
-using JinanOnboard.Protocol.Integrity;
 
 namespace JinanOnboard.Protocol.Coding;
 
@@ -37,6 +35,10 @@ public sealed class FrameCoding
     /// <summary>The longest codeblock any valid setting produces (for parsers that must bound a length).</summary>
     public static int MaxCodeblockLength => ReedSolomon(TransferFrameLayout.MaxFrameLength).CodeblockLength;
 
+    /// <summary>The codec of <paramref name="coding"/> for frames of <paramref name="frameLength"/> bytes.</summary>
+    public static FrameCoding For(ChannelCoding coding, int frameLength)
+        => coding == ChannelCoding.ReedSolomon ? ReedSolomon(frameLength) : None(frameLength);
+
     public static FrameCoding None(int frameLength)
     {
         TransferFrameLayout.Validate(frameLength);
@@ -68,7 +70,7 @@ public sealed class FrameCoding
     public int Correct(Span<byte> codeblock)
     {
         CheckLength(codeblock.Length);
-        if (!IsCoded || CrcVerifies(codeblock[..FrameLength]))
+        if (!IsCoded || TransferFrameCodec.CrcVerifies(codeblock[..FrameLength]))
         {
             return 0;
         }
@@ -130,9 +132,6 @@ public sealed class FrameCoding
     /// <summary>Codeblock offset of symbol k of codeword i (data symbols first, then the 32 check symbols).</summary>
     private int SymbolOffset(int codeword, int k, int dataSymbols)
         => k < dataSymbols ? codeword + (k * Depth) : FrameLength + ((k - dataSymbols) * Depth) + codeword;
-
-    private static bool CrcVerifies(ReadOnlySpan<byte> frame)
-        => Crc16Ccitt.Compute(frame[..^2]) == BinaryPrimitives.ReadUInt16BigEndian(frame[^2..]);
 
     private void CheckLength(int length)
     {

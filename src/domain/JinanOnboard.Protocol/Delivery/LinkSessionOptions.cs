@@ -15,7 +15,7 @@ public sealed record LinkSessionOptions
     public ChannelCoding Coding { get; init; } = ChannelCoding.None;
 
     /// <summary>The codec of <see cref="Coding"/> for <see cref="FrameLength"/>.</summary>
-    internal FrameCoding FrameCoding => Coding == ChannelCoding.ReedSolomon ? FrameCoding.ReedSolomon(FrameLength) : FrameCoding.None(FrameLength);
+    internal FrameCoding FrameCoding => FrameCoding.For(Coding, FrameLength);
 
     /// <summary>True at the payload: its packets are telemetry (type bit 0); the ground's are telecommands.</summary>
     public bool IsPayload { get; init; }

@@ -36,7 +36,6 @@ internal sealed class Liveness
     private volatile bool _closing;
     private volatile bool _down;
     private volatile bool _confirmed;
-    private volatile bool _restartWindow;
 
     public Liveness(TimeProvider time, LinkSessionOptions options, LinkStatistics statistics, Func<TimeSpan> passClock)
     {
@@ -87,7 +86,6 @@ internal sealed class Liveness
         {
             _down = false;
             Volatile.Write(ref _lastProgress, now);
-            _restartWindow = true;
             Record(new LinkStateChange(true, _time.GetElapsedTime(_start, now), _passClock(), silent));
         }
     }
@@ -130,15 +128,9 @@ internal sealed class Liveness
             Record(new LinkStateChange(false, _time.GetElapsedTime(_start, now), _passClock(), silent));
         }
 
-        if (_restartWindow)
-        {
-            // A down period says nothing about the frames that arrive once the beam is back: judge them afresh.
-            _restartWindow = false;
-            _samples.Clear();
-        }
-
         if (_down)
         {
+            // A down period says nothing about the frames that arrive once the beam is back: the window starts afresh.
             _samples.Clear();
             if (silent > _options.GiveUpTimeout)
             {

@@ -51,6 +51,10 @@ public static class TransferFrameCodec
         BinaryPrimitives.WriteUInt16BigEndian(frame[(frameLength - 2)..], Crc16Ccitt.Compute(frame[..(frameLength - 2)]));
     }
 
+    /// <summary>True when the frame's last two bytes are the CRC-16 of the rest (receive check 2).</summary>
+    public static bool CrcVerifies(ReadOnlySpan<byte> frame)
+        => Crc16Ccitt.Compute(frame[..^2]) == BinaryPrimitives.ReadUInt16BigEndian(frame[^2..]);
+
     /// <summary>
     /// Checks a received frame (without its sync marker) in the order of frames.md: length, CRC,
     /// header (including <paramref name="spacecraftId"/>), signature. The cheap header checks run
@@ -69,7 +73,7 @@ public static class TransferFrameCodec
             return FrameCheck.Malformed;
         }
 
-        if (Crc16Ccitt.Compute(frame[..(frameLength - 2)]) != BinaryPrimitives.ReadUInt16BigEndian(frame[(frameLength - 2)..]))
+        if (!CrcVerifies(frame))
         {
             return FrameCheck.BadCrc;
         }

@@ -54,7 +54,7 @@ public static class LinkEmulationFactory
 
     /// <summary>Bytes of one CADU on the wire (sync marker and codeblock): the emulation's chunk, so a loss removes exactly one frame.</summary>
     public static int CaduBytes(LinkSettings link)
-        => (FirmwareSessionRunner.LinkCodingOf(link) == ChannelCoding.ReedSolomon ? FrameCoding.ReedSolomon(link.FrameBytes) : FrameCoding.None(link.FrameBytes)).CaduLength;
+        => FrameCoding.For(FirmwareSessionRunner.LinkCodingOf(link), link.FrameBytes).CaduLength;
 
     /// <summary>
     /// The largest one-way delay this side's transmit direction will see over the pass: the fixed <c>delay_ms</c>, or
