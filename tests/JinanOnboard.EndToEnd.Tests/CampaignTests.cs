@@ -77,6 +77,23 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public async Task SIGTERM_stops_a_campaign_after_the_runs_done_and_writes_them_marked_interrupted_exit_143()
+    {
+        string directory = JinanProcess.NewDirectory();
+        JinanProcess.Result run = await JinanProcess.RunAndTerminateAfterLineAsync("run 1/4", TimeSpan.Zero, Timeout,
+            "campaign", "--runs", "4", "--seed", "1", "--duration-s", "20", "--out", directory);
+
+        Assert.True(run.ExitCode == 143, run.StandardError);
+        Assert.Contains("jinan campaign: interrupted by SIGTERM after ", run.StandardError);
+        using JsonDocument written = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "campaign.json")));
+        Assert.Equal("SIGTERM", written.RootElement.GetProperty("interrupted").GetString());
+        int done = written.RootElement.GetProperty("totals").GetProperty("runs").GetInt32();
+        Assert.InRange(done, 1, 3);
+        Assert.Equal(done, written.RootElement.GetProperty("runs").GetArrayLength());
+        Assert.Equal(done, written.RootElement.GetProperty("totals").GetProperty("passed").GetInt32());
+    }
+
+    [Fact]
     public async Task A_campaign_without_a_seed_is_refused_in_one_line_with_exit_2()
     {
         JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "campaign", "--runs", "3");

@@ -68,14 +68,18 @@ internal static class JinanProcess
     }
 
     /// <summary>
-    /// Starts jinan and sends it SIGTERM after <paramref name="after"/> (`jinan payload|ground` forwards it to the
-    /// firmware process), then waits up to <paramref name="timeout"/> for it to end on its own.
-    /// </summary>
-    /// <summary>
     /// Runs a firmware side and sends it SIGTERM <paramref name="after"/> its connection to the peer (its " connected: "
     /// log line): timing from the process start would, on a loaded machine, stop a side that has not connected yet.
+    /// (`jinan payload|ground` forwards the signal to the firmware process.)
     /// </summary>
-    public static async Task<Result> RunAndTerminateAsync(TimeSpan after, TimeSpan timeout, params string[] arguments)
+    public static Task<Result> RunAndTerminateAsync(TimeSpan after, TimeSpan timeout, params string[] arguments)
+        => RunAndTerminateAfterLineAsync(" connected: ", after, timeout, arguments);
+
+    /// <summary>
+    /// Runs jinan, sends it SIGTERM <paramref name="after"/> the first stderr line containing <paramref name="marker"/>,
+    /// then waits up to <paramref name="timeout"/> for it to end on its own.
+    /// </summary>
+    public static async Task<Result> RunAndTerminateAfterLineAsync(string marker, TimeSpan after, TimeSpan timeout, params string[] arguments)
     {
         using var process = Process.Start(StartInfo(arguments))!;
         var stderr = new StringBuilder();
@@ -87,7 +91,7 @@ internal static class JinanProcess
         {
             lock (stderr)
             {
-                if (stderr.ToString().Contains(" connected: ", StringComparison.Ordinal))
+                if (stderr.ToString().Contains(marker, StringComparison.Ordinal))
                 {
                     break;
                 }

@@ -3,12 +3,17 @@ using System.Text.Json.Serialization;
 
 namespace JinanOnboard.Cli;
 
-/// <summary>Exit codes shared by every verb: 0 ok, 1 failure, 2 usage or configuration error.</summary>
+/// <summary>
+/// Exit codes shared by every verb: 0 ok, 1 failure, 2 usage or configuration error; 130 and 143 when SIGINT or SIGTERM
+/// stopped the verb (the shell's 128 + signal convention, as the firmware uses).
+/// </summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failure = 1;
     public const int Usage = 2;
+    public const int Interrupted = 130;
+    public const int Terminated = 143;
 }
 
 /// <summary>

@@ -6,6 +6,9 @@ namespace JinanOnboard.Cli;
 
 internal static class Program
 {
+    /// <summary>The process's signal handling, for verbs that report which signal stopped them.</summary>
+    public static CliSignals? Signals { get; private set; }
+
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] is "payload" or "ground")
@@ -35,19 +38,26 @@ internal static class Program
             return ExitCodes.Usage;
         }
 
+        using var signals = new CliSignals();
+        Signals = signals;
         try
         {
-            // User mistakes surface as UserErrorException: one line, no stack trace.
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // User mistakes surface as UserErrorException: one line, no stack trace. Signals are ours (CliSignals).
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signals.Token);
         }
         catch (UserErrorException ex)
         {
             Console.Error.WriteLine($"jinan: {ex.Message}");
             return ex.ExitCode;
         }
+        catch (OperationCanceledException) when (signals.Received is not null)
+        {
+            Console.Error.WriteLine($"jinan: interrupted by {signals.Received}");
+            return signals.ExitCode;
+        }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("jinan: interrupted");
+            Console.Error.WriteLine("jinan: cancelled");
             return ExitCodes.Failure;
         }
     }

@@ -27,12 +27,24 @@ internal static class CampaignRunner
         using var slots = new SemaphoreSlim(request.Parallel);
         IEnumerable<Task> runs = Enumerable.Range(0, request.Runs).Select(async index =>
         {
-            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                await slots.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // interrupted before this run started
+            }
+
             try
             {
                 CampaignRunPlan plan = CampaignGenerator.Generate(request.Seed, index, request.DurationS);
                 results[index] = await RunOneAsync(request, baseConfiguration, plan, cancellationToken);
                 onRunDone(results[index]);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Interrupted mid-run: the run is not judged (its processes were stopped by the operator, not by a fault).
             }
             finally
             {
@@ -40,7 +52,9 @@ internal static class CampaignRunner
             }
         });
         await Task.WhenAll(runs);
-        return results;
+
+        // On an interrupt, the runs that finished, in run order: the campaign's JSON and table cover exactly those.
+        return results.Where(r => r is not null).ToArray();
     }
 
     private static async Task<CampaignRunResult> RunOneAsync(CampaignRequest request, JsonObject baseConfiguration, CampaignRunPlan plan, CancellationToken cancellationToken)
@@ -110,6 +124,8 @@ internal static class CampaignRunner
         {
             // The bound fired: the bench's processes were killed on the way out; what they wrote is all there is.
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         double wall = clock.Elapsed.TotalSeconds;
         if (report is null || (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested))

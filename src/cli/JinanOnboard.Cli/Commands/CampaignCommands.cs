@@ -47,6 +47,9 @@ internal static partial class CommandCatalog
         Directory.CreateDirectory(request.OutputDirectory);
         var clock = Stopwatch.StartNew();
         var progress = new object();
+
+        // Ctrl-C or SIGTERM (CliSignals cancels the token) stops the campaign where it is: runs in flight are stopped
+        // (the bench stops their processes), and the table and campaign.json cover the runs that finished, marked so.
         IReadOnlyList<CampaignRunResult> results = await CampaignRunner.RunAsync(request, run =>
         {
             // One line per finished run on stderr, so a long campaign shows it is moving (stdout stays the table or JSON).
@@ -56,7 +59,15 @@ internal static partial class CommandCatalog
             }
         }, cancellationToken);
 
+        string? signal = cancellationToken.IsCancellationRequested ? Program.Signals?.Received ?? "cancelled" : null;
+
         JsonObject root = CampaignReport.Json(request, results, clock.Elapsed.TotalSeconds);
+        if (signal is not null)
+        {
+            root["interrupted"] = signal;
+            Console.Error.WriteLine($"jinan campaign: interrupted by {signal} after {results.Count} of {request.Runs} runs; the table and campaign.json cover those");
+        }
+
         string path = Path.Combine(request.OutputDirectory, "campaign.json");
         string text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(path, text, CancellationToken.None);
@@ -67,6 +78,11 @@ internal static partial class CommandCatalog
         else
         {
             CampaignReport.Print(request, results, root, path);
+        }
+
+        if (signal is not null)
+        {
+            return Program.Signals?.ExitCode ?? ExitCodes.Interrupted;
         }
 
         return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failure;
