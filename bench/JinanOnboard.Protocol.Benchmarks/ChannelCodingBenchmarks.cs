@@ -46,6 +46,17 @@ public class ChannelCodingBenchmarks
     [Benchmark(Description = "encode")]
     public void Encode() => _coding.Encode(_clean);
 
+    /// <summary>The encoder before Encode4: each codeword's LFSR run alone, for the side-by-side ratio.</summary>
+    [Benchmark(Description = "encode, one codeword at a time")]
+    public void EncodeOneCodewordAtATime()
+    {
+        Span<byte> parity = _clean.AsSpan(FrameLength);
+        for (int i = 0; i < _coding.Depth; i++)
+        {
+            ReedSolomon255223.Encode(_clean.AsSpan(i), (FrameLength - i + _coding.Depth - 1) / _coding.Depth, _coding.Depth, parity[i..], _coding.Depth);
+        }
+    }
+
     [Benchmark(Description = "correct")]
     public int Correct()
     {

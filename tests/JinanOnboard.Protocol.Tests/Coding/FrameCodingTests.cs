@@ -79,6 +79,29 @@ public sealed class FrameCodingTests
         Assert.NotEqual(Crc16Ccitt.Compute(codeblock.AsSpan(0, 254)), BinaryPrimitives.ReadUInt16BigEndian(codeblock.AsSpan(254)));
     }
 
+    [Theory]
+    [InlineData(4096)]
+    [InlineData(256)]
+    [InlineData(223 * 4)]
+    [InlineData(1000)]
+    public void Encoding_four_codewords_at_once_gives_each_codeword_its_own_check_symbols(int frameLength)
+    {
+        // The reference: every codeword encoded alone through the one-codeword LFSR (checked against the standard's
+        // vectors in ReedSolomon255223Tests).
+        FrameCoding coding = FrameCoding.ReedSolomon(frameLength);
+        byte[] codeblock = Encoded(coding, Frame(new Random(frameLength), frameLength));
+        var expected = new byte[ReedSolomon255223.CheckSymbols];
+        for (int i = 0; i < coding.Depth; i++)
+        {
+            int count = (frameLength - i + coding.Depth - 1) / coding.Depth;
+            ReedSolomon255223.Encode(codeblock.AsSpan(i), count, coding.Depth, expected, 1);
+            for (int j = 0; j < expected.Length; j++)
+            {
+                Assert.Equal(expected[j], codeblock[frameLength + (j * coding.Depth) + i]);
+            }
+        }
+    }
+
     [Fact]
     public void Uncoded_frames_pass_through()
     {

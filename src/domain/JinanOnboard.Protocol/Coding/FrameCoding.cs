@@ -55,9 +55,22 @@ public sealed class FrameCoding
     public void Encode(Span<byte> codeblock)
     {
         CheckLength(codeblock.Length);
-        for (int i = 0; i < Depth; i++)
+        Span<byte> parity = codeblock[FrameLength..];
+        int i = 0;
+        while (i < Depth)
         {
-            ReedSolomon255223.Encode(codeblock[i..], DataSymbols(i), Depth, codeblock[(FrameLength + i)..], Depth);
+            // Four codewords at a time where four neighbours have the same length (they differ by at most one symbol).
+            int count = DataSymbols(i);
+            if (i + 3 < Depth && DataSymbols(i + 3) == count)
+            {
+                ReedSolomon255223.Encode4(codeblock[..FrameLength], i, count, Depth, parity, Depth);
+                i += 4;
+            }
+            else
+            {
+                ReedSolomon255223.Encode(codeblock[i..], count, Depth, parity[i..], Depth);
+                i++;
+            }
         }
     }
 
