@@ -34,7 +34,7 @@ bench-micro:
 	for p in bench/*/*.csproj; do $(DOTNET) run -c Release --project $$p -- --filter '$(FILTER)' --job short || exit 1; done
 
 # AFL++ over one parser layer of the fuzz harness, on demand only (never in CI): make fuzz TARGET=header SECONDS=600
-# Modes: deframer header packets messages jrec. Installs afl++ and SharpFuzz.CommandLine (into out/fuzz/tools) when
+# Modes: deframer header packets messages jrec codeblock. Installs afl++ and SharpFuzz.CommandLine (into out/fuzz/tools) when
 # missing; findings stay in out/fuzz/findings/<mode>. tests/JinanOnboard.Protocol.Fuzz/README.md has the details.
 TARGET ?= messages
 SECONDS ?= 60

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 
 mode="${1:-}"
 duration="${2:-60}"
-modes="deframer header packets messages jrec"
+modes="deframer header packets messages jrec codeblock"
 if [[ " $modes " != *" $mode "* ]]; then
     echo "usage: make fuzz TARGET=<$(echo $modes | tr ' ' '|')> SECONDS=<n>" >&2
     exit 2

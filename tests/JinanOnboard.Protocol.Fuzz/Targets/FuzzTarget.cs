@@ -57,6 +57,7 @@ public static class FuzzTargets
         new PacketsTarget(),
         new MessagesTarget(),
         new JrecTarget(),
+        new CodeblockTarget(),
     ];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -79,6 +79,25 @@ public sealed class FrameCodingTests
         Assert.NotEqual(Crc16Ccitt.Compute(codeblock.AsSpan(0, 254)), BinaryPrimitives.ReadUInt16BigEndian(codeblock.AsSpan(254)));
     }
 
+    [Fact]
+    public void A_frame_with_one_uncorrectable_codeword_is_left_exactly_as_received_even_where_others_were_correctable()
+    {
+        // Found by the codeblock fuzz mode: codeword 1 was repaired and written back although codeword 0 failed, so the
+        // frame differed from what was received (frames.md: it is left as received).
+        FrameCoding coding = FrameCoding.ReedSolomon(256);
+        byte[] codeblock = Encoded(coding, Frame(new Random(5), 256));
+        for (int k = 0; k < 20; k++)
+        {
+            codeblock[k * 2] ^= 0x5A; // codeword 0: 20 symbol errors, beyond the 16 the code corrects
+        }
+
+        codeblock[1] ^= 0x33; // codeword 1: one symbol error, correctable on its own
+        byte[] received = (byte[])codeblock.Clone();
+
+        Assert.Equal(-1, coding.Correct(codeblock));
+        Assert.Equal(received, codeblock);
+    }
+
     [Theory]
     [InlineData(4096)]
     [InlineData(256)]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using JinanOnboard.Protocol.Framing;
 
 namespace JinanOnboard.Protocol.Coding;
@@ -88,6 +89,28 @@ public sealed class FrameCoding
             return 0;
         }
 
+        // A frame with an uncorrectable codeword is left exactly as received (frames.md): the damaged path is rare, so
+        // keep a copy of the frame to put back rather than decode twice.
+        byte[] received = ArrayPool<byte>.Shared.Rent(FrameLength);
+        codeblock[..FrameLength].CopyTo(received);
+        try
+        {
+            int corrected = CorrectCodewords(codeblock);
+            if (corrected < 0)
+            {
+                received.AsSpan(0, FrameLength).CopyTo(codeblock);
+            }
+
+            return corrected;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(received);
+        }
+    }
+
+    private int CorrectCodewords(Span<byte> codeblock)
+    {
         Span<byte> codeword = stackalloc byte[ReedSolomon255223.N];
         Span<byte> expected = stackalloc byte[ReedSolomon255223.CheckSymbols];
         int corrected = 0;
