@@ -95,6 +95,19 @@ public sealed class ReassemblerTests
         Assert.Throws<ProtocolViolationException>(() => reassembler.Add(99, SequenceFlags.First, 0x100, 1, [0]));
     }
 
+    [Fact]
+    public void A_segmented_message_longer_than_the_largest_body_is_a_protocol_violation()
+    {
+        var reassembler = new Reassembler(maxSegments: 64, maxMessageBytes: 10);
+        Assert.Null(reassembler.Add(1, SequenceFlags.First, 0x100, 1, new byte[4]));
+        Assert.Null(reassembler.Add(3, SequenceFlags.Last, 0x100, 1, new byte[4]));
+        Assert.Throws<ProtocolViolationException>(() => reassembler.Add(2, SequenceFlags.Continuation, 0x100, 1, new byte[4]));
+
+        var exact = new Reassembler(maxSegments: 64, maxMessageBytes: 10);
+        Assert.Null(exact.Add(1, SequenceFlags.First, 0x100, 1, new byte[5]));
+        Assert.Equal(10, exact.Add(2, SequenceFlags.Last, 0x100, 1, new byte[5])!.Data.Length);
+    }
+
     private static SequenceFlags Flags(int index, int count)
         => index == 0 ? SequenceFlags.First : index == count - 1 ? SequenceFlags.Last : SequenceFlags.Continuation;
 }

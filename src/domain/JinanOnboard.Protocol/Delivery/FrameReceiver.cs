@@ -23,7 +23,7 @@ internal sealed class FrameReceiver : IFrameSink
     private readonly LinkStatistics _statistics;
     private ReplayWindow _replay = new();
     private ulong _replaySession;
-    private readonly Reassembler _reassembler = new(maxSegments: 65536);
+    private readonly Reassembler _reassembler;
     private readonly TaskCompletionSource _peerClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FrameReceiver(LinkSessionOptions options, FrameVerifier verifier, Handshake handshake, Acknowledger acknowledger, ReliableSender sender, Liveness liveness, Doorbell doorbell, LinkStatistics statistics)
@@ -36,6 +36,7 @@ internal sealed class FrameReceiver : IFrameSink
         _liveness = liveness;
         _doorbell = doorbell;
         _statistics = statistics;
+        _reassembler = new Reassembler(maxSegments: 65536, options.MaxMessageBytes);
     }
 
     /// <summary>Completes when the peer's CLOSE has arrived.</summary>

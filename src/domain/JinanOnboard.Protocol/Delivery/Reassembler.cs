@@ -11,8 +11,15 @@ internal sealed class Reassembler
 {
     private readonly Dictionary<uint, (SequenceFlags Flags, ushort Apid, byte Type, byte[] Data)> _segments = [];
     private readonly int _maxSegments;
+    private readonly int _maxMessageBytes;
 
-    public Reassembler(int maxSegments) => _maxSegments = maxSegments;
+    /// <param name="maxSegments">Segments held at most (a peer that never completes its messages).</param>
+    /// <param name="maxMessageBytes">The largest message body (packets.md: 16 MiB); a longer run is a protocol violation.</param>
+    public Reassembler(int maxSegments, int maxMessageBytes = 16 * 1024 * 1024)
+    {
+        _maxSegments = maxSegments;
+        _maxMessageBytes = maxMessageBytes;
+    }
 
     public int Pending => _segments.Count;
 
@@ -64,6 +71,12 @@ internal sealed class Reassembler
             }
 
             total += s.Data.Length;
+            if (total > _maxMessageBytes)
+            {
+                // packets.md: the largest message body is 16 MiB; a sender never segments a longer one.
+                throw new ProtocolViolationException($"A segmented message longer than {_maxMessageBytes} bytes.");
+            }
+
             if (s.Flags == SequenceFlags.Last)
             {
                 break;
