@@ -165,4 +165,21 @@ public sealed class Ell14RotatorTests
 
         Assert.Contains("is an ELL18, not an ELL14", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0ma00023000", "GS", "04")] // one full turn: past the last pulse
+    [InlineData("0ma0000Z000", "GS", "03")] // not hex
+    [InlineData("0xx", "GS", "03")]         // no such command
+    [InlineData("0gs", "GS", "00")]
+    [InlineData("0gp", "PO", "00003039")]  // the simulator's power-on position, 12345 pulses
+    public async Task The_simulated_module_answers_raw_packets_as_the_manual_says(string packet, string header, string data)
+    {
+        await using var session = ElliptecSession.InMemory();
+        session.AddFastEll14(0);
+
+        ElliptecReply reply = await session.Bus.ExchangeAsync(0, System.Text.Encoding.ASCII.GetBytes(packet), motion: false).AsTask().WaitAsync(Timeout);
+
+        Assert.Equal(header, reply.Header);
+        Assert.Equal(data, reply.Data);
+    }
 }

@@ -253,7 +253,7 @@ public sealed class AnalogSteeringMirror : ITipTiltMirror, IDisposable
     {
         try
         {
-            TipTiltPosition position = readRetry.Execute(() => new TipTiltPosition(ReadAxis(Options.X), ReadAxis(Options.Y)));
+            TipTiltPosition position = readRetry.Execute(static m => new TipTiltPosition(m.ReadAxis(m.Options.X), m.ReadAxis(m.Options.Y)), this);
             LastFault = null;
             return position;
         }

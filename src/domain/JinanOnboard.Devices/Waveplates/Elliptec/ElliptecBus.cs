@@ -207,8 +207,9 @@ public sealed class ElliptecBus : IAsyncDisposable, IDisposable
         {
             lines.Writer.TryComplete();
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        catch (Exception ex)
         {
+            // whatever ended the line (I/O error, port closed under us) is what every waiting exchange reports
             lines.Writer.TryComplete(ex);
         }
     }
