@@ -151,7 +151,7 @@ public sealed class Ell14RotatorTests
         double reached = await rotator.MoveToAsync(180).AsTask().WaitAsync(Timeout);
 
         Assert.Equal(180, reached, PulseDegrees);
-        Assert.Equal(1, session.Bus.Retries); // the re-sent 'ma' found the module busy (GS09) and waited for its PO
+        Assert.InRange(session.Bus.Retries, 1, 2); // the re-sent 'ma' found the module busy (GS09) and waited for its PO
         Assert.False(rotator.IsFaulted);
     }
 

@@ -11,7 +11,7 @@ internal sealed class ElliptecSession : IAsyncDisposable
 
     public static readonly ElliptecBusOptions FastOptions = new()
     {
-        ReplyTimeout = TimeSpan.FromMilliseconds(150),
+        ReplyTimeout = TimeSpan.FromMilliseconds(400),
         MotionTimeout = TimeSpan.FromSeconds(2),
         RetryAttempts = 2,
         RetryDelay = TimeSpan.FromMilliseconds(10),
