@@ -24,6 +24,18 @@ public sealed class SimulatedAds1115Tests
     }
 
     [Fact]
+    public void The_binding_in_continuous_mode_reads_the_running_conversions()
+    {
+        var adc = new SimulatedAds1115(new FixedInputs(0, 1.0, 0, 0));
+        using var binding = new Ads1115(adc, InputMultiplexer.AIN1, MeasuringRange.FS4096, DataRate.SPS860, DeviceMode.Continuous);
+
+        short raw = binding.ReadRaw();
+
+        Assert.Equal(8000, raw); // 1.0 V / 4.096 V x 32768
+        Assert.Equal(0, adc.Config & 0x0100); // MODE 0: continuous
+    }
+
+    [Fact]
     public void A_single_shot_conversion_takes_one_over_the_data_rate_and_samples_when_it_ends()
     {
         var time = new FakeTimeProvider();
