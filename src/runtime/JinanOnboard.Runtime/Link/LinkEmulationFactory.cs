@@ -11,7 +11,7 @@ namespace JinanOnboard.Runtime.Link;
 /// Puts the laser-link emulation between a firmware process and its transport. Each side emulates
 /// its own transmit direction (the payload the 812 nm downlink, the ground the 1538 nm uplink), so
 /// the emulation is the same whichever transport carries the bytes and wherever the processes run.
-/// Loss and bit errors are drawn from the run seed; the one-way delay follows the pass geometry
+/// Loss, bit errors, duplication, reordering and jitter are drawn from the run seed; the one-way delay follows the pass geometry
 /// (light time from the orbit layer, <see cref="SlantRangeDelay"/>) unless the configuration fixes it. Outages and
 /// the delay are read on the process's pass clock, so they happen at their pass time in fast and real-time runs
 /// alike; which chunk is lost or corrupted depends only on the chunk index and the seed, never on timing.
