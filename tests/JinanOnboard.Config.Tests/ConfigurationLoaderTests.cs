@@ -47,6 +47,29 @@ public sealed class ConfigurationLoaderTests
     }
 
     [Fact]
+    public void Duplication_reordering_and_jitter_are_off_by_default_and_read_per_direction()
+    {
+        LinkDirectionSettings clear = ConfigurationLoader.Parse("{}", "cfg.json").Link.Uplink;
+        Assert.Equal((0.0, 0.0, 0.0), (clear.DuplicateProbability, clear.ReorderProbability, clear.JitterMs));
+
+        FirmwareConfiguration configuration = ConfigurationLoader.Parse(
+            """{ "link": { "downlink": { "duplicate_probability": 0.05, "reorder_probability": 0.5, "jitter_ms": 100 } } }""", "cfg.json");
+        LinkDirectionSettings down = configuration.Link.Downlink;
+        Assert.Equal((0.05, 0.5, 100.0), (down.DuplicateProbability, down.ReorderProbability, down.JitterMs));
+        Assert.Equal(0, configuration.Link.Uplink.JitterMs);
+    }
+
+    [Theory]
+    [InlineData("""{ "link": { "downlink": { "duplicate_probability": 0.6 } } }""", "cfg.json: link.downlink.duplicate_probability = 0.6 is out of range [0, 0.5]")]
+    [InlineData("""{ "link": { "uplink": { "reorder_probability": -0.1 } } }""", "cfg.json: link.uplink.reorder_probability = -0.1 is out of range [0, 0.5]")]
+    [InlineData("""{ "link": { "uplink": { "jitter_ms": 150 } } }""", "cfg.json: link.uplink.jitter_ms = 150 is out of range [0, 100]")]
+    public void Delivery_fault_settings_out_of_range_are_one_line_errors_naming_key_and_range(string json, string expected)
+    {
+        ConfigurationException error = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Parse(json, "cfg.json"));
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
     public void A_missing_file_or_unknown_set_is_a_clear_error()
     {
         Assert.StartsWith("nowhere/x.json: configuration file not found", Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load("nowhere/x.json")).Message, StringComparison.Ordinal);

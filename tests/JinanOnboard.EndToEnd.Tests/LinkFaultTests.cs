@@ -27,6 +27,30 @@ public sealed class LinkFaultTests
     }
 
     [Fact]
+    public async Task Duplicated_reordered_and_jittered_frames_both_ways_still_give_equal_keys()
+    {
+        // netem-like disorder on both directions: 5 % of CADUs twice, 5 % swapped with the next, up to 5 ms extra delay.
+        const string disorder = """{ "duplicate_probability": 0.05, "reorder_probability": 0.05, "jitter_ms": 5 }""";
+        JsonElement root = await BenchAsync($$"""{ "link": { "downlink": {{disorder}}, "uplink": {{disorder}} } }""", "30", expectSuccess: true);
+
+        Assert.Equal("completed", root.GetProperty("status").GetString());
+        Assert.True(root.GetProperty("keys_identical").GetBoolean());
+        Assert.True(root.GetProperty("final_key_bits").GetInt64() > 0);
+        foreach (string direction in new[] { "downlink", "uplink" })
+        {
+            JsonElement link = root.GetProperty("link").GetProperty(direction);
+            JsonElement emulation = link.GetProperty("emulation");
+            long duplicated = emulation.GetProperty("chunks_duplicated").GetInt64();
+            Assert.True(duplicated > 0 && emulation.GetProperty("chunks_reordered").GetInt64() > 0, emulation.ToString());
+
+            // The receiver takes each copy for a replay, never for a forgery or a damaged frame.
+            Assert.InRange(link.GetProperty("frames_replayed").GetInt64(), 1, duplicated);
+            Assert.Equal(0, link.GetProperty("frames_bad_signature").GetInt64());
+            Assert.Equal(0, link.GetProperty("frames_bad_crc").GetInt64());
+        }
+    }
+
+    [Fact]
     public async Task A_ten_second_cloud_mid_pass_is_ridden_out_by_both_sides_with_a_smaller_key()
     {
         // The cloud covers pass 40-50 s of a 100 s pass in both directions: longer than the 5 s loss-of-link time, so

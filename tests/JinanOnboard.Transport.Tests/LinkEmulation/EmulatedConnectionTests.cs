@@ -249,7 +249,7 @@ public sealed class EmulatedConnectionTests
         return (got, h.Emulated.Outbound.ChunksLost, h.Emulated.Outbound.ChunksCorrupted);
     }
 
-    private static async Task AssertNothingArrivesAsync(PipeReader reader)
+    internal static async Task AssertNothingArrivesAsync(PipeReader reader)
     {
         await Task.Delay(100);
         if (reader.TryRead(out ReadResult early))
@@ -260,7 +260,7 @@ public sealed class EmulatedConnectionTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    internal static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var cts = new CancellationTokenSource(Timeout);
         while (!condition())
@@ -288,7 +288,7 @@ public sealed class EmulatedConnectionTests
     }
 
     /// <summary>A memory connection pair whose client end is wrapped in the emulation.</summary>
-    private sealed class Harness : IAsyncDisposable
+    internal sealed class Harness : IAsyncDisposable
     {
         private IConnectionListener _listener = null!;
 

@@ -97,7 +97,9 @@ internal sealed class BenchReport
             ["frames_corrected"] = receiver?.FramesCorrected ?? 0,
             ["symbols_corrected"] = receiver?.SymbolsCorrected ?? 0,
             ["frames_uncorrectable"] = receiver?.FramesUncorrectable ?? 0,
-            ["frames_lost"] = Math.Max(0, sent - received - rejected),
+            // A replayed frame is an extra copy (the link duplicated it), not one of the frames sent: it cannot stand
+            // for a sent frame that went missing.
+            ["frames_lost"] = Math.Max(0, sent - received - (rejected - (receiver?.FramesReplayed ?? 0))),
             ["retransmissions"] = sender?.Retransmissions ?? 0,
             ["messages_sent"] = sender?.MessagesSent ?? 0,
             ["messages_received"] = receiver?.MessagesReceived ?? 0,

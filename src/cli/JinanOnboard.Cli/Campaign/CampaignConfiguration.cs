@@ -6,7 +6,8 @@ namespace JinanOnboard.Cli.Campaign;
 
 /// <summary>
 /// A run's configuration file: the default set (configs/default.json) with a clean link — no loss, no bit errors, no
-/// outage, so a fault is exactly what the plan adds — and the plan's faults and give-up time on top.
+/// outage, no duplication, reordering or jitter, so a fault is exactly what the plan adds — and the plan's faults and
+/// give-up time on top.
 /// </summary>
 internal static class CampaignConfiguration
 {
@@ -52,6 +53,9 @@ internal static class CampaignConfiguration
             ["loss_bad"] = burst.LossBad,
         };
         direction["bit_error_rate"] = faults.BitErrorRate;
+        direction["duplicate_probability"] = faults.DuplicateProbability;
+        direction["reorder_probability"] = faults.ReorderProbability;
+        direction["jitter_ms"] = faults.JitterMs;
         direction["outages"] = faults.Outage is { } outage
             ? new JsonArray(new JsonObject { ["start_s"] = outage.StartS, ["end_s"] = outage.EndS, ["reason"] = reason })
             : new JsonArray();

@@ -7,13 +7,25 @@ namespace JinanOnboard.Cli.Campaign;
 /// <summary>
 /// Derives run i's faults from (campaign seed S, i) alone (protocol-spec/seed-derivation.md streams
 /// `campaign` / `run-i` and below), so a run can be repeated without the runs before it and adding runs never
-/// changes earlier ones. Duplication, reordering and delay jitter are not drawn: the link emulation has none of them
-/// (transports.md §4: chunks arrive in order, once, after a fixed or orbit-derived delay).
+/// changes earlier ones. The delivery faults (duplication, reordering, delay jitter and their mix with moderate loss,
+/// transports.md §4.3 steps 5–7) came later: a draw on their own stream (`delivery-faults`) decides whether one of them
+/// replaces the primary kind, so a run that keeps its primary draws exactly the faults it drew before they existed.
 /// </summary>
 internal static class CampaignGenerator
 {
     /// <summary>Primary fault kinds, drawn uniformly.</summary>
-    public static readonly string[] PrimaryKinds = ["clean", "burst", "ber", "outage", "outage_beyond_give_up", "sigkill", "sigterm"];
+    public static readonly string[] PrimaryKinds = [.. OriginalKinds(), .. DeliveryKinds()];
+
+    /// <summary>Largest duplicate or reorder probability the campaign draws (issue 15: up to 5 %).</summary>
+    public const double MaxDisorderProbability = 0.05;
+
+    /// <summary>Largest delay jitter the campaign draws, ms (issue 15: up to 20 ms).</summary>
+    public const double MaxJitterMs = 20;
+
+    private static string[] OriginalKinds() => ["clean", "burst", "ber", "outage", "outage_beyond_give_up", "sigkill", "sigterm"];
+
+    /// <summary>"disorder" is duplication, reordering and jitter together over moderate burst loss.</summary>
+    private static string[] DeliveryKinds() => ["duplicate", "reorder", "jitter", "disorder"];
 
     /// <summary>Give-up time for the runs whose outage must outlast it: short, so those runs stay short.</summary>
     public const double ShortGiveUpS = 8;
@@ -28,10 +40,21 @@ internal static class CampaignGenerator
     {
         ulong runSeed = SeedSequence.Derive(SeedSequence.Derive(campaignSeed, "campaign"), "run-" + index.ToString(CultureInfo.InvariantCulture));
         var draw = new Draws(SeedSequence.Derive(runSeed, "faults"));
-        string primary = PrimaryKinds[draw.Below(PrimaryKinds.Length)];
+        string[] original = OriginalKinds();
+        string primary = original[draw.Below(original.Length)];
+
+        // Uniform over all kinds: with probability 4/11 a delivery fault replaces the primary just drawn.
+        int slot = new Draws(SeedSequence.Derive(runSeed, "delivery-faults")).Below(PrimaryKinds.Length);
+        bool delivery = slot >= original.Length;
+        if (delivery)
+        {
+            primary = PrimaryKinds[slot];
+        }
+
         var kinds = new List<string> { primary };
-        // About a third of the faulty runs carry a second link fault on top (combinations).
-        if (primary != "clean" && draw.Uniform() < 0.35)
+        // About a third of the runs with an original fault carry a second link fault on top (combinations); the
+        // delivery faults have their own combination, "disorder".
+        if (!delivery && primary != "clean" && draw.Uniform() < 0.35)
         {
             string second = primary == "burst" ? "ber" : primary == "ber" ? "burst" : draw.Uniform() < 0.5 ? "burst" : "ber";
             kinds.Add(second);
@@ -71,6 +94,22 @@ internal static class CampaignGenerator
                 return plan with { Realtime = true, Kill = new FaultDrill(Side(draw), SignalTime(draw, d)) };
             case "sigterm":
                 return plan with { Realtime = true, Terminate = new FaultDrill(Side(draw), SignalTime(draw, d)) };
+            case "duplicate":
+                double duplicate = draw.Between(0.005, MaxDisorderProbability);
+                return OnDirections(plan, draw, f => f with { DuplicateProbability = duplicate });
+            case "reorder":
+                double reorder = draw.Between(0.005, MaxDisorderProbability);
+                return OnDirections(plan, draw, f => f with { ReorderProbability = reorder });
+            case "jitter":
+                double jitter = Math.Round(draw.Between(1, MaxJitterMs), 1);
+                return OnDirections(plan, draw, f => f with { JitterMs = jitter });
+            case "disorder":
+                // Moderate loss: mean bad run 2–3 frames, long-run loss about 0.2–3 %, under all three delivery faults.
+                var moderate = new BurstLoss(draw.Between(0.005, 0.03), draw.Between(0.3, 0.5), draw.Between(0, 0.005), draw.Between(0.1, 0.3));
+                double dup = draw.Between(0.005, MaxDisorderProbability);
+                double swap = draw.Between(0.005, MaxDisorderProbability);
+                double spread = Math.Round(draw.Between(1, MaxJitterMs), 1);
+                return OnDirections(plan, draw, f => f with { Burst = moderate, DuplicateProbability = dup, ReorderProbability = swap, JitterMs = spread });
             default:
                 return plan;
         }

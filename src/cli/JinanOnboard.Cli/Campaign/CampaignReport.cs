@@ -68,6 +68,9 @@ internal static class CampaignReport
             ? new JsonObject { ["p_good_to_bad"] = b.PGoodToBad, ["p_bad_to_good"] = b.PBadToGood, ["loss_good"] = b.LossGood, ["loss_bad"] = b.LossBad, ["mean_loss"] = b.MeanLoss }
             : null,
         ["bit_error_rate"] = f.BitErrorRate,
+        ["duplicate_probability"] = f.DuplicateProbability,
+        ["reorder_probability"] = f.ReorderProbability,
+        ["jitter_ms"] = f.JitterMs,
         ["outage"] = f.Outage is { } o ? new JsonObject { ["start_s"] = o.StartS, ["end_s"] = o.EndS } : null,
     };
 

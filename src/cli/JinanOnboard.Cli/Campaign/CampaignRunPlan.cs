@@ -22,7 +22,10 @@ internal sealed record OutageWindow(double StartS, double EndS)
     public double LengthS => EndS - StartS;
 }
 
-/// <summary>The faults of one direction. A direction without any is clean: no loss, no bit errors, no outage.</summary>
+/// <summary>
+/// The faults of one direction. A direction without any is clean: no loss, no bit errors, no outage, every frame once,
+/// in order, after the pass's light time.
+/// </summary>
 internal sealed record DirectionFaults
 {
     public static readonly DirectionFaults Clean = new();
@@ -32,6 +35,15 @@ internal sealed record DirectionFaults
     public double BitErrorRate { get; init; }
 
     public OutageWindow? Outage { get; init; }
+
+    /// <summary>link.DIRECTION.duplicate_probability.</summary>
+    public double DuplicateProbability { get; init; }
+
+    /// <summary>link.DIRECTION.reorder_probability.</summary>
+    public double ReorderProbability { get; init; }
+
+    /// <summary>link.DIRECTION.jitter_ms.</summary>
+    public double JitterMs { get; init; }
 }
 
 /// <summary>
@@ -67,8 +79,15 @@ internal sealed record CampaignRunPlan(int Index, ulong Seed, IReadOnlyList<stri
         "outage" or "outage_beyond_give_up" => $"{(kind == "outage" ? "outage" : "outage>give-up")} {(Downlink.Outage ?? Uplink.Outage)!.LengthS:0.0}s {Directions(d => d.Outage is not null)}",
         "sigkill" => $"sigkill {Kill!.Side}@{Kill.AfterS:0.0}s",
         "sigterm" => $"sigterm {Terminate!.Side}@{Terminate.AfterS:0.0}s",
+        "duplicate" => $"duplicate {Max(d => d.DuplicateProbability) * 100:0.0}% {Directions(d => d.DuplicateProbability > 0)}",
+        "reorder" => $"reorder {Max(d => d.ReorderProbability) * 100:0.0}% {Directions(d => d.ReorderProbability > 0)}",
+        "jitter" => $"jitter {Max(d => d.JitterMs):0.0}ms {Directions(d => d.JitterMs > 0)}",
+        "disorder" => $"disorder dup {Max(d => d.DuplicateProbability) * 100:0.0}% reorder {Max(d => d.ReorderProbability) * 100:0.0}% "
+            + $"jitter {Max(d => d.JitterMs):0}ms loss {Percent(Downlink.Burst ?? Uplink.Burst!)} {Directions(d => d.JitterMs > 0)}",
         _ => kind,
     };
+
+    private double Max(Func<DirectionFaults, double> value) => Math.Max(value(Downlink), value(Uplink));
 
     private static string Percent(BurstLoss burst) => $"{burst.MeanLoss * 100:0}%/bad {burst.LossBad * 100:0}%";
 

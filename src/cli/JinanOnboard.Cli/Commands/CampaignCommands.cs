@@ -13,7 +13,7 @@ internal static partial class CommandCatalog
 
     private static Command CreateCampaignCommand()
     {
-        var command = new Command("campaign", "Run seeded fault passes (burst loss, bit errors, asymmetric faults, outages, SIGKILL and SIGTERM of either side), each as a bench with both sides as processes, and check each: no hang, equal keys, no block in one store only, consistent statuses.");
+        var command = new Command("campaign", "Run seeded fault passes (burst loss, bit errors, asymmetric faults, outages, SIGKILL and SIGTERM of either side, duplicated, reordered and jittered frames), each as a bench with both sides as processes, and check each: no hang, equal keys, no block in one store only, consistent statuses.");
         // Numbers are taken as text and checked here, so a bad value is one line and exit 2.
         var runs = new Option<string?>("--runs") { Description = "Number of runs, 1 to 10000 (required)." };
         var seed = new Option<string?>("--seed") { Description = "Campaign seed, an unsigned 64-bit integer (required): run i's faults and pass seed derive from (seed, i)." };

@@ -101,6 +101,12 @@ internal static class FirmwareConfigurationReader
         return link;
     }
 
+    /// <summary>Bound of duplicate_probability and reorder_probability (the emulation's LinkDirectionOptions.MaxDisorderProbability).</summary>
+    private const double MaxDisorderProbability = 0.5;
+
+    /// <summary>Bound of jitter_ms: beyond the 200 ms ack timeout's half, jitter alone would trigger retransmissions.</summary>
+    private const double MaxJitterMs = 100;
+
     private static LinkDirectionSettings ReadDirection(JsonSection section)
     {
         var d = new LinkDirectionSettings();
@@ -114,6 +120,9 @@ internal static class FirmwareConfigurationReader
             LossGood = ge.Double("loss_good", d.LossGood, 0, 0.5),
             LossBad = ge.Double("loss_bad", d.LossBad, 0, 1),
             BitErrorRate = section.Double("bit_error_rate", d.BitErrorRate, 0, 1e-3),
+            DuplicateProbability = section.Double("duplicate_probability", d.DuplicateProbability, 0, MaxDisorderProbability),
+            ReorderProbability = section.Double("reorder_probability", d.ReorderProbability, 0, MaxDisorderProbability),
+            JitterMs = section.Double("jitter_ms", d.JitterMs, 0, MaxJitterMs),
             Outages = section.Array("outages").Select(ReadOutage).ToList(),
         };
         ge.RejectUnknownKeys();

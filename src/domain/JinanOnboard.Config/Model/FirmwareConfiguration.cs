@@ -128,6 +128,15 @@ public sealed record LinkDirectionSettings
     /// <summary>Bit error rate on delivered chunks (the frame CRC catches them).</summary>
     public double BitErrorRate { get; init; } = 1e-8;
 
+    /// <summary>Probability that a delivered CADU arrives twice (0 .. 0.5; 0 by default: a laser link does not duplicate).</summary>
+    public double DuplicateProbability { get; init; }
+
+    /// <summary>Probability that a delivered CADU is swapped with the next one (0 .. 0.5; 0 by default).</summary>
+    public double ReorderProbability { get; init; }
+
+    /// <summary>Largest extra delay of a CADU, ms, drawn uniformly per CADU (0 .. 100; 0 by default). Bunches, never reorders.</summary>
+    public double JitterMs { get; init; }
+
     /// <summary>Intervals of pass time with no link at all (cloud, loss of lock).</summary>
     public IReadOnlyList<OutageSettings> Outages { get; init; } = [];
 }

@@ -4,9 +4,9 @@ namespace JinanOnboard.Transport.LinkEmulation;
 
 /// <summary>
 /// A connection seen through the emulated laser link: what the application writes to <see cref="Output"/> reaches
-/// the inner connection after the outbound direction's serialisation, delay, loss, bit errors and outages; what the
-/// inner connection receives reaches <see cref="Input"/> through the inbound direction. Disposal lets written bytes
-/// arrive (for at most 2 s of real time), drops what is still in flight, and disposes the inner connection.
+/// the inner connection after the outbound direction's serialisation, delay, loss, bit errors, outages, duplication,
+/// reordering and jitter; what the inner connection receives reaches <see cref="Input"/> through the inbound
+/// direction. Disposal lets written bytes arrive (for at most 2 s of real time), drops what is still in flight, and disposes the inner connection.
 /// </summary>
 public sealed class EmulatedConnection : TransportConnection
 {

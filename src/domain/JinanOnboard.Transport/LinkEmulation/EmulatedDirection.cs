@@ -8,8 +8,11 @@ namespace JinanOnboard.Transport.LinkEmulation;
 /// One direction of the emulated link. The transmitter cuts the stream into chunks, serialises them at the line
 /// rate (a chunk starts when the line is free), lets <see cref="LinkChannelModel"/> decide their fate and schedules
 /// survivors for arrival at end-of-serialisation + one-way delay; the receiver writes each chunk when the
-/// <see cref="TimeProvider"/> reaches its arrival time. Arrivals never overtake each other (a shrinking delay
-/// cannot reorder a fibre-less laser link either). Serialisation and arrival times are measured from the emulation's
+/// <see cref="TimeProvider"/> reaches its arrival time. Arrivals never overtake each other (a shrinking delay or jitter
+/// cannot reorder a fibre-less laser link either), with one exception: a chunk the model holds back
+/// (<see cref="LinkDirectionOptions.ReorderProbability"/>) is delivered right after the next chunk, or alone as soon as
+/// there is no next chunk to swap with, so nothing is held while the sender is quiet. A duplicated chunk's copy follows
+/// it with the same arrival time. Serialisation and arrival times are measured from the emulation's
 /// start on the <see cref="TimeProvider"/>; outages and the delay function read <see cref="LinkDirectionOptions.PassClock"/>.
 /// </summary>
 internal sealed class EmulatedDirection
@@ -24,6 +27,9 @@ internal sealed class EmulatedDirection
     private readonly TimeSpan _transmitBufferTime;
     private TimeSpan _lineFreeAt;
     private TimeSpan _lastArrival;
+
+    /// <summary>A delivered chunk held back to go right after the next one (transports.md §4.3 step 6), or null.</summary>
+    private InFlight? _held;
 
     public EmulatedDirection(PipeReader source, PipeWriter destination, LinkDirectionOptions options, TimeProvider time, long startTimestamp)
     {
@@ -68,7 +74,14 @@ internal sealed class EmulatedDirection
         {
             while (true)
             {
-                ReadResult read = await _source.ReadAsync(ct);
+                ReadResult read;
+                if (_held is null || !_source.TryRead(out read))
+                {
+                    // The sender paused: a held chunk has no successor to swap with, so it goes alone rather than wait.
+                    await ReleaseHeldAsync(ct);
+                    read = await _source.ReadAsync(ct);
+                }
+
                 foreach (ReadOnlyMemory<byte> segment in read.Buffer)
                 {
                     ReadOnlyMemory<byte> rest = segment;
@@ -97,6 +110,7 @@ internal sealed class EmulatedDirection
                         chunk = [];
                     }
 
+                    await ReleaseHeldAsync(ct);
                     break;
                 }
             }
@@ -111,6 +125,13 @@ internal sealed class EmulatedDirection
         }
         finally
         {
+            if (_held is { } dropped)
+            {
+                // Closing or failing: the held chunk is in flight like the rest and dropped with it.
+                _held = null;
+                ArrayPool<byte>.Shared.Return(dropped.Chunk);
+            }
+
             _inFlight.Writer.TryComplete(error);
             await _source.CompleteAsync();
         }
@@ -132,21 +153,59 @@ internal sealed class EmulatedDirection
         // behind the line starts (start − now) later than now, so that lead is added to the pass clock's reading.
         TimeSpan linkTime = _options.PassClock is { } pass ? pass() + (start - now) : start;
         ChunkFate fate = _model.Apply(linkTime, chunk.AsSpan(0, length), out int bitsFlipped);
+        DeliveryDraw delivery = _model.DrawDelivery();
         Statistics.Offered(length, fate, bitsFlipped);
         if (fate != ChunkFate.Delivered)
         {
             ArrayPool<byte>.Shared.Return(chunk);
+
+            // The chunk behind a held one is gone: nothing to swap with, the held one goes alone.
+            await ReleaseHeldAsync(ct);
             return;
         }
 
-        TimeSpan arrival = _lineFreeAt + _options.DelayAt(linkTime);
+        TimeSpan arrival = _lineFreeAt + _options.DelayAt(linkTime) + delivery.Jitter;
         if (arrival < _lastArrival)
         {
             arrival = _lastArrival;
         }
 
+        var item = new InFlight(chunk, length, arrival, delivery.Duplicate);
+        if (_held is { } held)
+        {
+            // Adjacent swap: this chunk overtakes the held one, which follows it at once (never before its own arrival).
+            // A chunk that closes a swap is not held itself; its draw is spent all the same.
+            _held = null;
+            await _inFlight.Writer.WriteAsync(item, ct);
+            InFlight late = held with { Arrival = held.Arrival > arrival ? held.Arrival : arrival };
+            _lastArrival = late.Arrival;
+            Statistics.Reordered();
+            await _inFlight.Writer.WriteAsync(late, ct);
+            return;
+        }
+
+        if (delivery.HoldBack)
+        {
+            // _lastArrival stays: the chunk behind may arrive before this one, that is the point.
+            _held = item;
+            return;
+        }
+
         _lastArrival = arrival;
-        await _inFlight.Writer.WriteAsync(new InFlight(chunk, length, arrival), ct);
+        await _inFlight.Writer.WriteAsync(item, ct);
+    }
+
+    /// <summary>Sends the held chunk, if any, alone at its own arrival time (never earlier than what is already in flight).</summary>
+    private async ValueTask ReleaseHeldAsync(CancellationToken ct)
+    {
+        if (_held is not { } held)
+        {
+            return;
+        }
+
+        _held = null;
+        _lastArrival = held.Arrival;
+        await _inFlight.Writer.WriteAsync(held, ct);
     }
 
     private async Task ReceiveAsync(CancellationToken ct)
@@ -167,6 +226,13 @@ internal sealed class EmulatedDirection
 
                     _destination.Write(item.Chunk.AsSpan(0, item.Length));
                     Statistics.Delivered(item.Length);
+                    if (item.Duplicate)
+                    {
+                        // netem-style duplicate: the same bytes again, right behind, taking no line time.
+                        _destination.Write(item.Chunk.AsSpan(0, item.Length));
+                        Statistics.DeliveredCopy(item.Length);
+                    }
+
                     ArrayPool<byte>.Shared.Return(item.Chunk);
                 }
 
@@ -191,5 +257,5 @@ internal sealed class EmulatedDirection
         }
     }
 
-    private readonly record struct InFlight(byte[] Chunk, int Length, TimeSpan Arrival);
+    private readonly record struct InFlight(byte[] Chunk, int Length, TimeSpan Arrival, bool Duplicate);
 }

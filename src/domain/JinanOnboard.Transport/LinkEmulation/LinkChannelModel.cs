@@ -2,9 +2,11 @@ namespace JinanOnboard.Transport.LinkEmulation;
 
 /// <summary>
 /// The random part of one direction, free of pipes and clocks so its statistics can be tested directly.
-/// Two streams of <see cref="LinkDirectionOptions.RandomStreams"/>: "loss" steps the Gilbert-Elliott chain once per chunk
-/// (so the loss pattern depends only on the chunk index, never on outages or timing), "bit-errors" places bit errors.
-/// A direction that cannot lose or corrupt anything draws nothing and needs no streams.
+/// Streams of <see cref="LinkDirectionOptions.RandomStreams"/>: "loss" steps the Gilbert-Elliott chain once per chunk
+/// (so the loss pattern depends only on the chunk index, never on outages or timing), "bit-errors" places bit errors;
+/// "duplicate", "reorder" and "jitter" are drawn once per chunk by <see cref="DrawDelivery"/>, each only when its option
+/// is set, so turning one on never shifts another's pattern (and a seed's loss and bit errors stay what they were).
+/// A direction that does none of these draws nothing and needs no streams.
 /// </summary>
 internal sealed class LinkChannelModel
 {
@@ -14,9 +16,21 @@ internal sealed class LinkChannelModel
     /// <summary>Label of the bit-error stream under the direction's seed.</summary>
     public const string BitErrorsLabel = "bit-errors";
 
+    /// <summary>Label of the duplication stream under the direction's seed.</summary>
+    public const string DuplicateLabel = "duplicate";
+
+    /// <summary>Label of the reordering stream under the direction's seed.</summary>
+    public const string ReorderLabel = "reorder";
+
+    /// <summary>Label of the delay-jitter stream under the direction's seed.</summary>
+    public const string JitterLabel = "jitter";
+
     private readonly LinkDirectionOptions _options;
     private readonly Func<double> _lossRandom;
     private readonly Func<double> _bitRandom;
+    private readonly Func<double> _duplicateRandom;
+    private readonly Func<double> _reorderRandom;
+    private readonly Func<double> _jitterRandom;
     private readonly double _logNoError;
     private bool _bad;
     private long _bitsUntilError;
@@ -27,6 +41,9 @@ internal sealed class LinkChannelModel
         _options = options;
         _lossRandom = options.Loss.CanLose ? options.RandomStreams!(LossLabel) : NoDraws;
         _bitRandom = options.BitErrorRate is > 0 and < 1 ? options.RandomStreams!(BitErrorsLabel) : NoDraws;
+        _duplicateRandom = options.DuplicateProbability > 0 ? options.RandomStreams!(DuplicateLabel) : NoDraws;
+        _reorderRandom = options.ReorderProbability > 0 ? options.RandomStreams!(ReorderLabel) : NoDraws;
+        _jitterRandom = options.Jitter > TimeSpan.Zero ? options.RandomStreams!(JitterLabel) : NoDraws;
         _logNoError = double.LogP1(-options.BitErrorRate);
         _bitsUntilError = NextErrorGap();
     }
@@ -59,6 +76,25 @@ internal sealed class LinkChannelModel
 
         bitsFlipped = FlipBits(chunk);
         return ChunkFate.Delivered;
+    }
+
+    /// <summary>
+    /// Steps 5–7 of transports.md §4.3 for the chunk just given to <see cref="Apply"/>: call once per chunk whatever its
+    /// fate (the draws then follow the chunk index, as the loss chain does). Each draw is made only when its option is set.
+    /// </summary>
+    public DeliveryDraw DrawDelivery()
+    {
+        if (!_options.DisordersDelivery)
+        {
+            return DeliveryDraw.InOrder;
+        }
+
+        bool duplicate = _options.DuplicateProbability > 0 && _duplicateRandom() < _options.DuplicateProbability;
+        bool holdBack = _options.ReorderProbability > 0 && _reorderRandom() < _options.ReorderProbability;
+
+        // Uniform in [0, Jitter], to the tick (100 ns): far below any delay or serialisation time that matters here.
+        TimeSpan jitter = _options.Jitter > TimeSpan.Zero ? TimeSpan.FromTicks((long)Math.Round(_jitterRandom() * _options.Jitter.Ticks)) : TimeSpan.Zero;
+        return new DeliveryDraw(duplicate, holdBack, jitter);
     }
 
     /// <summary>

@@ -38,6 +38,24 @@ public sealed record LinkDirectionOptions
     /// <summary>Probability that each delivered bit is flipped (independent errors).</summary>
     public double BitErrorRate { get; init; }
 
+    /// <summary>
+    /// Probability in [0, 0.5] that a delivered chunk is delivered twice: the copy right behind the original, with the
+    /// same arrival time and bytes, taking no line time (netem's duplicate). The receiver's replay window drops it.
+    /// </summary>
+    public double DuplicateProbability { get; init; }
+
+    /// <summary>
+    /// Probability in [0, 0.5] that a delivered chunk is held back and delivered right after the next chunk (an adjacent
+    /// swap). It goes alone, without a swap, when the next chunk is dropped, or the sender pauses or ends its stream.
+    /// </summary>
+    public double ReorderProbability { get; init; }
+
+    /// <summary>
+    /// Largest extra delay of a delivered chunk: each gets one uniform in [0, <see cref="Jitter"/>] on top of the one-way
+    /// delay. Arrivals still never overtake, so jitter bunches chunks; only <see cref="ReorderProbability"/> reorders.
+    /// </summary>
+    public TimeSpan Jitter { get; init; }
+
     /// <summary>Intervals of link time (<see cref="PassClock"/>, else time since start) in which everything is dropped.</summary>
     public IReadOnlyList<LinkOutage> Outages { get; init; } = [];
 
@@ -56,13 +74,23 @@ public sealed record LinkDirectionOptions
     public int MaxInFlightBytes { get; init; } = 8 << 20;
 
     /// <summary>
-    /// This direction's random streams: called once per label ("loss", "bit-errors") when the direction starts; each call
+    /// This direction's random streams: called once per label ("loss", "bit-errors", "duplicate", "reorder",
+    /// "jitter") that the direction uses when the direction starts; each call
     /// must return a fresh stream of independent uniform draws in [0, 1), from its start, so the same options give the
     /// same pattern. The firmware derives them from the run seed (protocol-spec/seed-derivation.md); Transport holds no
-    /// generator of its own and so stays free of other projects. Required when the direction can lose chunks or flip
-    /// bits; a direction that can do neither draws nothing.
+    /// generator of its own and so stays free of other projects. Required when the direction can lose chunks, flip
+    /// bits, duplicate, reorder or jitter; a direction that does none of these draws nothing.
     /// </summary>
     public Func<string, Func<double>>? RandomStreams { get; init; }
+
+    /// <summary>
+    /// Upper bound of <see cref="DuplicateProbability"/> and <see cref="ReorderProbability"/>: beyond one chunk in two
+    /// the link no longer resembles a channel that mostly delivers in order, once.
+    /// </summary>
+    public const double MaxDisorderProbability = 0.5;
+
+    /// <summary>Whether delivered chunks may be duplicated, reordered or jittered (each draws from its own stream).</summary>
+    internal bool DisordersDelivery => DuplicateProbability > 0 || ReorderProbability > 0 || Jitter > TimeSpan.Zero;
 
     /// <summary>The one-way delay for a chunk that starts at link time <paramref name="linkTime"/>.</summary>
     internal TimeSpan DelayAt(TimeSpan linkTime) => OneWayDelayFunction?.Invoke(linkTime) ?? OneWayDelay;
@@ -107,11 +135,26 @@ public sealed record LinkDirectionOptions
             }
         }
 
+        if (DuplicateProbability is < 0 or > MaxDisorderProbability || double.IsNaN(DuplicateProbability))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DuplicateProbability), DuplicateProbability, "Duplicate probability must be in [0, 0.5].");
+        }
+
+        if (ReorderProbability is < 0 or > MaxDisorderProbability || double.IsNaN(ReorderProbability))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReorderProbability), ReorderProbability, "Reorder probability must be in [0, 0.5].");
+        }
+
+        if (Jitter < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Jitter), Jitter, "Jitter cannot be negative.");
+        }
+
         ArgumentNullException.ThrowIfNull(Loss);
         Loss.Validate();
-        if (RandomStreams is null && (Loss.CanLose || BitErrorRate is > 0 and < 1))
+        if (RandomStreams is null && (Loss.CanLose || BitErrorRate is > 0 and < 1 || DisordersDelivery))
         {
-            throw new ArgumentException("A link direction with loss or bit errors needs RandomStreams.", nameof(RandomStreams));
+            throw new ArgumentException("A link direction with loss, bit errors, duplication, reordering or jitter needs RandomStreams.", nameof(RandomStreams));
         }
     }
 }

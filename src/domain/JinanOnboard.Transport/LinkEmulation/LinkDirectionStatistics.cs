@@ -11,11 +11,14 @@ public sealed class LinkDirectionStatistics
     private long _bitsFlipped;
     private long _bytesOffered;
     private long _bytesDelivered;
+    private long _chunksDuplicated;
+    private long _bytesDuplicated;
+    private long _chunksReordered;
 
     /// <summary>Chunks the sender handed to the link.</summary>
     public long ChunksOffered => Interlocked.Read(ref _chunksOffered);
 
-    /// <summary>Chunks written to the receiver (corrupted ones included).</summary>
+    /// <summary>Chunks written to the receiver (corrupted ones and duplicate copies included).</summary>
     public long ChunksDelivered => Interlocked.Read(ref _chunksDelivered);
 
     /// <summary>Chunks dropped by Gilbert-Elliott loss.</summary>
@@ -33,8 +36,17 @@ public sealed class LinkDirectionStatistics
     /// <summary>Bytes the sender handed to the link.</summary>
     public long BytesOffered => Interlocked.Read(ref _bytesOffered);
 
-    /// <summary>Bytes written to the receiver.</summary>
+    /// <summary>Bytes written to the receiver (duplicate copies included).</summary>
     public long BytesDelivered => Interlocked.Read(ref _bytesDelivered);
+
+    /// <summary>Extra copies written to the receiver (each also counted in <see cref="ChunksDelivered"/>).</summary>
+    public long ChunksDuplicated => Interlocked.Read(ref _chunksDuplicated);
+
+    /// <summary>Bytes of the extra copies: they took no line time, so line utilisation leaves them out.</summary>
+    public long BytesDuplicated => Interlocked.Read(ref _bytesDuplicated);
+
+    /// <summary>Chunks held back and delivered after the chunk sent behind them (adjacent swaps).</summary>
+    public long ChunksReordered => Interlocked.Read(ref _chunksReordered);
 
     internal void Offered(int bytes, ChunkFate fate, int bitsFlipped)
     {
@@ -64,4 +76,13 @@ public sealed class LinkDirectionStatistics
         Interlocked.Increment(ref _chunksDelivered);
         Interlocked.Add(ref _bytesDelivered, bytes);
     }
+
+    internal void DeliveredCopy(int bytes)
+    {
+        Delivered(bytes);
+        Interlocked.Increment(ref _chunksDuplicated);
+        Interlocked.Add(ref _bytesDuplicated, bytes);
+    }
+
+    internal void Reordered() => Interlocked.Increment(ref _chunksReordered);
 }

@@ -55,16 +55,25 @@ public sealed record FirmwareResult
     };
 }
 
-/// <summary>Chunks (CADUs) of one transmit direction: offered to the emulated link, delivered, lost to fades, dropped in outages, corrupted.</summary>
+/// <summary>
+/// Chunks (CADUs) of one transmit direction: offered to the emulated link, delivered (duplicate copies included), lost
+/// to fades, dropped in outages, corrupted.
+/// </summary>
 public sealed record EmulationStatistics(long ChunksOffered, long ChunksDelivered, long ChunksLost, long ChunksInOutage, long ChunksCorrupted, long BitsFlipped)
 {
+    /// <summary>Extra copies delivered (link.DIRECTION.duplicate_probability); each is also in <see cref="ChunksDelivered"/>.</summary>
+    public long ChunksDuplicated { get; init; }
+
+    /// <summary>Chunks delivered after the chunk sent behind them (link.DIRECTION.reorder_probability).</summary>
+    public long ChunksReordered { get; init; }
+
     /// <summary>"downlink" (payload) or "uplink" (ground).</summary>
     public string Direction { get; init; } = "";
 
     /// <summary>Line rate of the direction, bit/s.</summary>
     public double RateBps { get; init; }
 
-    /// <summary>Bits the line delivered (corrupted chunks included).</summary>
+    /// <summary>Bits the line delivered (corrupted chunks included, duplicate copies not: they take no line time).</summary>
     public long BitsCarried { get; init; }
 
     /// <summary>Wall time from wrapping the connection to the result, seconds.</summary>

@@ -11,7 +11,7 @@ namespace JinanOnboard.Runtime.Link;
 /// Puts the laser-link emulation between a firmware process and its transport. Each side emulates
 /// its own transmit direction (the payload the 812 nm downlink, the ground the 1538 nm uplink), so
 /// the emulation is the same whichever transport carries the bytes and wherever the processes run.
-/// Loss and bit errors are drawn from the run seed; the one-way delay follows the pass geometry
+/// Loss, bit errors, duplication, reordering and jitter are drawn from the run seed; the one-way delay follows the pass geometry
 /// (light time from the orbit layer, <see cref="SlantRangeDelay"/>) unless the configuration fixes it. Outages and
 /// the delay are read on the process's pass clock, so they happen at their pass time in fast and real-time runs
 /// alike; which chunk is lost or corrupted depends only on the chunk index and the seed, never on timing.
@@ -42,6 +42,9 @@ public static class LinkEmulationFactory
             PassClock = passClock,
             Loss = new GilbertElliott(settings.GoodToBad, settings.BadToGood, settings.LossGood, settings.LossBad),
             BitErrorRate = settings.BitErrorRate,
+            DuplicateProbability = settings.DuplicateProbability,
+            ReorderProbability = settings.ReorderProbability,
+            Jitter = TimeSpan.FromMilliseconds(settings.JitterMs),
             Outages = settings.Outages.Select(o => new LinkOutage(TimeSpan.FromSeconds(o.StartS), TimeSpan.FromSeconds(o.EndS))).ToList(),
             ChunkBytes = CaduBytes(link),
             RandomStreams = SeedSequence.UniformStreams(SeedSequence.Derive(runSeed, purpose)),
@@ -58,20 +61,22 @@ public static class LinkEmulationFactory
 
     /// <summary>
     /// The largest one-way delay this side's transmit direction will see over the pass: the fixed <c>delay_ms</c>, or
-    /// the slant-range delay's maximum (at the lowest elevation) when it follows the pass.
+    /// the slant-range delay's maximum (at the lowest elevation) when it follows the pass, plus the largest jitter.
     /// </summary>
     public static TimeSpan MaxOneWayDelay(FirmwareConfiguration configuration, FirmwareRole role, SlantRangeDelay? slantRange)
     {
         LinkDirectionSettings settings = role == FirmwareRole.Payload ? configuration.Link.Downlink : configuration.Link.Uplink;
-        return settings.DelayMs is { } fixedMs ? TimeSpan.FromMilliseconds(fixedMs)
+        TimeSpan delay = settings.DelayMs is { } fixedMs ? TimeSpan.FromMilliseconds(fixedMs)
             : slantRange is not null ? TimeSpan.FromSeconds(slantRange.MaxS)
             : TimeSpan.Zero;
+        return delay + TimeSpan.FromMilliseconds(settings.JitterMs);
     }
 
     /// <summary>
     /// The side's transmit direction as reported in its result: the emulation counters, and the link utilisation
     /// U = bits carried / (rate × wall time of the link), bits carried being the bytes the line delivered (corrupted
-    /// chunks included: they occupied the line too) × 8. U near 1 means the window kept the 156 Mbit/s line busy.
+    /// chunks included: they occupied the line too; duplicate copies left out: they took no line time) × 8. U near 1
+    /// means the window kept the 156 Mbit/s line busy.
     /// </summary>
     public static EmulationStatistics Statistics(EmulatedConnection emulated, FirmwareConfiguration configuration, FirmwareRole role, TimeSpan linkWallTime)
     {
@@ -79,11 +84,13 @@ public static class LinkEmulationFactory
         bool payload = role == FirmwareRole.Payload;
         double rate = (payload ? configuration.Link.Downlink : configuration.Link.Uplink).RateBps;
         LinkDirectionStatistics o = emulated.Outbound;
-        long bitsCarried = o.BytesDelivered * 8;
+        long bitsCarried = (o.BytesDelivered - o.BytesDuplicated) * 8;
         double wall = linkWallTime.TotalSeconds;
         double utilisation = wall > 0 && double.IsFinite(rate) ? bitsCarried / (rate * wall) : 0;
         return new EmulationStatistics(o.ChunksOffered, o.ChunksDelivered, o.ChunksLost, o.ChunksInOutage, o.ChunksCorrupted, o.BitsFlipped)
         {
+            ChunksDuplicated = o.ChunksDuplicated,
+            ChunksReordered = o.ChunksReordered,
             Direction = payload ? "downlink" : "uplink",
             RateBps = rate,
             BitsCarried = bitsCarried,
