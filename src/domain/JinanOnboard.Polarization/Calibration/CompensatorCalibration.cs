@@ -1,5 +1,6 @@
 using System.Globalization;
 using JinanOnboard.Polarization.Compensation;
+using JinanOnboard.Polarization.Errors;
 using JinanOnboard.Polarization.Jones;
 
 namespace JinanOnboard.Polarization.Calibration;
@@ -144,6 +145,11 @@ public sealed class CompensatorCalibration
         Phase = CalibrationPhase.SendReference;
     }
 
+    /// <summary>How close to the source's contrast (dB) the measured contrast must come to count as "at the floor".</summary>
+    public const double FloorMarginDb = 1.0;
+
+    private double SourceContrastDb => BasisErrors.ContrastDb(_settings.SourceErrorProbability);
+
     private static double Score(CalibrationRound round) => round.Estimate.ChannelErrors.MinContrastDb;
 
     private CalibrationStep Judge()
@@ -158,6 +164,13 @@ public sealed class CompensatorCalibration
             if (Score(latest) >= target && gain < _settings.MinImprovementDb)
             {
                 return Finish(true, Reached(latest, "stopped improving"), revert: true);
+            }
+
+            // A passive H/V + D/A decoder sees a small residual rotation only in second order, so once the measured
+            // contrast is at the source's own, the counts hold nothing more to correct: another solve would fit noise.
+            if (Score(latest) >= target && latest.Estimate.MeasuredErrors.MinContrastDb >= SourceContrastDb - FloorMarginDb)
+            {
+                return Finish(true, Reached(latest, "at the source's contrast"), revert: true);
             }
 
             return _iteration >= _settings.MaxIterations
