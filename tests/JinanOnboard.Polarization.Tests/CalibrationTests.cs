@@ -1,5 +1,6 @@
 using JinanOnboard.Polarization.Calibration;
 using JinanOnboard.Polarization.Compensation;
+using JinanOnboard.Polarization.Errors;
 using JinanOnboard.Polarization.Geometry;
 using JinanOnboard.Polarization.Jones;
 using JinanOnboard.PolarizationBench;
@@ -116,6 +117,43 @@ public sealed class CalibrationTests
                 JonesMatrix.ProcessFidelity(channel, estimate.MirrorRotation.ToJones()));
             Assert.True(fit > 1 - 1e-6, $"seed {seed}: fidelity {fit}");
         }
+    }
+
+    [Fact]
+    public void With_noise_free_counts_the_state_machine_brings_any_fibre_to_the_target_and_tries_the_other_S3_sign_when_a_solution_is_worse()
+    {
+        int mirrorTries = 0;
+        for (ulong seed = 0; seed < 60; seed++)
+        {
+            JonesMatrix fibre = TestChannels.RandomUnitary(seed);
+            // The free-space part the OGS knows: its HWP after the frame rotation (here a fixed one).
+            JonesMatrix freeSpace = Waveplate.HalfWave(10) * Waveplate.Rotator(20);
+            var calibration = new CompensatorCalibration(Defaults.ToCalibrationSettings() with { DarkCountsPerOutput = 0, SourceErrorProbability = 0 }, CompensatorAngles.Home, freeSpace);
+            CompensatorAngles plates = CompensatorAngles.Home;
+            CalibrationStep step = calibration.NextStep();
+            while (step is not FinishedStep)
+            {
+                if (step is SendReferenceStep send)
+                {
+                    calibration.SubmitCounts(send.State, Exact(freeSpace * plates.ToJones() * fibre, send.State));
+                }
+                else if (step is SetAnglesStep set)
+                {
+                    plates = set.Angles;
+                    calibration.ConfirmAngles(plates);
+                }
+
+                step = calibration.NextStep();
+            }
+
+            Assert.Equal(CalibrationPhase.Done, calibration.Phase);
+            // The procedure's own goal: both bases at the target (a passive decoder sees small residual rotations only in
+            // second order, so near-degenerate channels stop a little short of the exact inverse).
+            Assert.True(PolarizationErrorModel.Of(freeSpace * plates.ToJones() * fibre).MinContrastDb >= 25, $"seed {seed}: {calibration.Outcome!.Reason}");
+            mirrorTries += calibration.Rounds.Count - 1 - calibration.Iterations;
+        }
+
+        Assert.True(mirrorTries > 0, "no calibration needed the other sign of S3");
     }
 
     /// <summary>Counts of 10⁹ detections with no noise, for the estimator's algebra.</summary>

@@ -170,7 +170,7 @@ public sealed class CompensatorCalibration
             // contrast is at the source's own, the counts hold nothing more to correct: another solve would fit noise.
             if (Score(latest) >= target && latest.Estimate.MeasuredErrors.MinContrastDb >= SourceContrastDb - FloorMarginDb)
             {
-                return Finish(true, Reached(latest, "at the source's contrast"), revert: true);
+                return Finish(true, Reached(latest, "at the source contrast"), revert: true);
             }
 
             return _iteration >= _settings.MaxIterations
