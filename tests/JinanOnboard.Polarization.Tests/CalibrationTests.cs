@@ -55,6 +55,18 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public async Task With_dark_counts_as_large_as_the_signal_the_calibration_does_not_claim_the_target()
+    {
+        PolarizationSettings starved = Defaults with { CalibrationDetectionsPerState = 300 };
+        for (ulong seed = 1; seed <= 20; seed++)
+        {
+            BenchCalibrationResult result = await Calibrate(seed, starved);
+
+            Assert.True(!result.Outcome.Succeeded || result.TrueChannelErrors.MinContrastDb >= 25, $"seed {seed}: claimed {result.Outcome.Reason}, true {result.TrueChannelErrors.MinContrastDb:F1} dB");
+        }
+    }
+
+    [Fact]
     public void Without_detections_the_calibration_fails_and_says_why()
     {
         var calibration = new CompensatorCalibration(Defaults.ToCalibrationSettings(), CompensatorAngles.Home, JonesMatrix.Identity);

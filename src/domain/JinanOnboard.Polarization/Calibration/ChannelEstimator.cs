@@ -89,11 +89,15 @@ public static class ChannelEstimator
 
     private static double Signal(long counts, double dark) => Math.Max(0, counts - dark);
 
-    /// <summary>Wrong detections over all detections of the basis' arm, for both states of the basis sent.</summary>
+    /// <summary>
+    /// Wrong detections over all detections of the basis' arm, for both states of the basis sent. A wrong count below
+    /// the fluctuation of the dark counts it was corrected for (one standard deviation, √(2·dark + 1)) cannot be told
+    /// from zero, so it is taken at that fluctuation: with few detections the contrast is never over-claimed.
+    /// </summary>
     private static double WrongFraction(IReadOnlyDictionary<Bb84State, DecoderCounts> counts, Bb84State zero, Bb84State one, double dark)
     {
         double right = Signal(counts[zero][zero], dark) + Signal(counts[one][one], dark);
-        double wrong = Signal(counts[zero][one], dark) + Signal(counts[one][zero], dark);
+        double wrong = Math.Max(Signal(counts[zero][one], dark) + Signal(counts[one][zero], dark), Math.Sqrt((2 * dark) + 1));
         return right + wrong > 0 ? wrong / (right + wrong) : 0.5;
     }
 
