@@ -1,4 +1,3 @@
-using JinanOnboard.Physics.Timeline;
 using JinanOnboard.Polarization.Geometry;
 using JinanOnboard.Polarization.Jones;
 
@@ -55,14 +54,5 @@ public sealed class GeometryTests
         {
             Assert.Equal(1.0, JonesMatrix.ProcessFidelity(first, table.FreeSpaceJones(t, table.HalfWaveDegreesAt(t))), 12);
         }
-    }
-
-    [Fact]
-    public void The_frame_rotation_comes_from_the_timeline_s_own_orbit()
-    {
-        PassTimeline pass = TestChannels.Pass();
-
-        Assert.Same(pass.Ephemeris, pass.Ephemeris);
-        Assert.Equal(pass.Samples[0].TimeUtc, pass.StartUtc);
     }
 }

@@ -68,7 +68,7 @@ public readonly struct PoincareRotation
     public static PoincareRotation FromColumns(StokesVector c1, StokesVector c2, StokesVector c3) =>
         new(c1.S1, c2.S1, c3.S1, c1.S2, c2.S2, c3.S2, c1.S3, c2.S3, c3.S3);
 
-    /// <summary>The rotation a lossless element U produces: R[j, k] = ½ tr(σ_j U σ_k U†), expanded.</summary>
+    /// <summary>The rotation a lossless element U produces, R[j, k] = ½ tr(σ_j U σ_k U†), computed column by column.</summary>
     public static PoincareRotation FromJones(JonesMatrix u)
     {
         // Columns are the Stokes vectors of U applied to the basis states of each axis: U|H⟩ gives column 1, U|D⟩ column 2,
