@@ -35,6 +35,9 @@ public sealed class TopocentricFrame
     /// <summary>The site's ECEF position, km.</summary>
     public Vec3 SiteEcefKm { get; }
 
+    /// <summary>The site's local vertical (ellipsoid normal), a unit vector in ECEF.</summary>
+    public Vec3 UpUnit => _up;
+
     /// <summary>Look angles to a target given in ECEF (the site is fixed in ECEF, so the range rate is the target's ECEF velocity along the line of sight).</summary>
     public LookAngles Look(EcefState target)
     {

@@ -100,6 +100,17 @@ internal static class ParameterSchema
         Num("sync.rate_hz", 1, 1e9, "Hz"),
         Num("sync.precision_ps_fwhm", 0, 100000, "ps"),
 
+        Num("polarization.fibre_drift_rad_per_k", 0, 10, "rad/K"),
+        Num("polarization.fibre_temperature_change_k", -50, 50, "K"),
+        Num("polarization.calibration_detections_per_state", 100, 1e9, "detections"),
+        Num("polarization.calibration_step_s", 0.001, 60, "s"),
+        Num("polarization.calibration_max_iterations", 1, 50, ""),
+        Num("polarization.calibration_min_improvement_db", 0, 10, "dB"),
+        Num("polarization.target_contrast_db", 10, 50, "dB"),
+        Num("polarization.waveplate_resolution_deg", 0, 1, "deg"),
+        Num("polarization.waveplate_backlash_deg", 0, 1, "deg"),
+        Num("polarization.ogs_hwp_offset_deg", -90, 90, "deg"),
+
         Num("background.night_sky_radiance_w_m2_sr_nm", 0, 1e-3, "W m^-2 sr^-1 nm^-1"),
         Num("background.urban_radiance_w_m2_sr_nm", 0, 1e-3, "W m^-2 sr^-1 nm^-1"),
         Num("background.full_moon_sky_radiance_w_m2_sr_nm", 0, 1e-3, "W m^-2 sr^-1 nm^-1"),

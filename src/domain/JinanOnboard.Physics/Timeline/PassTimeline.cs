@@ -42,6 +42,9 @@ public sealed class PassTimeline
     /// <summary>The ground site.</summary>
     public GroundSite Site { get; }
 
+    /// <summary>Where the satellite is over the pass (what the timeline was sampled from).</summary>
+    public IEphemeris Ephemeris => _ephemeris;
+
     /// <summary>The physics parameter set used.</summary>
     public PhysicsParameterSet Parameters { get; }
 
