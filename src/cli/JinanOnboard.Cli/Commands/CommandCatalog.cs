@@ -18,6 +18,7 @@ internal static partial class CommandCatalog
         AddDistillation(root);
         AddReplay(root);
         AddCampaign(root);
+        AddApt(root);
         return root;
     }
 
@@ -41,4 +42,7 @@ internal static partial class CommandCatalog
 
     /// <summary>campaign.</summary>
     static partial void AddCampaign(RootCommand root);
+
+    /// <summary>apt sim.</summary>
+    static partial void AddApt(RootCommand root);
 }

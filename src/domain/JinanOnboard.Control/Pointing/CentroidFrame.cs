@@ -20,6 +20,17 @@ public readonly record struct CentroidFrame(double ExposureTimeS, double XMicror
 /// <summary>
 /// The satellite-to-OGS vector from orbit and attitude sensors (predicted orbit, star tracker, gyros): the pointing
 /// error it implies per axis (µrad) and the error rate (µrad/s). Always available, weather-independent, less precise
-/// than the camera (it carries the orbit prediction's error).
+/// than the camera (it carries the orbit prediction's error). The predicted line-of-sight angular acceleration
+/// (µrad/s²) is the coarse loops' feedforward.
 /// </summary>
-public readonly record struct AuxiliaryVector(double TimeS, double XMicroradians, double YMicroradians, double XRateMicroradiansPerS, double YRateMicroradiansPerS);
+public readonly record struct AuxiliaryVector(
+    double TimeS,
+    double XMicroradians,
+    double YMicroradians,
+    double XRateMicroradiansPerS,
+    double YRateMicroradiansPerS,
+    double XFeedforwardMicroradiansPerS2,
+    double YFeedforwardMicroradiansPerS2);
+
+/// <summary>A two-axis torque command, N·m (reaction wheels, gimbal motors).</summary>
+public readonly record struct TorqueCommand(double XNewtonMetres, double YNewtonMetres);
