@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using JinanOnboard.Config.Loading;
 using JinanOnboard.Control.Pointing;
 using JinanOnboard.Physics.Parameters;
@@ -41,14 +42,27 @@ internal static partial class CommandCatalog
         {
             report = new AptSimulation(set, options).Run();
         }
-        catch (Exception ex) when (ex is ParameterSetException or ConfigurationException)
+        catch (ParameterSetException ex)
         {
             throw new UserErrorException(ex.Message);
+        }
+        catch (ConfigurationException ex)
+        {
+            // The pass is the run configuration's default with --seconds as its duration: name the option the user gave.
+            throw new UserErrorException(ex.Message.Replace("pass.duration_s", "--seconds", StringComparison.Ordinal));
         }
 
         if (json)
         {
-            CliJson.Write(report);
+            // Event kinds as snake_case words, like every other enumerated value in the CLI's JSON.
+            CliJson.Write(new
+            {
+                report.PassSeconds,
+                report.Seed,
+                report.Loops,
+                report.Ends,
+                Events = report.Events.Select(e => new { e.TimeS, e.End, Kind = JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Kind.ToString()), e.Detail }),
+            });
         }
         else
         {
@@ -80,8 +94,8 @@ internal static partial class CommandCatalog
 
         foreach (AptEndReport e in report.Ends)
         {
-            string locked = double.IsNaN(e.TimeToFineLockS) ? "never" : string.Create(c, $"{e.TimeToFineLockS:F2} s");
-            Console.WriteLine(string.Create(c, $"{e.End}: state {e.FinalState}, fine lock after {locked}, mean T_point {e.MeanPointingTransmittance:F4} (θd {e.PointingHalfAngleUrad} µrad), source switches {e.SourceSwitches}, locks acquired {e.LockAcquired}, lost {e.LockLost}"));
+            string locked = double.IsNaN(e.TimeToFineLockS) ? "no fine lock" : string.Create(c, $"fine lock after {e.TimeToFineLockS:F2} s");
+            Console.WriteLine(string.Create(c, $"{e.End}: state {e.FinalState}, {locked}, mean T_point {e.MeanPointingTransmittance:F4} (θd {e.PointingHalfAngleUrad} µrad), source switches {e.SourceSwitches}, locks acquired {e.LockAcquired}, lost {e.LockLost}"));
             Console.WriteLine($"  frames rejected: {string.Join(", ", e.FramesRejected.Select(kv => $"{kv.Key} {kv.Value}"))}");
             if (e.FailureReason is not null)
             {
