@@ -57,3 +57,35 @@ public sealed class SchedulerTests
         Assert.Equal(9, s.TickAt(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 14))); // a hair before it: not yet due
     }
 }
+
+public sealed class SchedulerOnATimeProviderTests
+{
+    [Fact]
+    public void Firmware_runs_what_is_due_by_the_injected_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        long start = clock.GetTimestamp();
+        var scheduler = new FixedRateScheduler([20, 14]);
+        int[] runs = new int[2];
+        void RunDue()
+        {
+            long now = scheduler.TickAt(clock.GetElapsedTime(start));
+            while (scheduler.TryNext(now, out _, out uint due))
+            {
+                for (int i = 0; i < 2; i++)
+                {
+                    runs[i] += (int)((due >> i) & 1);
+                }
+            }
+        }
+
+        RunDue();
+        Assert.Equal([1, 1], runs); // both due at t = 0
+        clock.Advance(TimeSpan.FromMilliseconds(120));
+        RunDue();
+        Assert.Equal([3, 2], runs); // 20 Hz at 0, 50, 100 ms; 14 Hz at 0, 71.4 ms
+        clock.Advance(TimeSpan.FromMilliseconds(880));
+        RunDue();
+        Assert.Equal([21, 15], runs); // through t = 1 s inclusive
+    }
+}
