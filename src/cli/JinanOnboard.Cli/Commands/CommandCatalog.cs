@@ -19,6 +19,7 @@ internal static partial class CommandCatalog
         AddReplay(root);
         AddCampaign(root);
         AddPolarization(root);
+        AddApt(root);
         return root;
     }
 
@@ -45,4 +46,6 @@ internal static partial class CommandCatalog
 
     /// <summary>pol calibrate.</summary>
     static partial void AddPolarization(RootCommand root);
+    /// <summary>apt sim.</summary>
+    static partial void AddApt(RootCommand root);
 }

@@ -99,9 +99,12 @@ internal static partial class CommandCatalog
         table.AddRow("[bold]total[/]", $"[bold]{F(b.TotalLossDb, "F3")}[/]");
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"transmittance {F(b.Transmittance, "E4")}, beam radius at receiver {F(b.BeamRadiusAtReceiverM, "F3")} m" + (double.IsNaN(b.FriedParameterM) ? string.Empty : $", Fried parameter {F(b.FriedParameterM * 100, "F2")} cm"));
-        if (set.Assumed.Count > 0)
+        // The pointing loops' assumed values (apt.*) do not enter the budget: counted here, listed by --json and `jinan apt sim`.
+        string[] budgetAssumed = [.. set.Assumed.Where(k => !k.StartsWith("apt.", StringComparison.Ordinal))];
+        int pointingAssumed = set.Assumed.Count - budgetAssumed.Length;
+        if (budgetAssumed.Length > 0)
         {
-            AnsiConsole.WriteLine($"assumed values: {string.Join(", ", set.Assumed)}");
+            AnsiConsole.WriteLine($"assumed values: {string.Join(", ", budgetAssumed)}" + (pointingAssumed > 0 ? $" (and {pointingAssumed} of the pointing loops, apt.*)" : string.Empty));
         }
 
         return ExitCodes.Ok;
