@@ -46,38 +46,68 @@ internal static class GcsReplyParser
         ReadOnlySpan<byte> rest = reply;
         for (int i = 0; i < axes.Count; i++)
         {
-            int lf = rest.IndexOf((byte)'\n');
-            if (lf < 0)
-            {
-                throw new GcsProtocolException(device, command, reply, $"{axes.Count} lines expected, {i} found");
-            }
-
-            ReadOnlySpan<byte> line = rest[..lf];
-            bool continues = line.Length > 0 && line[^1] == (byte)' ';
-            if (continues)
-            {
-                line = line[..^1];
-            }
-
-            if (continues != (i < axes.Count - 1))
-            {
-                throw new GcsProtocolException(device, command, reply, "line continuation does not match the axes asked");
-            }
-
-            int eq = line.IndexOf((byte)'=');
-            if (eq <= 0 || !AxisIs(line[..eq], axes[i]))
-            {
-                throw new GcsProtocolException(device, command, reply, $"expected '{axes[i]}=value' in line {i + 1}");
-            }
-
-            if (!TryParseDouble(line[(eq + 1)..], out values[i]))
+            ReadOnlySpan<byte> field = NextAxisField(ref rest, reply, axes, i, device, command);
+            if (!TryParseDouble(field, out values[i]))
             {
                 throw new GcsProtocolException(device, command, reply, $"value of axis {axes[i]} is not a number");
             }
-
-            rest = rest[(lf + 1)..];
         }
 
+        ThrowIfTrailing(rest, reply, device, command);
+    }
+
+    /// <summary>An <c>axis=text</c> reply (<c>PUN?</c>) for exactly <paramref name="axes"/>, in that order.</summary>
+    public static string[] ParseAxisTexts(byte[] reply, IReadOnlyList<string> axes, string device, string command)
+    {
+        var texts = new string[axes.Count];
+        ReadOnlySpan<byte> rest = reply;
+        for (int i = 0; i < axes.Count; i++)
+        {
+            ReadOnlySpan<byte> field = NextAxisField(ref rest, reply, axes, i, device, command);
+            texts[i] = ParseText([.. field, (byte)'\n'], device, command);
+            if (texts[i].Length == 0)
+            {
+                throw new GcsProtocolException(device, command, reply, $"axis {axes[i]} has an empty value");
+            }
+        }
+
+        ThrowIfTrailing(rest, reply, device, command);
+        return texts;
+    }
+
+    /// <summary>Takes line <paramref name="i"/> off <paramref name="rest"/> and returns its value field after "axis=".</summary>
+    private static ReadOnlySpan<byte> NextAxisField(ref ReadOnlySpan<byte> rest, byte[] reply, IReadOnlyList<string> axes, int i, string device, string command)
+    {
+        int lf = rest.IndexOf((byte)'\n');
+        if (lf < 0)
+        {
+            throw new GcsProtocolException(device, command, reply, $"{axes.Count} lines expected, {i} found");
+        }
+
+        ReadOnlySpan<byte> line = rest[..lf];
+        rest = rest[(lf + 1)..];
+        bool continues = line.Length > 0 && line[^1] == (byte)' ';
+        if (continues)
+        {
+            line = line[..^1];
+        }
+
+        if (continues != (i < axes.Count - 1))
+        {
+            throw new GcsProtocolException(device, command, reply, "line continuation does not match the axes asked");
+        }
+
+        int eq = line.IndexOf((byte)'=');
+        if (eq <= 0 || !AxisIs(line[..eq], axes[i]))
+        {
+            throw new GcsProtocolException(device, command, reply, $"expected '{axes[i]}=value' in line {i + 1}");
+        }
+
+        return line[(eq + 1)..];
+    }
+
+    private static void ThrowIfTrailing(ReadOnlySpan<byte> rest, byte[] reply, string device, string command)
+    {
         if (!rest.IsEmpty)
         {
             throw new GcsProtocolException(device, command, reply, "extra bytes after the last axis");

@@ -182,28 +182,9 @@ public sealed class PiE727Controller : IAsyncDisposable
     /// <summary><c>PUN?</c>: the position unit of each axis as the controller names it (e.g. <c>MRAD</c>).</summary>
     public async Task<string[]> GetPositionUnitsAsync(IReadOnlyList<string> axes, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(axes);
         byte[] reply = await QueryAsync(SetQuery("PUN?", axes), cancellationToken);
-        string text = GcsReplyParser.ParseText(ReplaceLineBreaks(reply), DeviceName, "PUN?");
-        string[] lines = text.Split('\t');
-        if (lines.Length != axes.Count)
-        {
-            throw new GcsProtocolException(DeviceName, "PUN?", reply, $"{axes.Count} lines expected");
-        }
-
-        var units = new string[axes.Count];
-        for (int i = 0; i < lines.Length; i++)
-        {
-            string line = lines[i].TrimEnd(' ');
-            string prefix = axes[i] + "=";
-            if (!line.StartsWith(prefix, StringComparison.Ordinal) || line.Length == prefix.Length)
-            {
-                throw new GcsProtocolException(DeviceName, "PUN?", reply, $"expected '{axes[i]}=unit' in line {i + 1}");
-            }
-
-            units[i] = line[prefix.Length..];
-        }
-
-        return units;
+        return GcsReplyParser.ParseAxisTexts(reply, axes, DeviceName, "PUN?");
     }
 
     /// <summary>The limits read by <see cref="ReadLimitsAsync"/> per axis (lower, upper), GCS units.</summary>
@@ -258,27 +239,6 @@ public sealed class PiE727Controller : IAsyncDisposable
         }
 
         await pump.DisposeAsync();
-    }
-
-    private static byte[] ReplaceLineBreaks(byte[] reply)
-    {
-        // PUN? answers one "axis=unit" line per axis; joined with a tab so ParseText sees one printable line.
-        byte[] copy = (byte[])reply.Clone();
-        int end = copy.Length;
-        if (end > 0 && copy[end - 1] == (byte)'\n')
-        {
-            end--;
-        }
-
-        for (int i = 0; i < end; i++)
-        {
-            if (copy[i] == (byte)'\n')
-            {
-                copy[i] = (byte)'\t';
-            }
-        }
-
-        return copy[..end];
     }
 
     private bool[] ToFlags(double[] values, IReadOnlyList<string> axes, string query)
