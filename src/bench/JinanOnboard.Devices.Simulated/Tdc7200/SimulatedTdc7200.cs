@@ -55,6 +55,9 @@ public sealed class SimulatedTdc7200 : SpiDevice
     /// <summary>Fault switch: measure, but never pull INTB low (a broken INTB trace, a dead GPIO).</summary>
     public bool NeverInterrupt { get; set; }
 
+    /// <summary>Fault switch: flip bit 0 of TIME1 after the parity bit was computed (a bit error on DOUT).</summary>
+    public bool CorruptTime1 { get; set; }
+
     /// <summary>Measurements started so far.</summary>
     public int MeasurementsStarted { get; private set; }
 
@@ -269,6 +272,11 @@ public sealed class SimulatedTdc7200 : SpiDevice
             {
                 results[r] |= (uint)(BitOperations.PopCount(results[r]) & 1) << 23; // even parity over bits 23..0
             }
+        }
+
+        if (CorruptTime1)
+        {
+            results[0] ^= 1;
         }
 
         small[0x02] = (byte)(status | MeasComplete);
