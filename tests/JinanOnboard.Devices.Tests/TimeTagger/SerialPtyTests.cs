@@ -41,7 +41,7 @@ public sealed partial class SerialPtyTests
         }
     }
 
-    private sealed partial class PtyPair : IDisposable
+    internal sealed partial class PtyPair : IDisposable
     {
         private readonly Process process;
 

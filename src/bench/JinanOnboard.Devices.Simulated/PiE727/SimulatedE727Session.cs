@@ -27,9 +27,9 @@ public static class SimulatedE727Session
                 {
                     read = await stream.ReadAsync(buffer, cancellationToken);
                 }
-                catch (IOException)
+                catch (Exception e) when (e is IOException or ObjectDisposedException)
                 {
-                    return;
+                    return; // the line closed under the read (port closed, socket reset)
                 }
 
                 if (read == 0)
