@@ -18,6 +18,7 @@ internal static partial class CommandCatalog
         AddDistillation(root);
         AddReplay(root);
         AddCampaign(root);
+        AddDevices(root);
         return root;
     }
 
@@ -41,4 +42,7 @@ internal static partial class CommandCatalog
 
     /// <summary>campaign.</summary>
     static partial void AddCampaign(RootCommand root);
+
+    /// <summary>devices probe, devices simulate.</summary>
+    static partial void AddDevices(RootCommand root);
 }
