@@ -106,7 +106,13 @@ public sealed partial class DeviceProbeTests
     private static async Task<string> ReadAnnouncementAsync(Process simulator, CancellationToken cancellationToken)
     {
         string? line = await simulator.StandardOutput.ReadLineAsync(cancellationToken);
-        Assert.True(line is not null, "simulator exited before announcing itself: " + await simulator.StandardError.ReadToEndAsync(cancellationToken));
+        if (line is null)
+        {
+            bool exited = simulator.WaitForExit(5_000);
+            string stderr = exited ? await simulator.StandardError.ReadToEndAsync(cancellationToken) : "(still running)";
+            Assert.Fail($"simulator closed its output before announcing itself (exit {(exited ? simulator.ExitCode : -1)}): {stderr}");
+        }
+
         return line!;
     }
 

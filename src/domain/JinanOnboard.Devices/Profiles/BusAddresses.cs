@@ -133,11 +133,11 @@ public sealed partial record TcpAddress(string Host, int Port)
     /// <summary>The formats accepted, for error messages.</summary>
     public const string Formats = "tcp://HOST:PORT";
 
-    /// <summary>Parses <see cref="Formats"/> with a port 1-65535, or returns null.</summary>
-    public static TcpAddress? TryParse(string text)
+    /// <summary>Parses <see cref="Formats"/> with a port 1-65535 (0 too with <paramref name="allowAnyPort"/>, for a listener), or returns null.</summary>
+    public static TcpAddress? TryParse(string text, bool allowAnyPort = false)
     {
         Match match = Pattern().Match(text);
-        if (!match.Success || !int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > 65535)
+        if (!match.Success || !int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < (allowAnyPort ? 0 : 1) || port > 65535)
         {
             return null;
         }

@@ -114,7 +114,7 @@ public static class DeviceProfileLoader
         I2cAddress? i2c = reader.Address("i2c", I2cAddress.TryParse, I2cAddress.Formats);
         GpioAddress? gpio = reader.Address("gpio", GpioAddress.TryParse, GpioAddress.Formats);
         SerialAddress? serial = reader.Address("serial", SerialAddress.TryParse, SerialAddress.Formats);
-        TcpAddress? tcp = reader.Address("tcp", TcpAddress.TryParse, TcpAddress.Formats);
+        TcpAddress? tcp = reader.Address("tcp", text => TcpAddress.TryParse(text), TcpAddress.Formats);
         DeviceSettings settings = ParseSettings(reader);
 
         KindRules.Check(reader.Where, kind, function, simulated, spi, i2c, gpio, serial, tcp, settings);

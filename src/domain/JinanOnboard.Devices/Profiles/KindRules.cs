@@ -19,7 +19,7 @@ internal static class KindRules
         };
         if (!functionFits)
         {
-            throw new DeviceProfileException($"{where}: key 'function': a {KindName(kind)} cannot be the {FunctionName(function)}");
+            throw new DeviceProfileException($"{where}: key 'function': kind {KindName(kind)} cannot be the {FunctionName(function)}");
         }
 
         var present = new (string Key, object? Value)[] { ("spi", spi), ("i2c", i2c), ("gpio", gpio), ("serial", serial), ("tcp", tcp) }
