@@ -70,7 +70,7 @@ internal static partial class CommandCatalog
         }
         else
         {
-            Console.WriteLine($"profile {profile.Name} ({profile.SourcePath}){(profile.Description.Length > 0 ? ": " + profile.Description : "")}");
+            Console.WriteLine($"profile {profile.Name} ({Path.GetRelativePath(Directory.GetCurrentDirectory(), profile.SourcePath)}){(profile.Description.Length > 0 ? ": " + profile.Description : "")}");
             ProbeTable.Write(results, Console.Out);
             Console.WriteLine($"{results.Count(r => r.Ok)} of {results.Count} devices answered");
         }
@@ -114,7 +114,7 @@ internal static partial class CommandCatalog
 
         if (listen is not null)
         {
-            TcpAddress endpoint = TcpAddress.TryParse(listen) is { } parsed && IPAddress.TryParse(parsed.Host.Trim('[', ']'), out _)
+            TcpAddress endpoint = TcpAddress.TryParse(listen, allowAnyPort: true) is { } parsed && IPAddress.TryParse(parsed.Host.Trim('[', ']'), out _)
                 ? parsed
                 : throw new UserErrorException($"--listen: expected tcp://IP:PORT (port 0 for any), got '{listen}'.");
             SimulatedE727TcpServer server;
