@@ -111,11 +111,11 @@ public sealed partial record GpioAddress(BusAdapter Adapter, int AdapterIndex, i
     private static partial Regex AdapterPattern();
 }
 
-/// <summary>A serial port by its device path (<c>/dev/ttyUSB0</c>, <c>/dev/pts/3</c>) or Windows name (<c>COM3</c>).</summary>
+/// <summary>A serial port by its absolute path (<c>/dev/ttyUSB0</c>, <c>/dev/serial/by-id/…</c>, a socat pty link) or Windows name (<c>COM3</c>).</summary>
 public sealed partial record SerialAddress(string PortName)
 {
     /// <summary>The formats accepted, for error messages.</summary>
-    public const string Formats = "/dev/NAME or COMn";
+    public const string Formats = "an absolute device path (/dev/ttyUSB0, a socat link) or COMn";
 
     /// <summary>Parses one of <see cref="Formats"/>, or returns null.</summary>
     public static SerialAddress? TryParse(string text) => Pattern().IsMatch(text) ? new SerialAddress(text) : null;
@@ -123,7 +123,7 @@ public sealed partial record SerialAddress(string PortName)
     /// <inheritdoc />
     public override string ToString() => PortName;
 
-    [GeneratedRegex(@"^(/dev/[A-Za-z0-9_./-]+|COM\d{1,3})$")]
+    [GeneratedRegex(@"^(/[A-Za-z0-9_.:/+-]+|COM\d{1,3})$")]
     private static partial Regex Pattern();
 }
 

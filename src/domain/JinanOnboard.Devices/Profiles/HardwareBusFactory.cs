@@ -101,7 +101,7 @@ public sealed class HardwareBusFactory : IDeviceBusFactory
         }
 
         SerialAddress serial = entry.Serial!;
-        if (serial.PortName.StartsWith("/dev/", StringComparison.Ordinal) && !File.Exists(serial.PortName))
+        if (serial.PortName.StartsWith('/') && !File.Exists(serial.PortName))
         {
             throw new DeviceBusException($"{serial}: no such serial port (adapter unplugged, or a pty that is gone)");
         }
