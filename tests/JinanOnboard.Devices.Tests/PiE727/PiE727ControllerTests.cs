@@ -189,6 +189,21 @@ public sealed class PiE727ControllerTests
     }
 
     [Fact]
+    public async Task A_second_caller_during_an_exchange_is_refused_without_touching_the_wire()
+    {
+        await using E727Session session = E727Session.InMemory(new SimulatedE727Options { ServoOnAtStart = true }, Fast);
+        session.Simulator.Mute = true;
+        Task<double[]> pending = session.Controller.GetPositionsAsync(["1", "2"]);
+        long before = session.Wire.BytesWritten;
+
+        Assert.Throws<InvalidOperationException>(() => session.Controller.MoveAsync([new("1", 0.1)]));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.Controller.IdentifyAsync());
+
+        Assert.Equal(before, session.Wire.BytesWritten);
+        await Assert.ThrowsAsync<PiE727TimeoutException>(() => pending.WaitAsync(Timeout));
+    }
+
+    [Fact]
     public async Task A_closed_connection_is_a_disconnected_error()
     {
         await using E727Session session = await E727Session.OverTcpAsync(options: Fast);
