@@ -154,6 +154,33 @@ public sealed class PiE727ControllerTests
     }
 
     [Fact]
+    public async Task A_late_reply_to_a_timed_out_attempt_is_skipped_not_taken_as_the_next_answer()
+    {
+        (Stream host, Stream device) = TimeTagger.DuplexPipe.CreatePair();
+        await using var controller = new PiE727Controller(host, "E-727 scripted", options: Fast);
+        byte[] line = new byte[64];
+
+        Task<double[]> first = controller.GetPositionsAsync(["1", "2"]);
+        await device.ReadAsync(line).AsTask().WaitAsync(Timeout);             // attempt 1: not answered in time
+        await device.ReadAsync(line).AsTask().WaitAsync(Timeout);             // attempt 2, after the timeout
+        await device.WriteAsync("1=+0.1 \n2=+0.1\n"u8.ToArray()).AsTask().WaitAsync(Timeout); // attempt 1's reply, late
+        await device.WriteAsync("1=+0.2 \n2=+0.2\n"u8.ToArray()).AsTask().WaitAsync(Timeout); // attempt 2's reply
+        double[] positions = await first.WaitAsync(Timeout);
+
+        Task<double[]> second = controller.GetTargetsAsync(["1", "2"]);
+        int n = await device.ReadAsync(line).AsTask().WaitAsync(Timeout);
+        await device.WriteAsync("1=+0.3 \n2=+0.3\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+        double[] targets = await second.WaitAsync(Timeout);
+
+        Assert.Equal([0.2, 0.2], positions);
+        Assert.Equal("MOV? 1 2\n", System.Text.Encoding.ASCII.GetString(line, 0, n));
+        Assert.Equal([0.3, 0.3], targets);
+        Assert.Equal(1, controller.StaleReplies);
+        Assert.Equal(1, controller.Retries);
+        await device.DisposeAsync();
+    }
+
+    [Fact]
     public async Task An_unanswered_query_is_retried_then_the_binding_faults_and_sends_nothing_more()
     {
         await using E727Session session = E727Session.InMemory(options: Fast);

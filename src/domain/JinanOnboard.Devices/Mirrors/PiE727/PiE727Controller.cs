@@ -24,6 +24,7 @@ public sealed class PiE727Controller : IAsyncDisposable
     private readonly ResiliencePipeline queryPipeline;
     private readonly ResiliencePipeline commandPipeline;
     private readonly byte[] command = new byte[512];
+    private readonly TimeProvider clock;
     private int commandLength;
     private int busy;
     private bool disposed;
@@ -42,7 +43,7 @@ public sealed class PiE727Controller : IAsyncDisposable
         this.shouldDispose = shouldDispose;
         this.options = options ?? PiE727Options.Default;
         DeviceName = deviceName;
-        TimeProvider clock = timeProvider ?? TimeProvider.System;
+        clock = timeProvider ?? TimeProvider.System;
         pump = new GcsReplyPump(stream, deviceName);
 
         // Queries read state and change nothing, so an unanswered one is simply asked again. (ERR? is the one query
@@ -74,6 +75,7 @@ public sealed class PiE727Controller : IAsyncDisposable
 
     private long retries;
     private long staleReplies;
+    private int owedReplies;
 
     /// <summary>How errors and logs name this controller.</summary>
     public string DeviceName { get; }
@@ -87,7 +89,7 @@ public sealed class PiE727Controller : IAsyncDisposable
     /// <summary>Queries resent after a timeout, since the binding was created.</summary>
     public long Retries => Interlocked.Read(ref retries);
 
-    /// <summary>Replies that arrived after their command had timed out and were dropped unread.</summary>
+    /// <summary>Replies that arrived after their command had timed out and were skipped (matched by order, never taken as the next answer).</summary>
     public long StaleReplies => staleReplies;
 
     /// <summary><c>*IDN?</c>: the controller's identification line (vendor, model, serial number, firmware).</summary>
@@ -232,6 +234,16 @@ public sealed class PiE727Controller : IAsyncDisposable
     /// <summary>Leaves the fault state if the controller answers <c>*IDN?</c> again; returns its identification.</summary>
     public async Task<string> RecoverAsync(CancellationToken cancellationToken = default)
     {
+        Enter();
+        try
+        {
+            await DrainOwedRepliesAsync(cancellationToken);
+        }
+        finally
+        {
+            Exit();
+        }
+
         FaultReason = null;
         return await IdentifyAsync(cancellationToken);
     }
@@ -431,20 +443,51 @@ public sealed class PiE727Controller : IAsyncDisposable
 
     private async ValueTask<byte[]> ExchangeAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
     {
-        // A reply still queued here belongs to an attempt that timed out: drop it, or it would answer this command.
-        while (pump.Replies.TryRead(out _))
-        {
-            staleReplies++;
-        }
-
+        // GCS replies carry no request id: a reply is matched to its query by order alone. Every line written that
+        // expects an answer adds one to owedReplies, every reply read takes one off, and only the last one owed is this
+        // exchange's. So the late reply of an attempt that timed out is skipped, not taken as the answer to the next
+        // query (TMN? and TMX?, or two POS?, have the same shape; a shape check alone cannot tell them apart).
+        owedReplies++;
         await WriteAsync(line, cancellationToken);
         try
         {
-            return await pump.Replies.ReadAsync(cancellationToken);
+            while (true)
+            {
+                byte[] reply = await pump.Replies.ReadAsync(cancellationToken);
+                if (--owedReplies == 0)
+                {
+                    return reply;
+                }
+
+                staleReplies++;
+            }
         }
         catch (System.Threading.Channels.ChannelClosedException e) when (e.InnerException is PiE727DisconnectedException d)
         {
             throw new PiE727DisconnectedException(d.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Waits up to one reply timeout for each reply still owed and drops it; what does not come by then was never going
+    /// to (the controller dropped the command, or restarted), so the count starts again from zero.
+    /// </summary>
+    private async Task DrainOwedRepliesAsync(CancellationToken cancellationToken)
+    {
+        while (owedReplies > 0)
+        {
+            using var timeout = new CancellationTokenSource(options.ReplyTimeout, clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+            try
+            {
+                await pump.Replies.ReadAsync(linked.Token);
+                owedReplies--;
+                staleReplies++;
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                owedReplies = 0;
+            }
         }
     }
 
