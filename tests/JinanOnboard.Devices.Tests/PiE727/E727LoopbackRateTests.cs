@@ -20,7 +20,9 @@ public sealed class E727LoopbackRateTests(ITestOutputHelper output)
     public async Task Move_and_position_round_trips_over_loopback_TCP_free_running_and_paced_at_1_kHz()
     {
         double seconds = double.TryParse(Environment.GetEnvironmentVariable("JINAN_E727_RATE_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? s : 1.0;
-        await using E727Session session = await E727Session.OverTcpAsync();
+        // A 1 s reply timeout: on the shared build machine a stall of a few hundred ms happens, and a MOV that times out
+        // faults the binding (never resent); this test measures the rate, the fault path has its own tests.
+        await using E727Session session = await E727Session.OverTcpAsync(options: new PiE727Options { ReplyTimeout = TimeSpan.FromSeconds(1) });
         PiE727Mirror mirror = await PiE727Mirror.ConnectAsync(session.Controller).WaitAsync(E727Session.TestTimeout);
 
         await RunAsync(mirror, TimeSpan.FromSeconds(0.2), periodTicks: 0); // warm-up: JIT, socket buffers
