@@ -7,7 +7,10 @@ namespace JinanOnboard.Devices.Tests.PiE727;
 public sealed class PiE727ControllerTests
 {
     private static readonly TimeSpan Timeout = E727Session.TestTimeout;
-    private static readonly PiE727Options Fast = new() { ReplyTimeout = TimeSpan.FromMilliseconds(60), QueryRetryAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(1) };
+    // Short timeouts where a timeout is the point of the test; long ones where a reply must arrive even when the shared
+    // machine stalls a thread for a few hundred milliseconds.
+    private static readonly PiE727Options Fast = new() { ReplyTimeout = TimeSpan.FromMilliseconds(100), QueryRetryAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(1) };
+    private static readonly PiE727Options Patient = new() { ReplyTimeout = TimeSpan.FromSeconds(2) };
 
     [Theory]
     [InlineData(GcsErrorCode.NoError, 0)]
@@ -124,7 +127,7 @@ public sealed class PiE727ControllerTests
     public async Task A_reply_of_the_wrong_shape_is_a_typed_error_not_a_hang(string reply, string problem)
     {
         (Stream host, Stream device) = TimeTagger.DuplexPipe.CreatePair();
-        await using var controller = new PiE727Controller(host, "E-727 scripted", options: Fast);
+        await using var controller = new PiE727Controller(host, "E-727 scripted", options: Patient);
         byte[] bytes = System.Text.Encoding.ASCII.GetBytes(reply);
 
         Task<double[]> query = controller.GetPositionsAsync(["1", "2"]);
@@ -157,7 +160,7 @@ public sealed class PiE727ControllerTests
     public async Task A_late_reply_to_a_timed_out_attempt_is_skipped_not_taken_as_the_next_answer()
     {
         (Stream host, Stream device) = TimeTagger.DuplexPipe.CreatePair();
-        await using var controller = new PiE727Controller(host, "E-727 scripted", options: Fast);
+        await using var controller = new PiE727Controller(host, "E-727 scripted", options: Fast with { ReplyTimeout = TimeSpan.FromSeconds(1) });
         byte[] line = new byte[64];
 
         Task<double[]> first = controller.GetPositionsAsync(["1", "2"]);
