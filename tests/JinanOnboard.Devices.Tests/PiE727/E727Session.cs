@@ -11,6 +11,9 @@ internal sealed class E727Session : IAsyncDisposable
 {
     public static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Replies must arrive in tests that do not test timeouts, even when the shared machine stalls a thread.</summary>
+    private static readonly PiE727Options Patient = new() { ReplyTimeout = TimeSpan.FromSeconds(2) };
+
     private readonly CancellationTokenSource stop;
     private readonly Task? serve;
     private SimulatedE727TcpServer? server;
@@ -39,7 +42,7 @@ internal sealed class E727Session : IAsyncDisposable
         var wire = new CountingStream(host);
         var stop = new CancellationTokenSource();
         Task serve = SimulatedE727Session.RunAsync(simulator, device, stop.Token);
-        var controller = new PiE727Controller(wire, "E-727 (in-memory)", shouldDispose: true, options);
+        var controller = new PiE727Controller(wire, "E-727 (in-memory)", shouldDispose: true, options ?? Patient);
         return new E727Session(simulator, controller, wire, serve, null, stop);
     }
 
@@ -50,7 +53,7 @@ internal sealed class E727Session : IAsyncDisposable
         var client = new TcpClient { NoDelay = true };
         await client.ConnectAsync(IPAddress.Loopback, server.Port).WaitAsync(TestTimeout);
         var wire = new CountingStream(client.GetStream());
-        var controller = new PiE727Controller(wire, $"E-727 tcp://127.0.0.1:{server.Port}", shouldDispose: true, options);
+        var controller = new PiE727Controller(wire, $"E-727 tcp://127.0.0.1:{server.Port}", shouldDispose: true, options ?? Patient);
         return new E727Session(simulator, controller, wire, null, server, new CancellationTokenSource());
     }
 

@@ -7,7 +7,10 @@ namespace JinanOnboard.Devices.Tests.PiE727;
 public sealed class PiE727ControllerTests
 {
     private static readonly TimeSpan Timeout = E727Session.TestTimeout;
-    private static readonly PiE727Options Fast = new() { ReplyTimeout = TimeSpan.FromMilliseconds(60), QueryRetryAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(1) };
+    // Short timeouts where a timeout is the point of the test; long ones where a reply must arrive even when the shared
+    // machine stalls a thread for a few hundred milliseconds.
+    private static readonly PiE727Options Fast = new() { ReplyTimeout = TimeSpan.FromMilliseconds(100), QueryRetryAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(1) };
+    private static readonly PiE727Options Patient = new() { ReplyTimeout = TimeSpan.FromSeconds(2) };
 
     [Theory]
     [InlineData(GcsErrorCode.NoError, 0)]
@@ -124,7 +127,7 @@ public sealed class PiE727ControllerTests
     public async Task A_reply_of_the_wrong_shape_is_a_typed_error_not_a_hang(string reply, string problem)
     {
         (Stream host, Stream device) = TimeTagger.DuplexPipe.CreatePair();
-        await using var controller = new PiE727Controller(host, "E-727 scripted", options: Fast);
+        await using var controller = new PiE727Controller(host, "E-727 scripted", options: Patient);
         byte[] bytes = System.Text.Encoding.ASCII.GetBytes(reply);
 
         Task<double[]> query = controller.GetPositionsAsync(["1", "2"]);
@@ -150,6 +153,33 @@ public sealed class PiE727ControllerTests
 
         await Assert.ThrowsAsync<PiE727TimeoutException>(() => query.WaitAsync(Timeout));
         Assert.True(controller.IsFaulted);
+        await device.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_late_reply_to_a_timed_out_attempt_is_skipped_not_taken_as_the_next_answer()
+    {
+        (Stream host, Stream device) = TimeTagger.DuplexPipe.CreatePair();
+        await using var controller = new PiE727Controller(host, "E-727 scripted", options: Fast with { ReplyTimeout = TimeSpan.FromSeconds(1) });
+        byte[] line = new byte[64];
+
+        Task<double[]> first = controller.GetPositionsAsync(["1", "2"]);
+        await device.ReadAsync(line).AsTask().WaitAsync(Timeout);             // attempt 1: not answered in time
+        await device.ReadAsync(line).AsTask().WaitAsync(Timeout);             // attempt 2, after the timeout
+        await device.WriteAsync("1=+0.1 \n2=+0.1\n"u8.ToArray()).AsTask().WaitAsync(Timeout); // attempt 1's reply, late
+        await device.WriteAsync("1=+0.2 \n2=+0.2\n"u8.ToArray()).AsTask().WaitAsync(Timeout); // attempt 2's reply
+        double[] positions = await first.WaitAsync(Timeout);
+
+        Task<double[]> second = controller.GetTargetsAsync(["1", "2"]);
+        int n = await device.ReadAsync(line).AsTask().WaitAsync(Timeout);
+        await device.WriteAsync("1=+0.3 \n2=+0.3\n"u8.ToArray()).AsTask().WaitAsync(Timeout);
+        double[] targets = await second.WaitAsync(Timeout);
+
+        Assert.Equal([0.2, 0.2], positions);
+        Assert.Equal("MOV? 1 2\n", System.Text.Encoding.ASCII.GetString(line, 0, n));
+        Assert.Equal([0.3, 0.3], targets);
+        Assert.Equal(1, controller.StaleReplies);
+        Assert.Equal(1, controller.Retries);
         await device.DisposeAsync();
     }
 
@@ -186,6 +216,21 @@ public sealed class PiE727ControllerTests
         Assert.Equal(2, session.Simulator.LinesReceived); // "MOV 1 0.1" and its "ERR?", once
         Assert.Equal(0, session.Controller.Retries);
         Assert.True(session.Controller.IsFaulted);
+    }
+
+    [Fact]
+    public async Task A_second_caller_during_an_exchange_is_refused_without_touching_the_wire()
+    {
+        await using E727Session session = E727Session.InMemory(new SimulatedE727Options { ServoOnAtStart = true }, Fast);
+        session.Simulator.Mute = true;
+        Task<double[]> pending = session.Controller.GetPositionsAsync(["1", "2"]);
+        long before = session.Wire.BytesWritten;
+
+        Assert.Throws<InvalidOperationException>(() => session.Controller.MoveAsync([new("1", 0.1)]));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.Controller.IdentifyAsync());
+
+        Assert.Equal(before, session.Wire.BytesWritten);
+        await Assert.ThrowsAsync<PiE727TimeoutException>(() => pending.WaitAsync(Timeout));
     }
 
     [Fact]

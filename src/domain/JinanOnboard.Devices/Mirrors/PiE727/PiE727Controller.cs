@@ -24,6 +24,7 @@ public sealed class PiE727Controller : IAsyncDisposable
     private readonly ResiliencePipeline queryPipeline;
     private readonly ResiliencePipeline commandPipeline;
     private readonly byte[] command = new byte[512];
+    private readonly TimeProvider clock;
     private int commandLength;
     private int busy;
     private bool disposed;
@@ -42,7 +43,7 @@ public sealed class PiE727Controller : IAsyncDisposable
         this.shouldDispose = shouldDispose;
         this.options = options ?? PiE727Options.Default;
         DeviceName = deviceName;
-        TimeProvider clock = timeProvider ?? TimeProvider.System;
+        clock = timeProvider ?? TimeProvider.System;
         pump = new GcsReplyPump(stream, deviceName);
 
         // Queries read state and change nothing, so an unanswered one is simply asked again. (ERR? is the one query
@@ -74,6 +75,7 @@ public sealed class PiE727Controller : IAsyncDisposable
 
     private long retries;
     private long staleReplies;
+    private int owedReplies;
 
     /// <summary>How errors and logs name this controller.</summary>
     public string DeviceName { get; }
@@ -87,20 +89,20 @@ public sealed class PiE727Controller : IAsyncDisposable
     /// <summary>Queries resent after a timeout, since the binding was created.</summary>
     public long Retries => Interlocked.Read(ref retries);
 
-    /// <summary>Replies that arrived after their command had timed out and were dropped unread.</summary>
+    /// <summary>Replies that arrived after their command had timed out and were skipped (matched by order, never taken as the next answer).</summary>
     public long StaleReplies => staleReplies;
 
     /// <summary><c>*IDN?</c>: the controller's identification line (vendor, model, serial number, firmware).</summary>
     public async Task<string> IdentifyAsync(CancellationToken cancellationToken = default)
     {
-        byte[] reply = await QueryAsync(Set("*IDN?\n"), cancellationToken);
+        byte[] reply = await QueryAsync("*IDN?", axes: null, cancellationToken);
         return GcsReplyParser.ParseText(reply, DeviceName, "*IDN?");
     }
 
     /// <summary><c>ERR?</c>: the last error code, which the controller clears by answering.</summary>
     public async Task<GcsErrorCode> GetErrorAsync(CancellationToken cancellationToken = default)
     {
-        byte[] reply = await QueryAsync(Set("ERR?\n"), cancellationToken);
+        byte[] reply = await QueryAsync("ERR?", axes: null, cancellationToken);
         return (GcsErrorCode)GcsReplyParser.ParseInteger(reply, DeviceName, "ERR?");
     }
 
@@ -114,7 +116,7 @@ public sealed class PiE727Controller : IAsyncDisposable
             line.Append(' ').Append(CheckAxis(axis)).Append(' ').Append(on ? '1' : '0');
         }
 
-        return CommandAsync(Set(line.Append('\n').ToString()), acceptedError: GcsErrorCode.NoError, cancellationToken);
+        return CommandAsync(line.ToString(), acceptedError: GcsErrorCode.NoError, cancellationToken);
     }
 
     /// <summary><c>SVO?</c>: servo state of each axis (true = closed loop).</summary>
@@ -137,22 +139,34 @@ public sealed class PiE727Controller : IAsyncDisposable
             CheckTarget(target);
         }
 
-        int n = Append(0, "MOV"u8);
-        foreach (GcsAxisValue target in targets)
+        // The command buffer is shared: take it before formatting, so a second caller fails instead of corrupting it.
+        Enter();
+        int n;
+        try
         {
-            n = Append(n, " "u8);
-            n = AppendAscii(n, CheckAxis(target.Axis));
-            n = Append(n, " "u8);
-            if (!target.Value.TryFormat(command.AsSpan(n), out int written, "0.#########", CultureInfo.InvariantCulture))
+            n = Append(0, "MOV"u8);
+            foreach (GcsAxisValue target in targets)
             {
-                throw new ArgumentException("MOV line too long", nameof(targets));
+                n = Append(n, " "u8);
+                n = AppendAscii(n, CheckAxis(target.Axis));
+                n = Append(n, " "u8);
+                if (!target.Value.TryFormat(command.AsSpan(n), out int written, "0.#########", CultureInfo.InvariantCulture))
+                {
+                    throw new ArgumentException("MOV line too long", nameof(targets));
+                }
+
+                n += written;
             }
 
-            n += written;
+            n = Append(n, "\n"u8);
+        }
+        catch
+        {
+            Exit();
+            throw;
         }
 
-        commandLength = Append(n, "\n"u8);
-        return CommandAsync(commandLength, acceptedError: GcsErrorCode.NoError, cancellationToken);
+        return SendCommandThenExitAsync(n, GcsErrorCode.NoError, cancellationToken);
     }
 
     /// <summary><c>MOV?</c>: the commanded targets, in each axis's GCS unit.</summary>
@@ -168,7 +182,7 @@ public sealed class PiE727Controller : IAsyncDisposable
     /// </summary>
     public async ValueTask GetPositionsAsync(IReadOnlyList<string> axes, Memory<double> positions, CancellationToken cancellationToken = default)
     {
-        byte[] reply = await QueryAsync(SetQuery("POS?", axes), cancellationToken);
+        byte[] reply = await QueryAsync("POS?", axes, cancellationToken);
         GcsReplyParser.ParseAxisValues(reply, axes, positions.Span, DeviceName, "POS?");
     }
 
@@ -183,7 +197,7 @@ public sealed class PiE727Controller : IAsyncDisposable
     public async Task<string[]> GetPositionUnitsAsync(IReadOnlyList<string> axes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(axes);
-        byte[] reply = await QueryAsync(SetQuery("PUN?", axes), cancellationToken);
+        byte[] reply = await QueryAsync("PUN?", axes, cancellationToken);
         return GcsReplyParser.ParseAxisTexts(reply, axes, DeviceName, "PUN?");
     }
 
@@ -215,11 +229,21 @@ public sealed class PiE727Controller : IAsyncDisposable
     /// command", PZ233E), which this call reads and clears as the expected outcome.
     /// </summary>
     public ValueTask StopAsync(CancellationToken cancellationToken = default)
-        => CommandAsync(Set("STP\n"), acceptedError: GcsErrorCode.ControllerStopped, cancellationToken);
+        => CommandAsync("STP", acceptedError: GcsErrorCode.ControllerStopped, cancellationToken);
 
     /// <summary>Leaves the fault state if the controller answers <c>*IDN?</c> again; returns its identification.</summary>
     public async Task<string> RecoverAsync(CancellationToken cancellationToken = default)
     {
+        Enter();
+        try
+        {
+            await DrainOwedRepliesAsync(cancellationToken);
+        }
+        finally
+        {
+            Exit();
+        }
+
         FaultReason = null;
         return await IdentifyAsync(cancellationToken);
     }
@@ -265,16 +289,16 @@ public sealed class PiE727Controller : IAsyncDisposable
             throw new ArgumentException("at least one axis", nameof(axes));
         }
 
-        byte[] reply = await QueryAsync(SetQuery(query, axes), cancellationToken);
+        byte[] reply = await QueryAsync(query, axes, cancellationToken);
         var values = new double[axes.Count];
         GcsReplyParser.ParseAxisValues(reply, axes, values, DeviceName, query);
         return values;
     }
 
-    private int SetQuery(string query, IReadOnlyList<string> axes)
+    private int FormatQuery(string query, IReadOnlyList<string>? axes)
     {
         int n = AppendAscii(0, query);
-        foreach (string axis in axes)
+        foreach (string axis in axes ?? [])
         {
             n = Append(n, " "u8);
             n = AppendAscii(n, CheckAxis(axis));
@@ -282,8 +306,6 @@ public sealed class PiE727Controller : IAsyncDisposable
 
         return Append(n, "\n"u8);
     }
-
-    private int Set(string line) => AppendAscii(0, line);
 
     private int Append(int at, ReadOnlySpan<byte> bytes)
     {
@@ -335,13 +357,13 @@ public sealed class PiE727Controller : IAsyncDisposable
         }
     }
 
-    private async Task<byte[]> QueryAsync(int length, CancellationToken cancellationToken)
+    private async Task<byte[]> QueryAsync(string query, IReadOnlyList<string>? axes, CancellationToken cancellationToken)
     {
         ThrowIfUnusable();
         Enter();
         try
         {
-            commandLength = length;
+            commandLength = FormatQuery(query, axes);
             return await queryPipeline.ExecuteAsync(static (self, ct) => self.ExchangeAsync(self.command.AsMemory(0, self.commandLength), ct), this, cancellationToken);
         }
         catch (TimeoutRejectedException e)
@@ -354,85 +376,118 @@ public sealed class PiE727Controller : IAsyncDisposable
         }
     }
 
-    private ValueTask CommandAsync(int length, GcsErrorCode acceptedError, CancellationToken cancellationToken)
+    private ValueTask CommandAsync(string line, GcsErrorCode acceptedError, CancellationToken cancellationToken)
     {
         ThrowIfUnusable();
-        if (!options.CheckErrorAfterCommands)
-        {
-            return WriteOnlyAsync(length, cancellationToken);
-        }
-
-        // The set command and ERR? go out in one write: one round trip, and the answer is about this very command.
-        commandLength = Append(length, ErrQuery);
-        return CheckedCommandAsync(length, acceptedError, cancellationToken);
-    }
-
-    private async ValueTask CheckedCommandAsync(int lineLength, GcsErrorCode acceptedError, CancellationToken cancellationToken)
-    {
         Enter();
-        byte[] reply;
+        int n;
         try
         {
-            reply = await commandPipeline.ExecuteAsync(static (self, ct) => self.ExchangeAsync(self.command.AsMemory(0, self.commandLength), ct), this, cancellationToken);
+            n = Append(AppendAscii(0, line), "\n"u8);
         }
-        catch (TimeoutRejectedException e)
+        catch
         {
-            throw Fault(e);
+            Exit();
+            throw;
+        }
+
+        return SendCommandThenExitAsync(n, acceptedError, cancellationToken);
+    }
+
+    /// <summary>Sends the command line in the buffer (with ERR? when checking) and releases the binding when done.</summary>
+    private async ValueTask SendCommandThenExitAsync(int lineLength, GcsErrorCode acceptedError, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!options.CheckErrorAfterCommands)
+            {
+                await WriteAsync(command.AsMemory(0, lineLength), cancellationToken);
+                return;
+            }
+
+            // The set command and ERR? go out in one write: one round trip, and the answer is about this very command.
+            commandLength = Append(lineLength, ErrQuery);
+            byte[] reply;
+            try
+            {
+                reply = await commandPipeline.ExecuteAsync(static (self, ct) => self.ExchangeAsync(self.command.AsMemory(0, self.commandLength), ct), this, cancellationToken);
+            }
+            catch (TimeoutRejectedException e)
+            {
+                throw Fault(e);
+            }
+
+            var code = (GcsErrorCode)GcsReplyParser.ParseInteger(reply, DeviceName, "ERR?");
+            if (code != GcsErrorCode.NoError && code != acceptedError)
+            {
+                throw new GcsErrorException(DeviceName, Encoding.ASCII.GetString(command, 0, lineLength - 1), code);
+            }
         }
         finally
         {
             Exit();
         }
-
-        string line = Encoding.ASCII.GetString(command, 0, lineLength - 1);
-        var code = (GcsErrorCode)GcsReplyParser.ParseInteger(reply, DeviceName, line + " + ERR?");
-        if (code != GcsErrorCode.NoError && code != acceptedError)
-        {
-            throw new GcsErrorException(DeviceName, line, code);
-        }
     }
 
-    private async ValueTask WriteOnlyAsync(int length, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        Enter();
         try
         {
-            await stream.WriteAsync(command.AsMemory(0, length), cancellationToken);
+            await stream.WriteAsync(bytes, cancellationToken);
         }
         catch (IOException e)
         {
             throw new PiE727DisconnectedException($"{DeviceName}: write failed: {e.Message}", e);
-        }
-        finally
-        {
-            Exit();
         }
     }
 
     private async ValueTask<byte[]> ExchangeAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
     {
-        // A reply still queued here belongs to an attempt that timed out: drop it, or it would answer this command.
-        while (pump.Replies.TryRead(out _))
-        {
-            staleReplies++;
-        }
-
+        // GCS replies carry no request id: a reply is matched to its query by order alone. Every line written that
+        // expects an answer adds one to owedReplies, every reply read takes one off, and only the last one owed is this
+        // exchange's. So the late reply of an attempt that timed out is skipped, not taken as the answer to the next
+        // query (TMN? and TMX?, or two POS?, have the same shape; a shape check alone cannot tell them apart).
+        owedReplies++;
+        await WriteAsync(line, cancellationToken);
         try
         {
-            await stream.WriteAsync(line, cancellationToken);
-        }
-        catch (IOException e)
-        {
-            throw new PiE727DisconnectedException($"{DeviceName}: write failed: {e.Message}", e);
-        }
+            while (true)
+            {
+                byte[] reply = await pump.Replies.ReadAsync(cancellationToken);
+                if (--owedReplies == 0)
+                {
+                    return reply;
+                }
 
-        try
-        {
-            return await pump.Replies.ReadAsync(cancellationToken);
+                staleReplies++;
+            }
         }
         catch (System.Threading.Channels.ChannelClosedException e) when (e.InnerException is PiE727DisconnectedException d)
         {
             throw new PiE727DisconnectedException(d.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Waits up to one reply timeout for each reply still owed and drops it; what does not come by then was never going
+    /// to (the controller dropped the command, or restarted), so the count starts again from zero.
+    /// </summary>
+    private async Task DrainOwedRepliesAsync(CancellationToken cancellationToken)
+    {
+        while (owedReplies > 0)
+        {
+            using var timeout = new CancellationTokenSource(options.ReplyTimeout, clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+            try
+            {
+                await pump.Replies.ReadAsync(linked.Token);
+                owedReplies--;
+                staleReplies++;
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                owedReplies = 0;
+            }
         }
     }
 
