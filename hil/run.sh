@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make hil PROFILE=NAME: probe the profile's devices, run the device driver suites, run one bench pass, and say what
-# each step found in out/hil/NAME/summary.txt. On demand only: never part of CI or `make test`.
+# each step found in out/hil/NAME/summary.txt (with a second probe after the pass, naming any device lost meanwhile). On demand only: never part of CI or `make test`.
 # With PROFILE=simulators-as-processes it first starts the E-727 simulator on tcp://127.0.0.1:50000 and an ELL14
 # simulator behind a socat pty pair linked at /tmp/jinan-hil/ell14, as separate processes, and stops them at the end.
 set -uo pipefail
@@ -55,12 +55,21 @@ echo "== 3/3 one bench pass: ./jinan bench --transport tcp --out $OUT/pass"
 "$JINAN" bench --transport tcp --out "$OUT/pass" | tee "$OUT/pass.txt"
 pass=${PIPESTATUS[0]}
 
+# A device that answered at the start and is gone now (a simulator killed, a cable pulled) is reported, not fatal.
+echo "== after the pass: probe again"
+"$JINAN" devices probe --profile "$PROFILE" >"$OUT/probe-after.txt"
+after=$?
+# Rows are "device kind address... yes|NO ..." (an address may be two words), so find the answered column by value.
+answered() { awk 'FNR>2 { for (i = 3; i <= 5 && i <= NF; i++) if ($i == "yes" || $i == "NO") { print $1, $i; break } }' "$1"; }
+lost=$(join <(answered "$OUT/probe.txt" | sort) <(answered "$OUT/probe-after.txt" | sort) | awk '$2 == "yes" && $3 == "NO" { printf "%s ", $1 }')
+
 verdict() { [ "$1" -eq 0 ] && echo ok || echo "FAILED (exit $1)"; }
 {
     echo "make hil PROFILE=$PROFILE at $(date -u +%FT%TZ)"
     echo "probe:  $(verdict "$probe") -- $(tail -n 1 "$OUT/probe.txt" 2>/dev/null)"
     grep -E "no answer|NO " "$OUT/probe.txt" 2>/dev/null | sed 's/^/        degraded: /'
     echo "suites: $(verdict "$suites") -- $(grep -E "^(Passed|Failed)!" "$OUT/suites.txt" | tail -n 1)"
+    echo "after:  $(verdict "$after") -- $(tail -n 1 "$OUT/probe-after.txt" 2>/dev/null)${lost:+; lost during the run: $lost}"
     echo "pass:   $(verdict "$pass") -- the pass runs on the simulated optical bench; the pointing and polarization loops do not drive the profile's devices yet (hil/README.md)"
 } | tee "$OUT/summary.txt"
 [ "$probe" -eq 0 ] && [ "$suites" -eq 0 ] && [ "$pass" -eq 0 ]
