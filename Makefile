@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIGURATION ?= Release
 BUILD_FLAGS = -c $(CONFIGURATION) -nologo -v q -clp:ErrorsOnly
 
-.PHONY: all build run test socat bench-micro fuzz clean
+.PHONY: all build run test socat bench-micro fuzz hil clean
 
 all: build
 
@@ -40,6 +40,12 @@ TARGET ?= messages
 SECONDS ?= 60
 fuzz:
 	tests/JinanOnboard.Protocol.Fuzz/afl.sh '$(TARGET)' '$(SECONDS)'
+
+# Hardware in the loop, on demand only (never in CI or `make test`): make hil PROFILE=rpi-bench
+# Probes the profile's devices (hil/profiles/NAME.json), runs the device driver suites and one bench pass; hil/README.md.
+PROFILE ?= all-simulated
+hil: socat
+	hil/run.sh '$(PROFILE)'
 
 clean:
 	$(DOTNET) clean JinanOnboard.sln -c $(CONFIGURATION) -v q

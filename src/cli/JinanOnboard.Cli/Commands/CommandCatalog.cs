@@ -20,6 +20,7 @@ internal static partial class CommandCatalog
         AddCampaign(root);
         AddPolarization(root);
         AddApt(root);
+        AddDevices(root);
         return root;
     }
 
@@ -48,4 +49,6 @@ internal static partial class CommandCatalog
     static partial void AddPolarization(RootCommand root);
     /// <summary>apt sim.</summary>
     static partial void AddApt(RootCommand root);
+    /// <summary>devices probe, devices simulate.</summary>
+    static partial void AddDevices(RootCommand root);
 }

@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text;
+
+namespace JinanOnboard.Devices.Simulated.PiE727;
+
+/// <summary>
+/// Model of a PI E-727 controller with an S-330 tip/tilt, executing GCS 2.0 command lines as the manuals describe them
+/// (GCS 2.0 commands manual PZ233E; E-727 user manual E727T0005 "GCS Commands"): servo state per axis, travel limits,
+/// closed-loop motion with a settle time, and one error register that <c>ERR?</c> reports and clears. A set command
+/// that fails sets the error and does nothing; a query that fails sets the error and is not answered. Several sessions
+/// (TCP connections, a serial port) may share one model, as they share one controller. Thread-safe.
+/// </summary>
+public sealed class SimulatedE727
+{
+    private readonly SimulatedE727Options options;
+    private readonly TimeProvider timeProvider;
+    private readonly Dictionary<string, Axis> axes = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private int lastError;
+
+    /// <summary>Creates the model at power-on: positions 0, servo per <see cref="SimulatedE727Options.ServoOnAtStart"/>.</summary>
+    public SimulatedE727(SimulatedE727Options? options = null, TimeProvider? timeProvider = null)
+    {
+        this.options = options ?? new SimulatedE727Options();
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        foreach (string name in this.options.Axes)
+        {
+            axes[name] = new Axis { Servo = this.options.ServoOnAtStart };
+        }
+    }
+
+    /// <summary>The options the model runs with.</summary>
+    public SimulatedE727Options Options => options;
+
+    /// <summary>Fault switch: read commands but neither execute nor answer them (a hung or unplugged controller).</summary>
+    public bool Mute { get; set; }
+
+    /// <summary>Fault switch: answer with every byte but LF and space flipped in its top bit (line noise, wrong baud rate).</summary>
+    public bool GarbleReplies { get; set; }
+
+    /// <summary>Command lines received (executed or not), across all sessions.</summary>
+    public long LinesReceived => Interlocked.Read(ref linesReceived);
+
+    private long linesReceived;
+
+    /// <summary>Every command line received, in order (for tests that check what went over the wire).</summary>
+    public IReadOnlyList<string> Received
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. received];
+            }
+        }
+    }
+
+    /// <summary>When true, <see cref="Received"/> records lines; off by default so long runs do not grow memory.</summary>
+    public bool RecordLines { get; set; }
+
+    private readonly List<string> received = [];
+
+    /// <summary>The mechanical position of an axis now, GCS unit.</summary>
+    public double PositionOf(string axis)
+    {
+        lock (gate)
+        {
+            return axes[axis].PositionAt(timeProvider.GetTimestamp(), timeProvider, options.SettleTime);
+        }
+    }
+
+    /// <summary>
+    /// Executes one command line (without its LF) and returns the reply bytes (LF-terminated, multi-line replies joined
+    /// by "SP LF"), or null when the controller does not answer (a set command, a failed query, <see cref="Mute"/>).
+    /// </summary>
+    public byte[]? Execute(string line)
+    {
+        Interlocked.Increment(ref linesReceived);
+        if (Mute)
+        {
+            return null;
+        }
+
+        string? reply;
+        lock (gate)
+        {
+            if (RecordLines)
+            {
+                received.Add(line);
+            }
+
+            reply = Dispatch(line);
+        }
+
+        if (reply is null)
+        {
+            return null;
+        }
+
+        byte[] bytes = Encoding.ASCII.GetBytes(reply);
+        if (GarbleReplies)
+        {
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] is not (byte)'\n' and not (byte)' ')
+                {
+                    bytes[i] ^= 0x80;
+                }
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>A command line longer than the controller's buffer (error 3, PI_CNTR_COMMAND_TOO_LONG).</summary>
+    public void RejectTooLong()
+    {
+        Interlocked.Increment(ref linesReceived);
+        lock (gate)
+        {
+            lastError = 3;
+        }
+    }
+
+    private string? Dispatch(string line)
+    {
+        string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            return null;
+        }
+
+        string mnemonic = parts[0].ToUpperInvariant();
+        ReadOnlySpan<string> args = parts.AsSpan(1);
+        long now = timeProvider.GetTimestamp();
+        switch (mnemonic)
+        {
+            case "*IDN?":
+                return options.Identification + "\n";
+            case "ERR?":
+                int code = lastError;
+                lastError = 0;
+                return code.ToString(CultureInfo.InvariantCulture) + "\n";
+            case "SVO":
+                return SetPairs(args, now, servo: true);
+            case "MOV":
+                return SetPairs(args, now, servo: false);
+            case "STP":
+                foreach (Axis axis in axes.Values)
+                {
+                    axis.StopAt(now, timeProvider, options.SettleTime);
+                }
+
+                lastError = 10;
+                return null;
+            case "SVO?":
+                return QueryAxes(args, a => a.Servo ? "1" : "0");
+            case "MOV?":
+                return QueryAxes(args, a => Number(a.Target));
+            case "POS?":
+                return QueryAxes(args, a => Number(a.PositionAt(now, timeProvider, options.SettleTime)));
+            case "ONT?":
+                return QueryAxes(args, a => a.OnTargetAt(now, timeProvider, options.SettleTime) ? "1" : "0");
+            case "TMN?":
+                return QueryAxes(args, _ => Number(options.MinPosition));
+            case "TMX?":
+                return QueryAxes(args, _ => Number(options.MaxPosition));
+            case "PUN?":
+                return QueryAxes(args, _ => options.Unit);
+            default:
+                lastError = 2;
+                return null;
+        }
+    }
+
+    private string? SetPairs(ReadOnlySpan<string> args, long now, bool servo)
+    {
+        if (args.Length == 0 || args.Length % 2 != 0)
+        {
+            lastError = 1;
+            return null;
+        }
+
+        // Validate every pair before changing anything: a refused command has no effect on any axis.
+        var checkedPairs = new (Axis Axis, double Value)[args.Length / 2];
+        for (int i = 0; i < args.Length; i += 2)
+        {
+            if (!axes.TryGetValue(args[i], out Axis? axis))
+            {
+                lastError = 15;
+                return null;
+            }
+
+            if (!double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            {
+                lastError = 1;
+                return null;
+            }
+
+            if (servo && value is not (0 or 1))
+            {
+                lastError = 17;
+                return null;
+            }
+
+            if (!servo && !axis.Servo)
+            {
+                lastError = 5;
+                return null;
+            }
+
+            if (!servo && (value < options.MinPosition || value > options.MaxPosition))
+            {
+                lastError = 7;
+                return null;
+            }
+
+            checkedPairs[i / 2] = (axis, value);
+        }
+
+        foreach ((Axis axis, double value) in checkedPairs)
+        {
+            if (servo)
+            {
+                axis.SetServo(value == 1, now, timeProvider, options.SettleTime);
+            }
+            else
+            {
+                axis.MoveTo(value, now, timeProvider, options.SettleTime);
+            }
+        }
+
+        return null;
+    }
+
+    private string? QueryAxes(ReadOnlySpan<string> args, Func<Axis, string> value)
+    {
+        var names = args.Length == 0 ? options.Axes.ToArray() : args.ToArray();
+        var reply = new StringBuilder();
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (!axes.TryGetValue(names[i], out Axis? axis))
+            {
+                lastError = 15;
+                return null;
+            }
+
+            reply.Append(names[i]).Append('=').Append(value(axis)).Append(i < names.Length - 1 ? " \n" : "\n");
+        }
+
+        return reply.ToString();
+    }
+
+    private static string Number(double value) => value.ToString("+0.0000000;-0.0000000", CultureInfo.InvariantCulture);
+
+    private sealed class Axis
+    {
+        public bool Servo { get; set; }
+
+        public double Target { get; private set; }
+
+        private double start;
+        private long moveTimestamp;
+
+        public double PositionAt(long now, TimeProvider clock, TimeSpan settle)
+        {
+            double fraction = settle <= TimeSpan.Zero ? 1 : Math.Min(1.0, clock.GetElapsedTime(moveTimestamp, now) / settle);
+            return start + ((Target - start) * fraction);
+        }
+
+        public bool OnTargetAt(long now, TimeProvider clock, TimeSpan settle) => clock.GetElapsedTime(moveTimestamp, now) >= settle;
+
+        public void MoveTo(double target, long now, TimeProvider clock, TimeSpan settle)
+        {
+            start = PositionAt(now, clock, settle);
+            Target = target;
+            moveTimestamp = now;
+        }
+
+        public void StopAt(long now, TimeProvider clock, TimeSpan settle)
+        {
+            double here = PositionAt(now, clock, settle);
+            start = here;
+            Target = here;
+            moveTimestamp = now - (long)(settle.TotalSeconds * clock.TimestampFrequency);
+        }
+
+        public void SetServo(bool on, long now, TimeProvider clock, TimeSpan settle)
+        {
+            // Switching servo on holds the current position as the target (E727T0005: no jump on servo-on).
+            StopAt(now, clock, settle);
+            Servo = on;
+        }
+    }
+}
