@@ -1,7 +1,7 @@
 using JinanOnboard.Config.Model;
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Control.Pointing;
-using JinanOnboard.Control.Randomness;
+using JinanOnboard.Primitives.Randomness;
 using JinanOnboard.Control.Scheduling;
 using JinanOnboard.Ground.Components.Pointing;
 using JinanOnboard.Payload.Components.Pointing;

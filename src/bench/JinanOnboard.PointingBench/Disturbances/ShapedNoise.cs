@@ -1,4 +1,4 @@
-using JinanOnboard.Control.Randomness;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.PointingBench.Disturbances;
 

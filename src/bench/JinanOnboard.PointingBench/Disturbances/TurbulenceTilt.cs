@@ -1,5 +1,5 @@
 using JinanOnboard.Control.Configuration;
-using JinanOnboard.Control.Randomness;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.PointingBench.Disturbances;
 

@@ -1,6 +1,6 @@
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Control.Pointing;
-using JinanOnboard.Control.Randomness;
+using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.PointingBench.Sensors;
 

@@ -1,11 +1,10 @@
-using JinanOnboard.Primitives.Randomness;
-
-namespace JinanOnboard.Control.Randomness;
+namespace JinanOnboard.Primitives.Randomness;
 
 /// <summary>
 /// Standard normal deviates from one SplitMix64 stream (the project's generator, seed-derivation.md) by the Marsaglia
 /// polar method (Marsaglia &amp; Bray, SIAM Review 6, 1964): two uniforms in the unit disc give two independent deviates.
-/// Seeded from a label path under the run seed, so each noise source of the pointing simulation is its own stream.
+/// Seeded from a label path under the run seed, so each noise source (the pointing bench's disturbances and cameras) is
+/// its own stream. The one normal generator for new code; the channel simulation keeps its own truncated hot-path variant.
 /// </summary>
 public sealed class GaussianStream
 {
