@@ -93,6 +93,7 @@ internal sealed class FrameComposer : IFrameSource
         while (queue.TryPeek(out OutboundPacket? packet) && position + packet.EncodedLength <= zone.Length)
         {
             queue.TryRead(out _);
+            _outbox.CountTaken();
             packet.MarkDequeued();
             if (reliable && packet.Acked.Task.IsCompleted)
             {

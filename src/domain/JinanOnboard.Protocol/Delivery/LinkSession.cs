@@ -228,6 +228,30 @@ public sealed class LinkSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A mark of everything handed to the session so far, for <see cref="WhenTakenAsync"/>.</summary>
+    public long QueuedMark => _outbox.Enqueued;
+
+    /// <summary>
+    /// Completes once the packets queued before <paramref name="mark"/> (a <see cref="QueuedMark"/>) have been taken into
+    /// frames (or the session has stopped). Unlike <see cref="WhenQueuedSentAsync"/> it does not wait for what was queued
+    /// after the mark, so a producer that waits for its previous tick's mark keeps the writer busy while it makes the
+    /// next tick, and frames fill up (transports.md §4: a fast-mode pass runs at most one tick ahead of its link).
+    /// </summary>
+    public async Task WhenTakenAsync(long mark, CancellationToken cancellationToken)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            // Take the next-write signal before reading the count, so a frame written in between is not missed.
+            Task written = _writer.NextFrameWritten;
+            if (_outbox.Taken >= mark)
+            {
+                return;
+            }
+
+            await written.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Says goodbye reliably (bounded by <paramref name="timeout"/>), then stops the session.</summary>
     public async Task CloseAsync(TimeSpan timeout)
     {

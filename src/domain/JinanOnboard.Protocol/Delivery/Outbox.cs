@@ -16,7 +16,19 @@ internal sealed class Outbox(int unreliableCapacity, Doorbell doorbell)
 
     public ChannelReader<OutboundPacket> Unreliable => _unreliable.Reader;
 
+    private long _enqueued;
+    private long _taken;
+
     public bool IsEmpty => _reliable.Reader.Count == 0 && _unreliable.Reader.Count == 0;
+
+    /// <summary>Packets queued since the session began (a mark for <see cref="Taken"/>; retransmissions count).</summary>
+    public long Enqueued => Interlocked.Read(ref _enqueued);
+
+    /// <summary>Packets the composer has taken into frames since the session began.</summary>
+    public long Taken => Interlocked.Read(ref _taken);
+
+    /// <summary>The composer took one packet off a queue.</summary>
+    public void CountTaken() => Interlocked.Increment(ref _taken);
 
     /// <summary>
     /// Queues a reliable packet unless it is queued already: a retransmission due while the first
@@ -26,6 +38,7 @@ internal sealed class Outbox(int unreliableCapacity, Doorbell doorbell)
     {
         if (packet.TryMarkQueued())
         {
+            Interlocked.Increment(ref _enqueued);
             _reliable.Writer.TryWrite(packet);
             doorbell.Ring();
         }
@@ -34,6 +47,7 @@ internal sealed class Outbox(int unreliableCapacity, Doorbell doorbell)
     /// <summary>Queues an unacknowledged packet, waiting while the queue is full.</summary>
     public async ValueTask EnqueueUnreliableAsync(OutboundPacket packet, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _enqueued);
         await _unreliable.Writer.WriteAsync(packet, cancellationToken);
         doorbell.Ring();
     }

@@ -14,6 +14,7 @@ namespace JinanOnboard.Runtime.Link;
 public sealed class LinkComponent
 {
     private readonly LinkSession _session;
+    private long _flushMark;
     private readonly SemaphoreSlim _inFlight;
     private readonly ConcurrentDictionary<Task, byte> _pending = new();
     private readonly Dictionary<ushort, AsyncOutputPort<InboundMessage>> _routes = [];
@@ -63,9 +64,18 @@ public sealed class LinkComponent
         _ = delivery.ContinueWith(t => _pending.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    /// <summary>Input port: waits until every message handed over so far has gone out in a frame (not for acknowledgements).</summary>
+    /// <summary>
+    /// Input port, called after each tick of a fast-mode pass: waits until the messages handed over before the previous
+    /// call have gone into frames (not for acknowledgements). Waiting for the previous tick, not this one, lets the
+    /// writer frame tick k while the pass makes tick k+1, so frames fill up as in a real-time pass instead of one
+    /// part-filled frame per tick; the pass still never runs more than one tick ahead of its link.
+    /// </summary>
     public async ValueTask FlushAsync(TimeSpan passTime, CancellationToken cancellationToken)
-        => await _session.WhenQueuedSentAsync(cancellationToken);
+    {
+        long previous = _flushMark;
+        _flushMark = _session.QueuedMark;
+        await _session.WhenTakenAsync(previous, cancellationToken);
+    }
 
     /// <summary>Waits until every reliable message handed over so far is acknowledged (or the link ends).</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
