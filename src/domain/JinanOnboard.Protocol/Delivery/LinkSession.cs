@@ -208,34 +208,14 @@ public sealed class LinkSession : IAsyncDisposable
         Interlocked.Increment(ref Statistics.MessagesSent);
     }
 
-    /// <summary>
-    /// Completes once every message handed to the session so far has been put into a frame and written to the transport
-    /// (or the session has stopped). A fast-mode pass paces itself on it, so its pass time never runs ahead of what the
-    /// link has taken: link emulation read on the pass clock then sees each message at (about) its pass time.
-    /// </summary>
-    public async Task WhenQueuedSentAsync(CancellationToken cancellationToken)
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            // Take the next-write signal before looking at the outbox, so a frame written in between is not missed.
-            Task written = _writer.NextFrameWritten;
-            if (_outbox.IsEmpty)
-            {
-                return;
-            }
-
-            await written.WaitAsync(cancellationToken);
-        }
-    }
-
     /// <summary>A mark of everything handed to the session so far, for <see cref="WhenTakenAsync"/>.</summary>
     public long QueuedMark => _outbox.Enqueued;
 
     /// <summary>
     /// Completes once the packets queued before <paramref name="mark"/> (a <see cref="QueuedMark"/>) have been taken into
-    /// frames (or the session has stopped). Unlike <see cref="WhenQueuedSentAsync"/> it does not wait for what was queued
-    /// after the mark, so a producer that waits for its previous tick's mark keeps the writer busy while it makes the
-    /// next tick, and frames fill up (transports.md §4: a fast-mode pass runs at most one tick ahead of its link).
+    /// frames (or the session has stopped). It does not wait for what was queued after the mark, so a producer that waits
+    /// for its previous tick's mark keeps the writer busy while it makes the next tick, and frames fill up (transports.md
+    /// §4: a fast-mode pass runs at most one tick ahead of its link).
     /// </summary>
     public async Task WhenTakenAsync(long mark, CancellationToken cancellationToken)
     {
