@@ -80,8 +80,11 @@ public sealed record LinkSessionOptions
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Agreement { get; init; } = [];
 
+    /// <summary>The largest message body packets.md allows: 16 MiB.</summary>
+    public const int DefaultMaxMessageBytes = 16 * 1024 * 1024;
+
     /// <summary>Largest message body the session accepts (segmented over many frames).</summary>
-    public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+    public int MaxMessageBytes { get; init; } = DefaultMaxMessageBytes;
 
     internal int MaxSegmentData => TransferFrameLayout.PacketZoneCapacity(FrameLength) - SpacePacket.HeaderLength - AckReserve;
 

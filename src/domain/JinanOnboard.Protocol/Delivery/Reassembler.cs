@@ -15,7 +15,7 @@ internal sealed class Reassembler
 
     /// <param name="maxSegments">Segments held at most (a peer that never completes its messages).</param>
     /// <param name="maxMessageBytes">The largest message body (packets.md: 16 MiB); a longer run is a protocol violation.</param>
-    public Reassembler(int maxSegments, int maxMessageBytes = 16 * 1024 * 1024)
+    public Reassembler(int maxSegments, int maxMessageBytes = LinkSessionOptions.DefaultMaxMessageBytes)
     {
         _maxSegments = maxSegments;
         _maxMessageBytes = maxMessageBytes;
