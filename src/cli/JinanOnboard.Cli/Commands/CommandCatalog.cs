@@ -21,6 +21,17 @@ internal static partial class CommandCatalog
         AddPolarization(root);
         AddApt(root);
         AddDevices(root);
+
+        // Mission studies (issue 19): each study adds its verb under `plan` or `study` from its own file.
+        var plan = new Command("plan", "Mission planning over real orbits: multi-city key scheduling and its orbit/divergence sweep.");
+        AddPlanSchedule(plan);
+        AddPlanSweep(plan);
+        root.Subcommands.Add(plan);
+        var study = new Command("study", "Feasibility studies around the mission: space MDI-QKD, ring-constellation TF-QKD, satellite repeaters.");
+        AddStudyMdi(study);
+        AddStudyRing(study);
+        AddStudyRepeater(study);
+        root.Subcommands.Add(study);
         return root;
     }
 
@@ -51,4 +62,19 @@ internal static partial class CommandCatalog
     static partial void AddApt(RootCommand root);
     /// <summary>devices probe, devices simulate.</summary>
     static partial void AddDevices(RootCommand root);
+
+    /// <summary>plan schedule.</summary>
+    static partial void AddPlanSchedule(Command plan);
+
+    /// <summary>plan sweep.</summary>
+    static partial void AddPlanSweep(Command plan);
+
+    /// <summary>study mdi.</summary>
+    static partial void AddStudyMdi(Command study);
+
+    /// <summary>study ring.</summary>
+    static partial void AddStudyRing(Command study);
+
+    /// <summary>study repeater.</summary>
+    static partial void AddStudyRepeater(Command study);
 }
