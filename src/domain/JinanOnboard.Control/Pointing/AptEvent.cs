@@ -17,6 +17,12 @@ public enum AptEventKind
 
     /// <summary>An end did not reach fine lock within its timeout; the detail says why.</summary>
     AcquisitionFailed,
+
+    /// <summary>A device of the loop (the fast steering mirror's driver) failed; the detail is the driver's message.</summary>
+    DeviceFault,
+
+    /// <summary>A faulted device answered again and the loop uses it.</summary>
+    DeviceRecovered,
 }
 
 /// <summary>One reportable pointing event: pass time, end ("payload", "ogs"), kind, and a one-line detail.</summary>

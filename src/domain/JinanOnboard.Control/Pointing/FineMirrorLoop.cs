@@ -53,6 +53,9 @@ public sealed class FineMirrorLoop
     /// <summary>The loop's settings.</summary>
     public FineLoopSettings Settings { get; }
 
+    /// <summary>The mirror's identity (for events naming the device).</summary>
+    public string MirrorIdentity => _mirror.Identity;
+
     /// <summary>Closed-loop cycles run.</summary>
     public long Cycles { get; private set; }
 

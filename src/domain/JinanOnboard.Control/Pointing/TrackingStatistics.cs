@@ -11,6 +11,9 @@ public sealed class TrackingStatistics(double pointingHalfAngleUrad)
     private double _sumTPoint;
     private readonly double _inverseHalfAngle2 = pointingHalfAngleUrad > 0 ? 1.0 / (pointingHalfAngleUrad * pointingHalfAngleUrad) : 0;
 
+    /// <summary>The beam (or field) half-angle θd of <see cref="MeanPointingTransmittance"/>, µrad.</summary>
+    public double PointingHalfAngleUrad => pointingHalfAngleUrad;
+
     /// <summary>Samples added.</summary>
     public long Count { get; private set; }
 
