@@ -59,10 +59,11 @@ public sealed class AptSimulation
         bool Beacon(EndPointingBench? sender, double divergenceUrad) =>
             _options.BeaconsLit && sender is not null && Radial(sender.CoarseErrorUrad) <= divergenceUrad;
 
+        using var mirrors = new MirrorSet();
         payloadBench = new EndPointingBench(PointingEnd.Payload, s, aperture, track, _options.Seed, payloadClock,
-            Mirror("simulated piezo FSM (payload)", s.Payload, payloadClock), _ => Beacon(ogsBench, s.Ogs.BeaconDivergenceHalfAngleUrad), InCloud);
+            mirrors.Add(Mirror("payload FSM", s.Payload, payloadClock)), _ => Beacon(ogsBench, s.Ogs.BeaconDivergenceHalfAngleUrad), InCloud);
         ogsBench = new EndPointingBench(PointingEnd.Ogs, s, aperture, track, _options.Seed, ogsClock,
-            Mirror("simulated piezo FSM (OGS)", s.Ogs, ogsClock), _ => Beacon(payloadBench, s.Payload.BeaconDivergenceHalfAngleUrad), InCloud);
+            mirrors.Add(Mirror("OGS FSM", s.Ogs, ogsClock)), _ => Beacon(payloadBench, s.Payload.BeaconDivergenceHalfAngleUrad), InCloud);
         var payload = new PointingRateGroup(new PointingEnd(PointingEnd.Payload, s.Payload, s.Arbitration, payloadBench.FineMirror, events), payloadBench, payloadClock, s.PayloadDivergenceHalfAngleUrad);
         var ogs = new PointingRateGroup(new PointingEnd(PointingEnd.Ogs, s.Ogs, s.Arbitration, ogsBench.FineMirror, events), ogsBench, ogsClock, s.OgsFieldOfViewHalfAngleUrad);
 
@@ -83,8 +84,29 @@ public sealed class AptSimulation
         return new AptReport(_options.Seconds, _options.Seed, loops, [payload.EndReport(), ogs.EndReport()], [.. events.Events]);
     }
 
-    private static BypassedMirror Mirror(string identity, EndSettings end, FixedRateScheduler clock) =>
-        new(identity, end.Fine.Mirror, 1.0 / clock.TicksPerSecond, (int)clock.MinPeriodTicks);
+    private IMirrorPlant Mirror(string name, EndSettings end, FixedRateScheduler clock) => _options.Drivers
+        ? E727Mirror.ConnectAsync(name, end.Fine.Mirror, clock.TicksPerSecond, (int)clock.MinPeriodTicks).GetAwaiter().GetResult()
+        : new BypassedMirror($"simulated piezo FSM ({name})", end.Fine.Mirror, 1.0 / clock.TicksPerSecond, (int)clock.MinPeriodTicks);
+
+    /// <summary>The run's mirrors, disposed (drivers closed) when the run ends.</summary>
+    private sealed class MirrorSet : IDisposable
+    {
+        private readonly List<IMirrorPlant> _mirrors = [];
+
+        public IMirrorPlant Add(IMirrorPlant mirror)
+        {
+            _mirrors.Add(mirror);
+            return mirror;
+        }
+
+        public void Dispose()
+        {
+            foreach (IMirrorPlant mirror in _mirrors)
+            {
+                mirror.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+    }
 
     private bool InCloud(double t)
     {

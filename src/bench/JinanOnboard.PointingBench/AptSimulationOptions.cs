@@ -21,4 +21,10 @@ public sealed record AptSimulationOptions
 
     /// <summary>False to run with both beacons dark (a loop that never locks).</summary>
     public bool BeaconsLit { get; init; } = true;
+
+    /// <summary>
+    /// Command the fast steering mirrors through their real driver (PI E-727 over GCS 2.0 to the bench's simulated
+    /// controller) instead of the plant model directly; the mirror's physics are the same model either way.
+    /// </summary>
+    public bool Drivers { get; init; }
 }

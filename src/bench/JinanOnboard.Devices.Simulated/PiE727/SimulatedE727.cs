@@ -25,7 +25,7 @@ public sealed class SimulatedE727
         this.timeProvider = timeProvider ?? TimeProvider.System;
         foreach (string name in this.options.Axes)
         {
-            axes[name] = new Axis { Servo = this.options.ServoOnAtStart };
+            axes[name] = new Axis { Name = name, Servo = this.options.ServoOnAtStart };
         }
     }
 
@@ -60,12 +60,27 @@ public sealed class SimulatedE727
 
     private readonly List<string> received = [];
 
+    /// <summary>
+    /// The mechanics behind the servo, when a plant model supplies them: the axis's position (GCS unit) for POS?, in
+    /// place of the settle-time ramp. The bench sets it so the controller reports where its plant model really is.
+    /// </summary>
+    public Func<string, double>? Mechanics { get; set; }
+
     /// <summary>The mechanical position of an axis now, GCS unit.</summary>
     public double PositionOf(string axis)
     {
         lock (gate)
         {
-            return axes[axis].PositionAt(timeProvider.GetTimestamp(), timeProvider, options.SettleTime);
+            return Mechanics?.Invoke(axis) ?? axes[axis].PositionAt(timeProvider.GetTimestamp(), timeProvider, options.SettleTime);
+        }
+    }
+
+    /// <summary>The servo target of an axis (what MOV last set, or where STP/SVO held it), GCS unit: the plant model's input.</summary>
+    public double TargetOf(string axis)
+    {
+        lock (gate)
+        {
+            return axes[axis].Target;
         }
     }
 
@@ -158,7 +173,9 @@ public sealed class SimulatedE727
             case "MOV?":
                 return QueryAxes(args, a => Number(a.Target));
             case "POS?":
-                return QueryAxes(args, a => Number(a.PositionAt(now, timeProvider, options.SettleTime)));
+                return Mechanics is null
+                    ? QueryAxes(args, a => Number(a.PositionAt(now, timeProvider, options.SettleTime)))
+                    : QueryAxes(args, a => Number(Mechanics(a.Name)));
             case "ONT?":
                 return QueryAxes(args, a => a.OnTargetAt(now, timeProvider, options.SettleTime) ? "1" : "0");
             case "TMN?":
@@ -255,6 +272,8 @@ public sealed class SimulatedE727
 
     private sealed class Axis
     {
+        public required string Name { get; init; }
+
         public bool Servo { get; set; }
 
         public double Target { get; private set; }

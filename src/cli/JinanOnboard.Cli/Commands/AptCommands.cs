@@ -21,22 +21,23 @@ internal static partial class CommandCatalog
         var seed = new Option<ulong>("--seed") { Description = "Run seed of every random stream (default 1).", DefaultValueFactory = _ => 1 };
         var cloud = new Option<string[]>("--cloud") { Description = "Cloud over the OGS as START_S:DURATION_S (repeatable): both beacons blocked, false targets in the capture camera.", AllowMultipleArgumentsPerToken = false };
         var dark = new Option<bool>("--beacons-off") { Description = "Both beacons dark: shows a loop that never locks, and why." };
+        var drivers = new Option<bool>("--drivers") { Description = "Command both fast steering mirrors through the PI E-727 driver (GCS 2.0) to simulated controllers instead of the plant models directly." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        foreach (Option o in new Option[] { config, seconds, seed, cloud, dark, json })
+        foreach (Option o in new Option[] { config, seconds, seed, cloud, dark, drivers, json })
         {
             sim.Options.Add(o);
         }
 
-        sim.SetAction(parse => Run(() => RunAptSim(parse.GetValue(config)!, parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(cloud) ?? [], parse.GetValue(dark), parse.GetValue(json))));
+        sim.SetAction(parse => Run(() => RunAptSim(parse.GetValue(config)!, parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(cloud) ?? [], parse.GetValue(dark), parse.GetValue(drivers), parse.GetValue(json))));
         apt.Subcommands.Add(sim);
         root.Subcommands.Add(apt);
     }
 
-    private static int RunAptSim(string config, double seconds, ulong seed, string[] clouds, bool beaconsOff, bool json)
+    private static int RunAptSim(string config, double seconds, ulong seed, string[] clouds, bool beaconsOff, bool drivers, bool json)
     {
         Positive(seconds, "--seconds", 3600);
         PhysicsParameterSet set = LoadConfig(config);
-        var options = new AptSimulationOptions { Seconds = seconds, Seed = seed, Clouds = [.. clouds.Select(ParseCloud)], BeaconsLit = !beaconsOff };
+        var options = new AptSimulationOptions { Seconds = seconds, Seed = seed, Clouds = [.. clouds.Select(ParseCloud)], BeaconsLit = !beaconsOff, Drivers = drivers };
         AptReport report;
         try
         {

@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+
+namespace JinanOnboard.Devices.Simulated.PiE727;
+
+/// <summary>
+/// An in-process cable to a <see cref="SimulatedE727"/>: the driver's end of the byte stream. Each LF-terminated line the
+/// driver writes is executed by the controller model before the write returns, and its reply waits to be read, so a
+/// command takes effect at the bench time it was sent, on every run alike (a loopback socket to
+/// <see cref="SimulatedE727Session"/> would let the device's thread decide when). The bytes are the GCS 2.0 bytes of the
+/// real interface; only the transport is a function call.
+/// </summary>
+public sealed class SimulatedE727Cable : Stream
+{
+    private readonly SimulatedE727 _device;
+    private readonly Pipe _replies = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+    private readonly Stream _replyStream;
+    private readonly byte[] _line;
+    private int _length;
+    private bool _overlong;
+
+    public SimulatedE727Cable(SimulatedE727 device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        _device = device;
+        _line = new byte[device.Options.MaxLineBytes];
+        _replyStream = _replies.Reader.AsStream();
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        foreach (byte b in buffer)
+        {
+            if (b != (byte)'\n')
+            {
+                if (_length < _line.Length)
+                {
+                    _line[_length++] = b;
+                }
+                else
+                {
+                    _overlong = true;
+                }
+
+                continue;
+            }
+
+            if (_overlong)
+            {
+                _device.RejectTooLong();
+            }
+            else
+            {
+                byte[]? reply = _device.Execute(Encoding.Latin1.GetString(_line, 0, _length).TrimEnd('\r'));
+                if (reply is not null)
+                {
+                    _replies.Writer.Write(reply);
+                    _replies.Writer.FlushAsync().AsTask().GetAwaiter().GetResult(); // never pauses: pauseWriterThreshold 0
+                }
+            }
+
+            _length = 0;
+            _overlong = false;
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => _replyStream.Read(buffer, offset, count);
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _replyStream.ReadAsync(buffer, cancellationToken);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _replyStream.ReadAsync(buffer, offset, count, cancellationToken);
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _replies.Writer.Complete(); // the driver's reply pump reads end-of-stream and stops
+        }
+
+        base.Dispose(disposing);
+    }
+}
