@@ -1,4 +1,5 @@
 using JinanOnboard.Config.Model;
+using JinanOnboard.OpticalBench.Pointing;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.QuantumChannel;
@@ -43,7 +44,11 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
     /// link.downlink.outages) cover the ground station's sky: neither the photons nor the sync light arrive then, not
     /// only the laser link's frames (same telescope, same sky). Other outages are the classical link's alone.
     /// </summary>
-    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS, IReadOnlyList<OutageSettings>? downlinkOutages = null)
+    /// <remarks>
+    /// <paramref name="pointing"/>, when the bench runs the pointing loops, couples the channel to both ends' fine
+    /// pointing (<see cref="PassPointing.Couple"/>), averaged over each simulation segment.
+    /// </remarks>
+    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS, IReadOnlyList<OutageSettings>? downlinkOutages = null, PassPointing? pointing = null)
     {
         ArgumentNullException.ThrowIfNull(physics);
         PassInterval[] obstructions = [.. (downlinkOutages ?? []).Where(o => o.Reason == "cloud").Select(o => new PassInterval(o.StartS, o.EndS))];
@@ -55,7 +60,13 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
             profile = new ObstructedChannelProfile(profile, obstructions);
         }
 
-        return new SimulatedOpticalBench(store, source, profile, new ChannelSimulationOptions
+        var defaults = new ChannelSimulationOptions();
+        if (pointing is not null)
+        {
+            profile = pointing.Couple(profile, defaults.SegmentPulses * source.PulsePeriodPs * 1e-12);
+        }
+
+        return new SimulatedOpticalBench(store, source, profile, defaults with
         {
             Seed = SeedSequence.Derive(runSeed, "quantum-channel"),
             DurationSeconds = durationS,

@@ -78,8 +78,8 @@ public sealed class AptSimulation
 
         IReadOnlyList<AptLoopReport> loops =
         [
-            .. payload.LoopReports("attitude", payloadBench.MomentumLimitedSteps, payloadBench.CoarseCameraDropouts),
-            .. ogs.LoopReports("gimbal", ogsBench.MomentumLimitedSteps, ogsBench.CoarseCameraDropouts),
+            .. payload.LoopReports("attitude"),
+            .. ogs.LoopReports("gimbal"),
         ];
         return new AptReport(_options.Seconds, _options.Seed, loops, [payload.EndReport(), ogs.EndReport()], [.. events.Events]);
     }

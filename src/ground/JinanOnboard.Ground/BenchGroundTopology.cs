@@ -1,5 +1,7 @@
 using JinanOnboard.Ground.Components.Detection;
+using JinanOnboard.Control.Pointing;
 using JinanOnboard.OpticalBench;
+using JinanOnboard.OpticalBench.Pointing;
 using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Plan;
@@ -27,19 +29,41 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
     private sealed class Bench : IGroundHardware
     {
         private readonly SimulatedOpticalBench _bench;
+        private readonly PassPointing? _pointing;
 
         public Bench(RunPlan plan)
         {
-            _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages);
+            _pointing = PassPointing.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, plan.Configuration.Bench, plan.OpticalPath);
+            _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages, _pointing);
             TimeTagger = new TimeTaggerCable(_bench.HostStream, () => _bench.Exhausted);
         }
 
         public TimeTaggerCable TimeTagger { get; }
 
+        public IPointingHardware? Pointing => _pointing?.Ogs.Hardware;
+
+        public void OnPointingEnded() => _pointing?.CompleteOgs();
+
         public void PowerOn() => _bench.Start();
 
-        public void AddDetails(IDictionary<string, object> details) => details["channel_simulation"] = _bench.Simulator.Statistics;
+        public void AddDetails(IDictionary<string, object> details)
+        {
+            details["channel_simulation"] = _bench.Simulator.Statistics;
+            if (_pointing is not null)
+            {
+                details["pointing_coupling"] = _pointing.Details();
+            }
+        }
 
-        public ValueTask DisposeAsync() => _bench.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            // The traces first: a simulation thread waiting on one is released (a payload that never finished is lost).
+            if (_pointing is not null)
+            {
+                await _pointing.DisposeAsync();
+            }
+
+            await _bench.DisposeAsync();
+        }
     }
 }

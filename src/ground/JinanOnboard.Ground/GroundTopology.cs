@@ -1,3 +1,5 @@
+using JinanOnboard.Control.Configuration;
+using JinanOnboard.Control.Pointing;
 using JinanOnboard.Devices.TimeTagger;
 using JinanOnboard.Ground.Components.Detection;
 using JinanOnboard.Ground.Components.Distillation;
@@ -10,6 +12,7 @@ using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Runtime.Plan;
+using JinanOnboard.Runtime.Pointing;
 using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Runtime.Telemetry;
 
@@ -32,6 +35,7 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
     private QuantumReceiver? _receiver;
     private GroundDistillation? _distillation;
     private Task? _receiving;
+    private PointingComponent? _pointing;
 
     public void Wire(FirmwareContext context)
     {
@@ -56,6 +60,14 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         _hardware = attachHardware(plan) ?? throw new TopologyException($"{nameof(GroundTopology)}: no hardware attached for the time tagger");
         _timeTagger = new TimeTaggerDevice(_hardware.TimeTagger.Bus, shouldDispose: false, context.Time);
         _receiver = new QuantumReceiver(_timeTagger, ReceiverSetup.IndexerOptions(plan), plan.DurationS, context.Options.Tap);
+
+        // The APT loops on the OGS's pass time, as its clock discipline follows the payload's sync words.
+        if (_hardware.Pointing is not null)
+        {
+            _pointing = new PointingComponent(PointingEnd.Ogs, AptSettingsReader.Read(plan.Physics), _hardware.Pointing, "gimbal");
+            link.Inbound(Apids.TimeSync).ConnectTo((InboundMessage _, CancellationToken ct) => _pointing.OnPassTimeAsync(_clock.LatestEmission, ct));
+            _housekeeping.AddProvider(_pointing.Housekeeping);
+        }
 
         // Key distillation.
         _distillation = new GroundDistillation(plan, link, new Ed25519MessageAuthenticator(context.Identity, context.PeerKey), context.OutputDirectory);
@@ -93,6 +105,12 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
     private async ValueTask FinishPassAsync(PassComplete complete, CancellationToken cancellationToken)
     {
         FirmwareContext context = _context!;
+        if (_pointing is not null)
+        {
+            await _pointing.OnPassTimeAsync(TimeSpan.FromSeconds(context.Plan.DurationS), cancellationToken);
+        }
+
+        _hardware!.OnPointingEnded();
         _receiver!.OnPassComplete();
         if (_receiving is not null)
         {
@@ -118,6 +136,11 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         _receiver!.AddDetails(details);
         _hardware!.AddDetails(details);
         _distillation!.AddDetails(details);
+        if (_pointing is not null)
+        {
+            details["apt"] = _pointing.Report();
+        }
+
         return details;
     }
 

@@ -1,4 +1,7 @@
+using JinanOnboard.Control.Configuration;
+using JinanOnboard.Control.Pointing;
 using JinanOnboard.Payload.Components.Distillation;
+using JinanOnboard.Payload.Components.Pointing;
 using JinanOnboard.Payload.Components.Session;
 using JinanOnboard.Payload.Components.TimeSync;
 using JinanOnboard.Protocol.Messages;
@@ -7,6 +10,7 @@ using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Link;
 using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Runtime.Plan;
+using JinanOnboard.Runtime.Pointing;
 using JinanOnboard.Runtime.Ports;
 using JinanOnboard.Runtime.Telemetry;
 
@@ -17,9 +21,11 @@ namespace JinanOnboard.Payload;
 /// their ports connect. Every number comes from the run plan or a component's options; the components
 /// hold the behaviour.
 /// </summary>
-public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
+public sealed class PayloadTopology(Func<RunPlan, IPayloadHardware> attachHardware) : IFirmwareTopology, IAsyncDisposable
 {
     private FirmwareContext? _context;
+    private IPayloadHardware? _hardware;
+    private PointingComponent? _pointing;
     private PassDriver? _driver;
     private SyncWordEmitter? _sync;
     private HousekeepingReporter? _housekeeping;
@@ -41,6 +47,20 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         _session = new PayloadSessionController(new PassStart(plan.Seed, plan.DurationS, plan.Seed), () => _sync.WordsSent);
         _distillation = new PayloadDistillation(plan, link, new Ed25519MessageAuthenticator(context.Identity, context.PeerKey), context.OutputDirectory);
 
+        // The APT loops on the pass time, against the payload's pointing hardware (through its drivers).
+        _hardware = attachHardware(plan) ?? throw new TopologyException($"{nameof(PayloadTopology)}: no hardware attached");
+        if (_hardware.Pointing is not null)
+        {
+            _pointing = new PointingComponent(PointingEnd.Payload, AptSettingsReader.Read(plan.Physics), _hardware.Pointing, "attitude");
+            _driver.Tick.ConnectTo(_pointing.OnPassTimeAsync);
+            _housekeeping.AddProvider(_pointing.Housekeeping);
+        }
+
+        _driver.Tick.ConnectTo((passTime, _) =>
+        {
+            _hardware.OnPassTime(passTime);
+            return ValueTask.CompletedTask;
+        });
         _driver.Tick.ConnectTo(_sync.OnTickAsync);
         _driver.Tick.ConnectTo(_housekeeping.OnTickAsync);
         _driver.Paced.ConnectTo(link.FlushAsync);
@@ -65,6 +85,7 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         FirmwareContext context = _context ?? throw new InvalidOperationException("Wire the topology first.");
         await _distillation!.QueryEarlierPassesAsync(cancellationToken);
         double passSeconds = await _session!.RunAsync(context.Session, context.Link, _driver!, cancellationToken);
+        _hardware!.OnPassEnded();
 
         // The ground has finished; its commit and settlement decisions may still be in flight behind its summary.
         await _distillation.SettleAsync(context.Time, cancellationToken);
@@ -86,11 +107,22 @@ public sealed class PayloadTopology : IFirmwareTopology, IAsyncDisposable
         details["unroutable_messages"] = _context.Link.Unroutable;
         details["malformed_messages"] = _context.Link.Malformed;
         _distillation!.AddDetails(details);
+        if (_pointing is not null)
+        {
+            details["apt"] = _pointing.Report();
+        }
+
+        _hardware!.AddDetails(details);
         return details;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_hardware is not null)
+        {
+            await _hardware.DisposeAsync();
+        }
+
         if (_distillation is not null)
         {
             await _distillation.DisposeAsync();

@@ -6,5 +6,5 @@ namespace JinanOnboard.Payload;
 internal static class Program
 {
     public static Task<int> Main(string[] args) =>
-        FirmwareCommandLine.RunAsync(FirmwareRole.Payload, args, _ => new PayloadTopology());
+        FirmwareCommandLine.RunAsync(FirmwareRole.Payload, args, _ => new BenchPayloadTopology());
 }

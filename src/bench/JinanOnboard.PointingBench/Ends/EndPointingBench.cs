@@ -105,11 +105,9 @@ public sealed class EndPointingBench : IPointingHardware
 
     public (double X, double Y) FineErrorUrad { get; private set; }
 
-    /// <summary>The coarse camera's dropped frames.</summary>
     public long CoarseCameraDropouts => _coarseCamera.Dropouts;
 
-    /// <summary>Steps where the coarse actuator's momentum limit held it (reaction-wheel or motor saturation).</summary>
-    public long MomentumLimitedSteps => _coarse.MomentumLimitedSteps;
+    public long CoarseActuatorLimitedSteps => _coarse.MomentumLimitedSteps;
 
     /// <summary>Called after each fine exposure with (pass time, true fine error x, y in µrad): the channel's pointing trace.</summary>
     public Action<double, double, double>? FineSampleTaken { get; set; }

@@ -82,6 +82,9 @@ internal static class BenchRunner
             _ => throw new UserErrorException($"unknown transport {request.Transport}"),
         };
 
+        // The simulated bench's optical path between its two halves: the payload's beam pointing reaches the light the OGS half simulates.
+        string opticalPath = Path.Combine(Path.GetTempPath(), $"jinan-optical-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
+
         List<string> Arguments(string role, string endpoint)
         {
             var arguments = new List<string>
@@ -90,6 +93,7 @@ internal static class BenchRunner
                 "--result", Path.Combine(request.OutputDirectory, role + ".json"),
                 "--out", Path.Combine(request.StoreDirectory ?? request.OutputDirectory, role),
                 "--seed", request.Seed.ToString(CultureInfo.InvariantCulture),
+                "--optical-path", opticalPath,
             };
             if (request.Realtime)
             {

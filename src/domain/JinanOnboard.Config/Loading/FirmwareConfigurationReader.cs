@@ -21,6 +21,7 @@ internal static class FirmwareConfigurationReader
             Keys = ReadKeys(root.Section("keys")),
             Telemetry = ReadTelemetry(root.Section("telemetry")),
             Distillation = ReadDistillation(root.Section("distillation")),
+            Bench = ReadBench(root.Section("bench")),
         };
         root.RejectUnknownKeys();
         return configuration;
@@ -149,6 +150,17 @@ internal static class FirmwareConfigurationReader
         var keys = new KeySettings { Directory = section.String("directory", new KeySettings().Directory) };
         section.RejectUnknownKeys();
         return keys;
+    }
+
+    private static BenchSettings ReadBench(JsonSection section)
+    {
+        var d = new BenchSettings();
+        var bench = new BenchSettings
+        {
+            Apt = section.String("apt", d.Apt, [BenchSettings.AptDrivers, BenchSettings.AptBypassed, BenchSettings.AptOff]),
+        };
+        section.RejectUnknownKeys();
+        return bench;
     }
 
     private static TelemetrySettings ReadTelemetry(JsonSection section)

@@ -28,6 +28,26 @@ public sealed record FirmwareConfiguration
     public TelemetrySettings Telemetry { get; init; } = new();
 
     public DistillationSettings Distillation { get; init; } = new();
+
+    public BenchSettings Bench { get; init; } = new();
+}
+
+/// <summary>
+/// How the simulated optical bench stands in for the hardware (ignored by processes on real hardware).
+/// <see cref="Apt"/>: "drivers" (default) runs both ends' pointing loops with the fast steering mirrors commanded through
+/// their real driver to device simulators; "bypassed" commands the plant models directly; "off" runs no loops and
+/// applies the physics set's fixed pointing error (link.pointing_error_urad), as before the loops existed.
+/// </summary>
+public sealed record BenchSettings
+{
+    public const string AptDrivers = "drivers";
+    public const string AptBypassed = "bypassed";
+    public const string AptOff = "off";
+
+    public string Apt { get; init; } = AptDrivers;
+
+    /// <summary>True when the loops run (drivers or bypassed).</summary>
+    public bool AptOn => Apt != AptOff;
 }
 
 /// <summary>The pass the session emulates.</summary>

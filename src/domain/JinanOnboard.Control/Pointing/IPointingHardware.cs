@@ -33,6 +33,12 @@ public interface IPointingHardware
     /// <summary>The coarse line of sight's pointing error at the last exposure, µrad (the truth on a bench; the camera's centroid on hardware).</summary>
     (double X, double Y) CoarseErrorUrad { get; }
 
+    /// <summary>Coarse-camera frames that came without data.</summary>
+    long CoarseCameraDropouts { get; }
+
+    /// <summary>Steps where the coarse actuator's own limit (wheel momentum, motor) held it.</summary>
+    long CoarseActuatorLimitedSteps { get; }
+
     /// <summary>The fine line of sight's pointing error at the last fine exposure, µrad (the truth on a bench; the fine camera's centroid on hardware).</summary>
     (double X, double Y) FineErrorUrad { get; }
 }

@@ -108,15 +108,14 @@ public sealed class PointingRateGroup
     }
 
     /// <summary>
-    /// This end's two loops as report rows (<c>END.COARSE_NAME</c>, <c>END.fine</c>); the plant's own limits and the
-    /// coarse camera's dropouts come from the hardware side, which alone knows them.
+    /// This end's two loops as report rows (<c>END.COARSE_NAME</c>, <c>END.fine</c>).
     /// </summary>
-    public IReadOnlyList<AptLoopReport> LoopReports(string coarseName, long coarsePlantLimitedSteps, long coarseCameraDropouts)
+    public IReadOnlyList<AptLoopReport> LoopReports(string coarseName)
     {
         EndSettings s = _end.Settings;
         return
         [
-            Row($"{_end.End}.{coarseName}", s.Coarse.RateHz, CoarseStatistics, _end.Coarse.SaturatedCycles + coarsePlantLimitedSteps, coarseCameraDropouts),
+            Row($"{_end.End}.{coarseName}", s.Coarse.RateHz, CoarseStatistics, _end.Coarse.SaturatedCycles + _hardware.CoarseActuatorLimitedSteps, _hardware.CoarseCameraDropouts),
             Row($"{_end.End}.fine", s.Fine.RateHz, FineStatistics, _end.Fine.ClampedCommands, _end.Fine.Dropouts),
         ];
     }

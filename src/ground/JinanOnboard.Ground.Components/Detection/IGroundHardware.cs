@@ -1,3 +1,5 @@
+using JinanOnboard.Control.Pointing;
+
 namespace JinanOnboard.Ground.Components.Detection;
 
 /// <summary>
@@ -8,6 +10,12 @@ public interface IGroundHardware : IAsyncDisposable
 {
     /// <summary>The time tagger's cable.</summary>
     TimeTaggerCable TimeTagger { get; }
+
+    /// <summary>The OGS's pointing hardware (gimbal, cameras, fast steering mirror), or null when the run has no pointing loops.</summary>
+    IPointingHardware? Pointing { get; }
+
+    /// <summary>The OGS's loops have run to the end of the pass.</summary>
+    void OnPointingEnded();
 
     /// <summary>Powers the devices on once the pass starts.</summary>
     void PowerOn();

@@ -95,7 +95,8 @@ public static class FirmwareCommandLine
         var verbose = new Option<bool>("--verbose") { Description = "Debug logging." };
         var duration = new Option<string?>("--duration-s") { Description = "Pass duration in seconds, 1 to 3600 (overrides pass.duration_s)." };
         var record = new Option<string?>("--record") { Description = "Record this side's link and time-tag streams to FILE (protocol-spec/recording-seam.md)." };
-        foreach (Option option in new Option[] { config, endpoint, keys, result, output, seed, realtime, verbose, duration, record })
+        var opticalPath = new Option<string?>("--optical-path") { Description = "Simulated bench only: the Unix socket joining the payload's and the OGS's halves of the bench, so the light leaves the payload where its loops point it (jinan bench passes it to both sides)." };
+        foreach (Option option in new Option[] { config, endpoint, keys, result, output, seed, realtime, verbose, duration, record, opticalPath })
         {
             command.Options.Add(option);
         }
@@ -114,6 +115,7 @@ public static class FirmwareCommandLine
                 OutputDirectory = outputDirectory,
                 ResultPath = parse.GetValue(result) ?? Path.Combine(outputDirectory ?? RunPlanResolver.DefaultOutputDirectory(role), "result.json"),
                 RecordPath = parse.GetValue(record),
+                OpticalPath = parse.GetValue(opticalPath),
             };
             RunPlan plan = RunPlanResolver.Resolve(role, overrides);
             Console.Error.WriteLine($"jinan {(payload ? "payload" : "ground")}: keys go to {Path.Combine(plan.OutputDirectory, "keystore")}, the result to {plan.ResultPath}");

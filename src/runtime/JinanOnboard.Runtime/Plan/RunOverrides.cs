@@ -29,4 +29,7 @@ public sealed record RunOverrides
 
     /// <summary>Where to record the seam (link units and time tags).</summary>
     public string? RecordPath { get; init; }
+
+    /// <summary>--optical-path: the simulated bench's socket between the payload's and the OGS's halves (bench runs only).</summary>
+    public string? OpticalPath { get; init; }
 }

@@ -41,6 +41,12 @@ public sealed record RunPlan
     /// <summary>Recording path (checked writable), or null.</summary>
     public string? RecordPath { get; init; }
 
+    /// <summary>
+    /// The simulated bench's optical path between the two processes (a Unix socket path), or null: then each end's
+    /// pointing stays in its own process and the OGS half applies the physics set's fixed payload pointing error.
+    /// </summary>
+    public string? OpticalPath { get; init; }
+
     public ulong Seed => Configuration.Seed;
 
     public double DurationS => Configuration.Pass.DurationS;

@@ -38,6 +38,7 @@ public static class RunPlanResolver
             OutputDirectory = output,
             ResultPath = result,
             RecordPath = record,
+            OpticalPath = overrides.OpticalPath,
         };
     }
 

@@ -1,0 +1,39 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+
+namespace JinanOnboard.OpticalBench.Pointing;
+
+/// <summary>
+/// The simulated optical bench's path from the payload's half to the OGS's half when they run in two processes
+/// (NOS3's simulator bus between its simulators): the payload's fine pointing error, sample by sample, so the light the
+/// OGS half simulates leaves the payload where the payload's loops point it. A Unix stream socket; the OGS half listens,
+/// the payload half connects. Bytes: protocol-spec/optical-path.md.
+/// </summary>
+public static class OpticalPath
+{
+    /// <summary>"JOPT".</summary>
+    public static ReadOnlySpan<byte> Magic => "JOPT"u8;
+
+    public const ushort Version = 1;
+
+    public const int HeaderBytes = 12;
+
+    /// <summary>Block count marking the end of the payload's pass.</summary>
+    public const uint EndOfPass = 0xFFFF_FFFF;
+
+    /// <summary>Largest block, samples (a longer count is a protocol violation).</summary>
+    public const uint MaxBlockSamples = 1 << 20;
+
+    public const int SampleBytes = 8;
+
+    public static byte[] Header(int rateHz)
+    {
+        var header = new byte[HeaderBytes];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), Version);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), (uint)rateHz);
+        return header;
+    }
+
+    public static UnixDomainSocketEndPoint EndPoint(string path) => new(path);
+}

@@ -1,0 +1,81 @@
+using JinanOnboard.Control.Configuration;
+using JinanOnboard.Control.Pointing;
+
+namespace JinanOnboard.Runtime.Pointing;
+
+/// <summary>
+/// One end's APT firmware component, the same at the payload and at the OGS: its <see cref="PointingEnd"/> on a
+/// <see cref="PointingRateGroup"/> against the end's <see cref="IPointingHardware"/>. The topology connects the role's pass
+/// time to <see cref="OnPassTimeAsync"/> (the payload's pass driver, the OGS's disciplined clock), so the loops run at
+/// their rates on the run's one time base; housekeeping and the result carry the loop states.
+/// </summary>
+public sealed class PointingComponent
+{
+    private readonly string _coarseName;
+    private readonly SemaphoreSlim _gate = new(1, 1); // the OGS advances from its clock's messages and from its session's pass end
+
+    /// <param name="end"><see cref="PointingEnd.Payload"/> or <see cref="PointingEnd.Ogs"/>.</param>
+    /// <param name="settings">Both ends' APT settings (physics set's <c>apt</c> section).</param>
+    /// <param name="hardware">The end's devices.</param>
+    /// <param name="coarseName">The coarse loop's name in the report ("attitude", "gimbal").</param>
+    public PointingComponent(string end, AptSettings settings, IPointingHardware hardware, string coarseName)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(hardware);
+        EndSettings endSettings = end == PointingEnd.Payload ? settings.Payload : settings.Ogs;
+        double halfAngle = end == PointingEnd.Payload ? settings.PayloadDivergenceHalfAngleUrad : settings.OgsFieldOfViewHalfAngleUrad;
+        Events = new AptEventLog();
+        End = new PointingEnd(end, endSettings, settings.Arbitration, hardware.FineMirror, Events);
+        RateGroup = new PointingRateGroup(End, hardware, PointingRateGroup.Scheduler(endSettings), halfAngle);
+        _coarseName = coarseName;
+    }
+
+    /// <summary>The end's control.</summary>
+    public PointingEnd End { get; }
+
+    /// <summary>The end's rate group.</summary>
+    public PointingRateGroup RateGroup { get; }
+
+    /// <summary>The end's events (lock, arbitration, device faults) in order.</summary>
+    public AptEventLog Events { get; }
+
+    /// <summary>Input: the pass time the role has reached; runs every loop step due by then.</summary>
+    public async ValueTask OnPassTimeAsync(TimeSpan passTime, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await RateGroup.AdvanceToAsync(passTime.TotalSeconds, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Loop states for housekeeping: acquisition state (its enum value), last fine residual, faults.</summary>
+    public IEnumerable<KeyValuePair<string, double>> Housekeeping()
+    {
+        (double x, double y) = End.Fine.LastResidual;
+        string prefix = "apt_" + End.End;
+        return
+        [
+            new($"{prefix}_state", (double)End.Acquisition.State),
+            new($"{prefix}_coarse_source", (double)End.Coarse.Arbiter.Source),
+            new($"{prefix}_fine_residual_urad", Math.Sqrt((x * x) + (y * y))),
+            new($"{prefix}_mirror_faults", RateGroup.MirrorFaults),
+        ];
+    }
+
+    /// <summary>The end's section of the result: loops (RMS after fine lock), acquisition, device faults, events.</summary>
+    public object Report() => new
+    {
+        end = End.End,
+        reached_s = RateGroup.ReachedS,
+        loops = RateGroup.LoopReports(_coarseName),
+        acquisition = RateGroup.EndReport(),
+        mirror_faults = RateGroup.MirrorFaults,
+        last_mirror_fault = RateGroup.LastMirrorFault,
+        events = Events.Events.Select(e => new { time_s = Math.Round(e.TimeS, 4), kind = PointingRateGroup.SnakeCase(e.Kind.ToString()), detail = e.Detail }).ToArray(),
+    };
+}
