@@ -126,7 +126,7 @@ internal static class RepeaterCli
     {
         if (!double.IsFinite(request.Events) || request.Events < 1 || request.Events > MaxEvents || request.Events != Math.Floor(request.Events))
         {
-            throw new UserErrorException($"--events {F(request.Events, "G")} must be a whole number in [1, {F(MaxEvents, "G")}]");
+            throw new UserErrorException($"--events {F(request.Events, "G")} must be a whole number in [1, 1e9]");
         }
 
         string sweep = request.Sweep.ToLowerInvariant();
