@@ -6,7 +6,8 @@ namespace JinanOnboard.Firmware.Tests.Architecture;
 /// The layers a reader sees from the folder names (README §Layers), held by tests: domain libraries below a
 /// role-neutral runtime; payload and ground components that never reference each other; the simulated optical
 /// bench as its own deployment; topologies that only connect ports. Each rule is also shown failing on a
-/// deliberately broken fixture (Fixtures/).
+/// deliberately broken fixture (Fixtures/). Mission studies (src/studies) sit beside the domain: they reference domain
+/// libraries only, and only the CLI (and tests) reference them.
 /// </summary>
 public sealed class LayeringTests
 {
@@ -80,9 +81,40 @@ public sealed class LayeringTests
     {
         foreach (string project in ArchitectureRules.ProjectsUnder("src/domain"))
         {
+            IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli", "src/studies");
+            Assert.True(offending.Count == 0, $"{Path.GetFileName(project)} references {string.Join(", ", offending)}");
+        }
+    }
+
+    [Fact]
+    public void Study_libraries_reference_only_domain_libraries()
+    {
+        foreach (string project in ArchitectureRules.ProjectsUnder("src/studies"))
+        {
             IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli");
             Assert.True(offending.Count == 0, $"{Path.GetFileName(project)} references {string.Join(", ", offending)}");
         }
+    }
+
+    [Fact]
+    public void Nothing_but_the_cli_references_the_studies()
+    {
+        string[] consumers = [.. new[] { "src/domain", "src/runtime", "src/payload", "src/ground", "src/bench" }.SelectMany(ArchitectureRules.ProjectsUnder)];
+
+        Assert.NotEmpty(consumers);
+        foreach (string project in consumers)
+        {
+            IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/studies");
+            Assert.True(offending.Count == 0, $"{Path.GetFileName(project)} references {string.Join(", ", offending)}");
+        }
+    }
+
+    [Fact]
+    public void The_studies_rule_fails_on_a_domain_library_that_reaches_a_study()
+    {
+        IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(ArchitectureRules.Fixture("BrokenStudyConsumer.csproj.fixture"), "src/studies");
+
+        Assert.Equal(["src/studies/JinanOnboard.Studies.Repeaters/JinanOnboard.Studies.Repeaters.csproj"], offending);
     }
 
     [Fact]
