@@ -60,7 +60,7 @@ public sealed class KeyTableTests(WeekTableFixture week) : IClassFixture<WeekTab
         for (int n = 0; n < table.CityCount; n++)
         {
             var frame = new TopocentricFrame(table.Cities[n].Site.Position);
-            for (int m = 0; m < table.Intervals; m += 3)
+            for (int m = 0; m < table.Intervals; m += 7)
             {
                 double sunEl = SunPosition.ElevationDeg(frame, week.Window.IntervalCentreUtc(m));
                 double maxEl = Enumerable.Range(0, week.Window.SamplesPerInterval).Max(j =>
