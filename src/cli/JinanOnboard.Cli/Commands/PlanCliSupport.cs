@@ -108,6 +108,15 @@ internal static class PlanCliSupport
         }
     }
 
+    /// <summary>Wide tables stay one line per row when the output is a file or a pipe (Spectre assumes 80 columns there).</summary>
+    public static void WideTablesWhenRedirected()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = 220;
+        }
+    }
+
     public static string Bits(double bits) => bits switch
     {
         >= 1e9 => F(bits / 1e9, "F2") + " Gbit",

@@ -237,6 +237,7 @@ internal static partial class CommandCatalog
 
     private static void PrintTableSummary(ScheduleReport r)
     {
+        WideTablesWhenRedirected();
         Console.WriteLine($"Key table: {r.Tle.Name} (NORAD {r.Tle.CatalogNumber}, epoch {r.Tle.EpochUtc}), {r.Window.StartUtc} – {r.Window.EndUtc}, {r.Window.Intervals} intervals of {F(r.Window.IntervalS, "F0")} s, {r.PhysicsSet}, seed {r.Seed}; built in {F(r.TableSeconds, "F2")} s");
         var t = new Table().AddColumns("city", "weight", "visible intervals", "dark + visible", "min loss (dB)", "clear-sky key", "key after clouds");
         foreach (CityTableInfo c in r.Cities)
