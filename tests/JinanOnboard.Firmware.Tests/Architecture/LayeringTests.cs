@@ -80,8 +80,40 @@ public sealed class LayeringTests
     {
         foreach (string project in ArchitectureRules.ProjectsUnder("src/domain"))
         {
-            IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli");
+            IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli", "src/studies");
             Assert.True(offending.Count == 0, $"{Path.GetFileName(project)} references {string.Join(", ", offending)}");
+        }
+    }
+
+    [Fact]
+    public void Study_libraries_reference_only_domain_libraries()
+    {
+        foreach (string project in ArchitectureRules.ProjectsUnder("src/studies"))
+        {
+            IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli", "src/studies");
+            Assert.True(offending.Count == 0, $"{Path.GetFileName(project)} references {string.Join(", ", offending)}");
+        }
+    }
+
+    [Fact]
+    public void The_study_rule_fails_on_a_study_that_reaches_the_cli()
+    {
+        IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(ArchitectureRules.Fixture("BrokenStudyLibrary.csproj.fixture"), "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli", "src/studies");
+
+        Assert.Contains("src/cli/JinanOnboard.Cli/JinanOnboard.Cli.csproj", offending);
+        Assert.Contains("src/runtime/JinanOnboard.Runtime/JinanOnboard.Runtime.csproj", offending);
+    }
+
+    [Fact]
+    public void Only_the_cli_references_the_studies()
+    {
+        foreach (string layer in new[] { "src/domain", "src/runtime", "src/payload", "src/ground", "src/bench" })
+        {
+            foreach (string project in ArchitectureRules.ProjectsUnder(layer))
+            {
+                IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/studies");
+                Assert.True(offending.Count == 0, $"{Path.GetFileName(project)} references {string.Join(", ", offending)}");
+            }
         }
     }
 
