@@ -110,6 +110,15 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void The_study_rule_fails_on_a_study_that_reaches_the_cli()
+    {
+        IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(ArchitectureRules.Fixture("BrokenStudyLibrary.csproj.fixture"), "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli", "src/studies");
+
+        Assert.Contains("src/cli/JinanOnboard.Cli/JinanOnboard.Cli.csproj", offending);
+        Assert.Contains("src/runtime/JinanOnboard.Runtime/JinanOnboard.Runtime.csproj", offending);
+    }
+
+    [Fact]
     public void The_studies_rule_fails_on_a_domain_library_that_reaches_a_study()
     {
         IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(ArchitectureRules.Fixture("BrokenStudyConsumer.csproj.fixture"), "src/studies");
