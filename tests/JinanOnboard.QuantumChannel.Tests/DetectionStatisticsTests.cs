@@ -170,6 +170,18 @@ public sealed class DetectionStatisticsTests
         Assert.InRange(stats.MultiPhotonDetectedPulses, multi - (5 * Math.Sqrt(multi)), multi + (5 * Math.Sqrt(multi)));
     }
 
+    [Fact]
+    public void A_transmittance_below_the_doubles_epsilon_gives_no_detections_and_ends()
+    {
+        // A pointing loop far off target gives T_point ~ 1e-20: 1 − p rounds to 1, and ln(1 − p) = 0 once made the
+        // geometric gap infinite and the segment loop endless.
+        var options = new ChannelSimulationOptions { Seed = 3, DurationSeconds = 0.003 };
+        SimulationRun run = SimulationRun.Execute(new ConstantChannelProfile(1e-20, 0, 0.01, 1e-3), options, out _);
+
+        Assert.Equal(0, run.Simulator.Statistics.DetectedPulses);
+        Assert.Equal(run.Simulator.PulseCount, run.Simulator.Statistics.PulsesSimulated);
+    }
+
     // Abramowitz and Stegun 7.1.26 (|error| < 1.5e-7), enough for a 5 σ test.
     private static double Erf(double x)
     {

@@ -36,6 +36,7 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
     private GroundDistillation? _distillation;
     private Task? _receiving;
     private PointingComponent? _pointing;
+    private Task? _pointingRun;
 
     public void Wire(FirmwareContext context)
     {
@@ -61,11 +62,10 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         _timeTagger = new TimeTaggerDevice(_hardware.TimeTagger.Bus, shouldDispose: false, context.Time);
         _receiver = new QuantumReceiver(_timeTagger, ReceiverSetup.IndexerOptions(plan), plan.DurationS, context.Options.Tap);
 
-        // The APT loops on the OGS's pass time, as its clock discipline follows the payload's sync words.
+        // The APT loops, on their own task from the pass start (PointingComponent.RunAsync).
         if (_hardware.Pointing is not null)
         {
             _pointing = new PointingComponent(PointingEnd.Ogs, AptSettingsReader.Read(plan.Physics), _hardware.Pointing, "gimbal");
-            link.Inbound(Apids.TimeSync).ConnectTo((InboundMessage _, CancellationToken ct) => _pointing.OnPassTimeAsync(_clock.LatestEmission, ct));
             _housekeeping.AddProvider(_pointing.Housekeeping);
         }
 
@@ -96,6 +96,8 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
     private ValueTask StartDetection(PassStart start, CancellationToken cancellationToken)
     {
         _hardware!.PowerOn();
+        FirmwareContext context = _context!;
+        _pointingRun = _pointing?.RunAsync(context.Plan.DurationS, context.Plan.Realtime, context.Time, null, cancellationToken);
         _distillation!.Start(cancellationToken);
         _receiving = _receiver!.RunAsync(_hardware.TimeTagger.FarEndDrained, cancellationToken);
         return ValueTask.CompletedTask;
@@ -105,9 +107,9 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
     private async ValueTask FinishPassAsync(PassComplete complete, CancellationToken cancellationToken)
     {
         FirmwareContext context = _context!;
-        if (_pointing is not null)
+        if (_pointingRun is not null)
         {
-            await _pointing.OnPassTimeAsync(TimeSpan.FromSeconds(context.Plan.DurationS), cancellationToken);
+            await _pointingRun;
         }
 
         _hardware!.OnPointingEnded();

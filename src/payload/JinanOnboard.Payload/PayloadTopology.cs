@@ -52,15 +52,9 @@ public sealed class PayloadTopology(Func<RunPlan, IPayloadHardware> attachHardwa
         if (_hardware.Pointing is not null)
         {
             _pointing = new PointingComponent(PointingEnd.Payload, AptSettingsReader.Read(plan.Physics), _hardware.Pointing, "attitude");
-            _driver.Tick.ConnectTo(_pointing.OnPassTimeAsync);
             _housekeeping.AddProvider(_pointing.Housekeeping);
         }
 
-        _driver.Tick.ConnectTo((passTime, _) =>
-        {
-            _hardware.OnPassTime(passTime);
-            return ValueTask.CompletedTask;
-        });
         _driver.Tick.ConnectTo(_sync.OnTickAsync);
         _driver.Tick.ConnectTo(_housekeeping.OnTickAsync);
         _driver.Paced.ConnectTo(link.FlushAsync);
@@ -84,7 +78,9 @@ public sealed class PayloadTopology(Func<RunPlan, IPayloadHardware> attachHardwa
     {
         FirmwareContext context = _context ?? throw new InvalidOperationException("Wire the topology first.");
         await _distillation!.QueryEarlierPassesAsync(cancellationToken);
+        Task pointing = _pointing?.RunAsync(context.Plan.DurationS, context.Plan.Realtime, context.Time, t => _hardware!.OnPassTime(TimeSpan.FromSeconds(t)), cancellationToken) ?? Task.CompletedTask;
         double passSeconds = await _session!.RunAsync(context.Session, context.Link, _driver!, cancellationToken);
+        await pointing;
         _hardware!.OnPassEnded();
 
         // The ground has finished; its commit and settlement decisions may still be in flight behind its summary.

@@ -103,6 +103,7 @@ public sealed class PassPointing : IAsyncDisposable
         completed = trace.Completed,
         lost = trace.LostReason,
         lost_at_s = trace.LostAtS,
+        t_point_per_s = trace.MeanTransmittancePerSecond(),
     };
 
     private static double? Round(double value) => double.IsFinite(value) ? Math.Round(value, 5) : null;

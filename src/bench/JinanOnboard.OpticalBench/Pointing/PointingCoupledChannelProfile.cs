@@ -22,7 +22,8 @@ public sealed class PointingCoupledChannelProfile(IChannelProfile inner, double 
 
         double t = inner.TransmittanceAt(passSeconds);
         double payloadPointing = payload is null ? 1.0 : payload.MeanTransmittance(passSeconds - segmentS, passSeconds) / fixedPointingTransmittance;
-        return Math.Clamp(t * payloadPointing * ogs.MeanTransmittance(passSeconds - segmentS, passSeconds), 0, 1);
+        double o = ogs.MeanTransmittance(passSeconds - segmentS, passSeconds);
+        return Math.Clamp(t * payloadPointing * o, 0, 1);
     }
 
     public double BackgroundRatePerDetectorHz(double passSeconds) => inner.BackgroundRatePerDetectorHz(passSeconds);

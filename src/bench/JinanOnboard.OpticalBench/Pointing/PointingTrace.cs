@@ -83,6 +83,30 @@ public sealed class PointingTrace
         }
     }
 
+    /// <summary>Mean T_point over each whole second of the samples received (second k: samples in [k, k + 1) s).</summary>
+    public double[] MeanTransmittancePerSecond()
+    {
+        lock (_gate)
+        {
+            int seconds = (int)((_count + RateHz - 1) / RateHz);
+            var means = new double[seconds];
+            for (int k = 0; k < seconds; k++)
+            {
+                long first = (long)k * RateHz;
+                long end = Math.Min(_count, first + RateHz);
+                double sum = 0;
+                for (long i = first; i < end; i++)
+                {
+                    sum += _chunks[(int)(i / ChunkSamples)][i % ChunkSamples];
+                }
+
+                means[k] = Math.Round(sum / (end - first), 5);
+            }
+
+            return means;
+        }
+    }
+
     /// <summary>Adds the next sample (radial error components, µrad).</summary>
     public void Append(double xUrad, double yUrad)
     {

@@ -11,6 +11,22 @@ public sealed class ChannelSimulationStatistics
     /// <summary>Pulses in which at least one photon was detected (before dead time).</summary>
     public long DetectedPulses { get; internal set; }
 
+    /// <summary><see cref="DetectedPulses"/> per whole second of pass (emission) time: how the pass's light came in.</summary>
+    public IReadOnlyList<long> DetectedPulsesPerSecond => _perSecond;
+
+    private readonly List<long> _perSecond = [];
+
+    internal void CountDetectedPulse(int second)
+    {
+        DetectedPulses++;
+        while (_perSecond.Count <= second)
+        {
+            _perSecond.Add(0);
+        }
+
+        _perSecond[second]++;
+    }
+
     /// <summary>Detected pulses with two or more detected photons.</summary>
     public long MultiPhotonDetectedPulses { get; internal set; }
 

@@ -56,6 +56,7 @@ public sealed class QuantumChannelSimulator
     private readonly double[] _lastClickPs = [double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity];
 
     private ProfileSample _segmentStart;
+    private readonly long _pulsesPerSecond;
     private long _nextPulse;
     private long _segmentIndex;
     private bool _finished;
@@ -120,6 +121,7 @@ public sealed class QuantumChannelSimulator
         _sourceError = source.SourcePolarizationErrorProbability;
         _periodPs = source.PulsePeriodPs;
         _pulseCount = (long)Math.Floor(options.DurationSeconds * source.RepetitionRateHz);
+        _pulsesPerSecond = (long)Math.Round(source.RepetitionRateHz);
         if (_pulseCount > store.PulseCapacity)
         {
             throw new ArgumentException($"The pass needs {_pulseCount} pulses but the random store holds {store.PulseCapacity}.", nameof(store));
@@ -239,7 +241,12 @@ public sealed class QuantumChannelSimulator
         // Geometric gaps: the number of misses before the next candidate is floor(ln U / ln(1 - p_max)). All candidates
         // of the segment first, then one batched look-up of what the source sent in them (SIMD Philox, four at a time),
         // then thinning and detection candidate by candidate.
-        double perLogMiss = 1.0 / Math.Log(1.0 - maxClickProbability);
+        // ln(1 − p) by its series below 1e-8: for p under the double's epsilon 1 − p rounds to 1 and the log to 0, which
+        // made the gap infinite (a pointing loop far off target gives such p); the series is exact to p³ there.
+        double logMiss = maxClickProbability < 1e-8
+            ? -maxClickProbability * (1.0 + (0.5 * maxClickProbability))
+            : Math.Log(1.0 - maxClickProbability);
+        double perLogMiss = 1.0 / logMiss;
         int candidates = 0;
         long pulse = segment.First - 1;
         while (true)
@@ -284,7 +291,7 @@ public sealed class QuantumChannelSimulator
                 hitMask |= 1 << DetectorFor(choice, error, zSplit, ref random);
             }
 
-            Statistics.DetectedPulses++;
+            Statistics.CountDetectedPulse((int)(pulse / _pulsesPerSecond));
             if (photons > 1)
             {
                 Statistics.MultiPhotonDetectedPulses++;

@@ -5,9 +5,12 @@ namespace JinanOnboard.Runtime.Pointing;
 
 /// <summary>
 /// One end's APT firmware component, the same at the payload and at the OGS: its <see cref="PointingEnd"/> on a
-/// <see cref="PointingRateGroup"/> against the end's <see cref="IPointingHardware"/>. The topology connects the role's pass
-/// time to <see cref="OnPassTimeAsync"/> (the payload's pass driver, the OGS's disciplined clock), so the loops run at
-/// their rates on the run's one time base; housekeeping and the result carry the loop states.
+/// <see cref="PointingRateGroup"/> against the end's <see cref="IPointingHardware"/>, on its own task
+/// (<see cref="RunAsync"/>). The loops' inputs are the end's own devices, never the link, so they keep their rates
+/// whatever the link and the key pipeline do: in real time they follow the process clock from the pass start; as fast as
+/// possible they run ahead of the rest of the pass, step by step of pass time, and the light they steer waits for them.
+/// Either way every loop step happens at the same pass time, so the samples are the same. Housekeeping and the result
+/// carry the loop states.
 /// </summary>
 public sealed class PointingComponent
 {
@@ -39,7 +42,44 @@ public sealed class PointingComponent
     /// <summary>The end's events (lock, arbitration, device faults) in order.</summary>
     public AptEventLog Events { get; }
 
-    /// <summary>Input: the pass time the role has reached; runs every loop step due by then.</summary>
+    /// <summary>Pass time by which the loops' task advances between looks at the clock (and hands its samples on), s.</summary>
+    public const double StepS = 0.05;
+
+    /// <summary>
+    /// Runs the loops over the pass: to <paramref name="durationS"/> in steps of <see cref="StepS"/>, each step waiting for
+    /// its pass time on <paramref name="time"/> (from the call) when <paramref name="realtime"/>; <paramref name="afterStep"/>
+    /// sees each step's pass time (a bench forwards the beam's pointing).
+    /// </summary>
+    public async Task RunAsync(double durationS, bool realtime, TimeProvider time, Action<double>? afterStep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        long start = time.GetTimestamp();
+        for (long step = 1; ; step++)
+        {
+            double target = Math.Min(step * StepS, durationS);
+            if (realtime)
+            {
+                TimeSpan wait = TimeSpan.FromSeconds(target) - time.GetElapsedTime(start);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+            }
+            else if (step % 20 == 0)
+            {
+                await Task.Yield(); // one second of pass at a time, then let the process's other work in
+            }
+
+            await OnPassTimeAsync(TimeSpan.FromSeconds(target), cancellationToken);
+            afterStep?.Invoke(target);
+            if (target >= durationS)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Runs every loop step due by <paramref name="passTime"/>.</summary>
     public async ValueTask OnPassTimeAsync(TimeSpan passTime, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

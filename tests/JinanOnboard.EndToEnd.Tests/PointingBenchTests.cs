@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace JinanOnboard.EndToEnd.Tests;
+
+/// <summary>
+/// The pointing loops in the two firmware processes, through their drivers, steering the light of the bench (issue 16):
+/// a beacon lost for 10 s costs the detections of its window, both ends lose lock and acquire again, and the pass ends
+/// with equal keys.
+/// </summary>
+public sealed class PointingBenchTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task A_beacon_lost_for_10_s_empties_its_window_and_the_loops_lock_again()
+    {
+        string directory = JinanProcess.NewDirectory();
+        string config = Path.Combine(directory, "beacon.json");
+        File.WriteAllText(config, """{ "pass": { "duration_s": 40 }, "link": { "downlink": { "outages": [ { "start_s": 15, "end_s": 25, "reason": "beacon" } ] } } }""");
+        string output = Path.Combine(directory, "out");
+
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--out", output, "--json");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
+
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement root = report.RootElement;
+        Assert.True(root.GetProperty("keys_identical").GetBoolean());
+        JsonElement ground = root.GetProperty("ground");
+
+        // Detected pulses per second of pass: the window after the loops let go (16–24 s) against before and after it.
+        long[] perSecond = [.. ground.GetProperty("channel_simulation").GetProperty("detected_pulses_per_second").EnumerateArray().Select(e => e.GetInt64())];
+        double before = perSecond[5..15].Average();
+        double during = perSecond[16..25].Average();
+        double after = perSecond[27..39].Average();
+        Assert.True(during < 0.01 * before, $"detections per second before {before:F0}, during {during:F0}");
+        Assert.True(after > 0.8 * before, $"detections per second before {before:F0}, after {after:F0}");
+
+        // The light followed each end's pointing: T_point near zero in the window, back up after.
+        JsonElement coupling = ground.GetProperty("pointing_coupling");
+        foreach (string end in new[] { "payload", "ogs" })
+        {
+            double[] tPoint = [.. coupling.GetProperty(end).GetProperty("t_point_per_s").EnumerateArray().Select(e => e.GetDouble())];
+            Assert.True(tPoint[17..24].Max() < 0.01, $"{end}: T_point in the window up to {tPoint[17..24].Max()}");
+            Assert.True(tPoint[27..39].Min() > 0.5, $"{end}: T_point after the window down to {tPoint[27..39].Min()}");
+        }
+
+        // Both ends lost lock in the window and locked again after it.
+        foreach (string side in new[] { "payload", "ground" })
+        {
+            JsonElement apt = root.GetProperty(side).GetProperty("apt");
+            JsonElement[] events = [.. apt.GetProperty("events").EnumerateArray()];
+            Assert.Contains(events, e => e.GetProperty("kind").GetString() == "lock_lost" && e.GetProperty("time_s").GetDouble() is > 15 and < 25);
+            Assert.Contains(events, e => e.GetProperty("kind").GetString() == "lock_acquired" && e.GetProperty("time_s").GetDouble() > 25
+                && e.GetProperty("detail").GetString()!.StartsWith("fine lock", StringComparison.Ordinal));
+            Assert.Equal("fine_lock", apt.GetProperty("acquisition").GetProperty("final_state").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_default_bench_reports_both_ends_loops_in_their_published_ranges()
+    {
+        string output = Path.Combine(JinanProcess.NewDirectory(), "out");
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--duration-s", "60", "--out", output, "--json");
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
+
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement root = report.RootElement;
+        Assert.True(root.GetProperty("keys_identical").GetBoolean());
+        double Rms(string side, string loop) => root.GetProperty(side).GetProperty("apt").GetProperty("loops").EnumerateArray()
+            .Single(l => l.GetProperty("name").GetString() == loop).GetProperty("rms_urad").GetDouble();
+
+        // Published ranges (issue 16): payload fine 0.55–1.6 µrad, OGS fine 3.3–4.0 µrad, attitude 280–350 µrad.
+        Assert.InRange(Rms("payload", "payload.fine"), 0.55, 1.6);
+        Assert.InRange(Rms("ground", "ogs.fine"), 3.3, 4.0);
+        Assert.InRange(Rms("payload", "payload.attitude"), 200, 350);
+
+        // The payload's beam pointing reached the OGS half over the optical path and set the channel's coupling.
+        JsonElement payloadCoupling = root.GetProperty("ground").GetProperty("pointing_coupling").GetProperty("payload");
+        Assert.True(payloadCoupling.GetProperty("coupled").GetBoolean());
+        Assert.True(payloadCoupling.GetProperty("completed").GetBoolean());
+        Assert.Equal(60 * 2000 + 1, payloadCoupling.GetProperty("samples").GetInt64());
+    }
+}
