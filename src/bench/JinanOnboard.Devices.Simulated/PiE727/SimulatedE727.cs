@@ -15,6 +15,7 @@ public sealed class SimulatedE727
     private readonly SimulatedE727Options options;
     private readonly TimeProvider timeProvider;
     private readonly Dictionary<string, Axis> axes = new(StringComparer.Ordinal);
+    private readonly Axis[] axisList; // the same axes, for the byte path's lookup without a string
     private readonly Lock gate = new();
     private int lastError;
 
@@ -27,6 +28,8 @@ public sealed class SimulatedE727
         {
             axes[name] = new Axis { Name = name, Servo = this.options.ServoOnAtStart };
         }
+
+        axisList = [.. axes.Values];
     }
 
     /// <summary>The options the model runs with.</summary>
@@ -85,10 +88,22 @@ public sealed class SimulatedE727
     }
 
     /// <summary>
-    /// Executes one command line (without its LF) and returns the reply bytes (LF-terminated, multi-line replies joined
-    /// by "SP LF"), or null when the controller does not answer (a set command, a failed query, <see cref="Mute"/>).
+    /// Executes one command line (without its LF; its bytes read as Latin-1, as the wire's are) and returns the reply
+    /// bytes (LF-terminated, multi-line replies joined by "SP LF"), or null when the controller does not answer (a set
+    /// command, a failed query, <see cref="Mute"/>).
     /// </summary>
     public byte[]? Execute(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Execute(Encoding.Latin1.GetBytes(line));
+    }
+
+    /// <summary>
+    /// Executes one command line as its bytes (without its LF), as <see cref="Execute(string)"/> does. The set commands
+    /// (MOV, SVO: a fine loop sends 2000 MOVs a second) are parsed from the bytes without allocating; the rare ones
+    /// (queries, STP) go through a string.
+    /// </summary>
+    public byte[]? Execute(ReadOnlySpan<byte> line)
     {
         Interlocked.Increment(ref linesReceived);
         if (Mute)
@@ -101,7 +116,7 @@ public sealed class SimulatedE727
         {
             if (RecordLines)
             {
-                received.Add(line);
+                received.Add(Encoding.Latin1.GetString(line));
             }
 
             reply = Dispatch(line);
@@ -137,6 +152,30 @@ public sealed class SimulatedE727
         }
     }
 
+    private string? Dispatch(ReadOnlySpan<byte> line)
+    {
+        var tokens = new SpaceSeparatedTokens(line);
+        if (!tokens.TryNext(out ReadOnlySpan<byte> mnemonic))
+        {
+            return null;
+        }
+
+        // GCS mnemonics are case-insensitive here as in the string path (ToUpperInvariant of a Latin-1 string is
+        // "MOV" only for ASCII m, o, v in either case).
+        if (Ascii.EqualsIgnoreCase(mnemonic, "MOV"u8))
+        {
+            return SetPairs(tokens.Rest, timeProvider.GetTimestamp(), servo: false);
+        }
+
+        if (Ascii.EqualsIgnoreCase(mnemonic, "SVO"u8))
+        {
+            return SetPairs(tokens.Rest, timeProvider.GetTimestamp(), servo: true);
+        }
+
+        return Dispatch(Encoding.Latin1.GetString(line));
+    }
+
+    /// <summary>The rarely sent commands (queries, STP), from the line as a string.</summary>
     private string? Dispatch(string line)
     {
         string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -156,10 +195,6 @@ public sealed class SimulatedE727
                 int code = lastError;
                 lastError = 0;
                 return code.ToString(CultureInfo.InvariantCulture) + "\n";
-            case "SVO":
-                return SetPairs(args, now, servo: true);
-            case "MOV":
-                return SetPairs(args, now, servo: false);
             case "STP":
                 foreach (Axis axis in axes.Values)
                 {
@@ -190,25 +225,37 @@ public sealed class SimulatedE727
         }
     }
 
-    private string? SetPairs(ReadOnlySpan<string> args, long now, bool servo)
+    /// <summary>
+    /// MOV or SVO: axis/value pairs. Every pair is validated before anything changes (a refused command has no effect on
+    /// any axis); the first bad pair sets its error (PZ233E): 1 syntax, 15 unknown axis, 17 SVO value not 0/1, 5 MOV
+    /// with servo off, 7 MOV outside the travel limits.
+    /// </summary>
+    private string? SetPairs(ReadOnlySpan<byte> args, long now, bool servo)
     {
-        if (args.Length == 0 || args.Length % 2 != 0)
+        int count = SpaceSeparatedTokens.Count(args);
+        if (count == 0 || count % 2 != 0)
         {
             lastError = 1;
             return null;
         }
 
-        // Validate every pair before changing anything: a refused command has no effect on any axis.
-        var checkedPairs = new (Axis Axis, double Value)[args.Length / 2];
-        for (int i = 0; i < args.Length; i += 2)
+        int pairs = count / 2;
+        const int OnStack = 8; // a tip/tilt MOV has two pairs; a longer line is legal, just not hot
+        Span<int> axisIndices = pairs <= OnStack ? stackalloc int[OnStack] : new int[pairs];
+        Span<double> values = pairs <= OnStack ? stackalloc double[OnStack] : new double[pairs];
+        var tokens = new SpaceSeparatedTokens(args);
+        for (int i = 0; i < pairs; i++)
         {
-            if (!axes.TryGetValue(args[i], out Axis? axis))
+            tokens.TryNext(out ReadOnlySpan<byte> name);
+            tokens.TryNext(out ReadOnlySpan<byte> number);
+            int index = IndexOfAxis(name);
+            if (index < 0)
             {
                 lastError = 15;
                 return null;
             }
 
-            if (!double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
             {
                 lastError = 1;
                 return null;
@@ -220,7 +267,7 @@ public sealed class SimulatedE727
                 return null;
             }
 
-            if (!servo && !axis.Servo)
+            if (!servo && !axisList[index].Servo)
             {
                 lastError = 5;
                 return null;
@@ -232,22 +279,50 @@ public sealed class SimulatedE727
                 return null;
             }
 
-            checkedPairs[i / 2] = (axis, value);
+            axisIndices[i] = index;
+            values[i] = value;
         }
 
-        foreach ((Axis axis, double value) in checkedPairs)
+        for (int i = 0; i < pairs; i++)
         {
+            Axis axis = axisList[axisIndices[i]];
             if (servo)
             {
-                axis.SetServo(value == 1, now, timeProvider, options.SettleTime);
+                axis.SetServo(values[i] == 1, now, timeProvider, options.SettleTime);
             }
             else
             {
-                axis.MoveTo(value, now, timeProvider, options.SettleTime);
+                axis.MoveTo(values[i], now, timeProvider, options.SettleTime);
             }
         }
 
         return null;
+    }
+
+    /// <summary>The axis named by <paramref name="name"/> (Latin-1 bytes, compared as the string path's chars), or -1.</summary>
+    private int IndexOfAxis(ReadOnlySpan<byte> name)
+    {
+        for (int i = 0; i < axisList.Length; i++)
+        {
+            string axisName = axisList[i].Name;
+            if (axisName.Length != name.Length)
+            {
+                continue;
+            }
+
+            int c = 0;
+            while (c < name.Length && name[c] == axisName[c])
+            {
+                c++;
+            }
+
+            if (c == name.Length)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private string? QueryAxes(ReadOnlySpan<string> args, Func<Axis, string> value)

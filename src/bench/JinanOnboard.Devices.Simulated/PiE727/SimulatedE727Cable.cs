@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text;
 
 namespace JinanOnboard.Devices.Simulated.PiE727;
 
@@ -40,39 +39,53 @@ public sealed class SimulatedE727Cable : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        foreach (byte b in buffer)
+        while (!buffer.IsEmpty)
         {
-            if (b != (byte)'\n')
+            int lf = buffer.IndexOf((byte)'\n');
+            Collect(lf < 0 ? buffer : buffer[..lf]);
+            if (lf < 0)
             {
-                if (_length < _line.Length)
-                {
-                    _line[_length++] = b;
-                }
-                else
-                {
-                    _overlong = true;
-                }
-
-                continue;
+                return;
             }
 
-            if (_overlong)
-            {
-                _device.RejectTooLong();
-            }
-            else
-            {
-                byte[]? reply = _device.Execute(Encoding.Latin1.GetString(_line, 0, _length).TrimEnd('\r'));
-                if (reply is not null)
-                {
-                    _replies.Writer.Write(reply);
-                    _replies.Writer.FlushAsync().AsTask().GetAwaiter().GetResult(); // never pauses: pauseWriterThreshold 0
-                }
-            }
-
-            _length = 0;
-            _overlong = false;
+            EndLine();
+            buffer = buffer[(lf + 1)..];
         }
+    }
+
+    /// <summary>Keeps the bytes of the line being written, up to the controller's buffer; beyond it the line is overlong.</summary>
+    private void Collect(ReadOnlySpan<byte> bytes)
+    {
+        int room = _line.Length - _length;
+        if (bytes.Length > room)
+        {
+            bytes = bytes[..room];
+            _overlong = true;
+        }
+
+        bytes.CopyTo(_line.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
+    /// <summary>An LF: the controller executes the line (an optional CR before the LF is ignored) and its reply waits to be read.</summary>
+    private void EndLine()
+    {
+        if (_overlong)
+        {
+            _device.RejectTooLong();
+        }
+        else
+        {
+            byte[]? reply = _device.Execute(_line.AsSpan(0, _length).TrimEnd((byte)'\r'));
+            if (reply is not null)
+            {
+                _replies.Writer.Write(reply);
+                _replies.Writer.FlushAsync().AsTask().GetAwaiter().GetResult(); // never pauses: pauseWriterThreshold 0
+            }
+        }
+
+        _length = 0;
+        _overlong = false;
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));

@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using System.Runtime.InteropServices;
 
 namespace JinanOnboard.Devices.Simulated.PiE727;
 
@@ -60,7 +60,7 @@ public static class SimulatedE727Session
                     }
                     else
                     {
-                        byte[]? reply = device.Execute(Encoding.Latin1.GetString([.. line]).TrimEnd('\r'));
+                        byte[]? reply = device.Execute(CollectionsMarshal.AsSpan(line).TrimEnd((byte)'\r'));
                         if (reply is not null && !await TryWriteAsync(stream, reply, cancellationToken))
                         {
                             return;

@@ -1,0 +1,43 @@
+namespace JinanOnboard.Devices.Simulated.PiE727;
+
+/// <summary>
+/// The tokens of a GCS command line (PZ233E, "GCS Syntax": mnemonic and arguments separated by spaces), read from its
+/// bytes without allocating. The same tokens as <c>string.Split(' ', StringSplitOptions.RemoveEmptyEntries)</c>: only
+/// the space separates, runs of spaces make no empty tokens, and any other byte (a tab, a CR) belongs to its token.
+/// </summary>
+internal ref struct SpaceSeparatedTokens(ReadOnlySpan<byte> line)
+{
+    private ReadOnlySpan<byte> rest = line;
+
+    /// <summary>What is left after the tokens read so far.</summary>
+    public readonly ReadOnlySpan<byte> Rest => rest;
+
+    /// <summary>The next token, or false at the end of the line.</summary>
+    public bool TryNext(out ReadOnlySpan<byte> token)
+    {
+        rest = rest.TrimStart((byte)' ');
+        if (rest.IsEmpty)
+        {
+            token = default;
+            return false;
+        }
+
+        int end = rest.IndexOf((byte)' ');
+        token = end < 0 ? rest : rest[..end];
+        rest = rest[token.Length..];
+        return true;
+    }
+
+    /// <summary>How many tokens <paramref name="line"/> holds.</summary>
+    public static int Count(ReadOnlySpan<byte> line)
+    {
+        var tokens = new SpaceSeparatedTokens(line);
+        int count = 0;
+        while (tokens.TryNext(out _))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
