@@ -38,8 +38,8 @@ public static class MdiSweep
     {
         MdiSweepParameter.Height => "km",
         MdiSweepParameter.Elevation => "deg",
-        MdiSweepParameter.Aperture => "m (satellite receiver radius)",
-        _ => "m^-2/3 (ground C_0)",
+        MdiSweepParameter.Aperture => "m, satellite receiver radius R_r",
+        _ => "m^-2/3, ground C_0",
     };
 
     /// <summary>Run <paramref name="scenario"/> at each value; a value without common visibility gives a point with 0 windows.</summary>
