@@ -8,12 +8,21 @@ public readonly record struct SnsTfOptimum(SnsTfParameters Parameters, SnsTfBloc
 /// <summary>
 /// Per-link optimisation of (p_Z, ε, μ_Z, μ_1, μ_2) for SNS-TF (models.md §12): Nelder–Mead over logit-transformed
 /// parameters (keeping probabilities in (0, 1) and 0 &lt; μ_1 &lt; μ_2 &lt; 1), started from the better of a fixed start and a
-/// caller's warm start (the neighbouring loss of a table). Deterministic.
+/// caller's warm start (the neighbouring loss of a table) and a small grid of starts. Deterministic.
 /// </summary>
 public static class SnsTfOptimizer
 {
     /// <summary>A start that works from low to high loss: p_Z 0.8, ε 0.1, μ_Z 0.4, μ_1 0.1, μ_2 0.4.</summary>
     public static SnsTfParameters DefaultStart { get; } = new(0.8, 0.1, 0.4, 0.1, 0.4);
+
+    /// <summary>Further starts (8 points: p_Z, ε, μ_Z at two levels each) so that a start without key does not leave the simplex on a flat zero.</summary>
+    private static readonly SnsTfParameters[] StartGrid =
+    [
+        .. from pz in new[] { 0.7, 0.9 }
+           from eps in new[] { 0.02, 0.08 }
+           from muZ in new[] { 0.2, 0.45 }
+           select new SnsTfParameters(pz, eps, muZ, 0.05, 0.3),
+    ];
 
     /// <summary>Optimise for arm transmittances <paramref name="etaA"/>, <paramref name="etaB"/> and a block of <paramref name="pulses"/>.</summary>
     public static SnsTfOptimum Optimize(double etaA, double etaB, double pulses, SnsTfSettings settings, SnsTfParameters? warmStart = null, int maxEvaluations = 600)
@@ -21,12 +30,13 @@ public static class SnsTfOptimizer
         ArgumentNullException.ThrowIfNull(settings);
         SnsTfParameters start = DefaultStart;
         SnsTfBlock startBlock = SnsTfFiniteKey.Evaluate(start, etaA, etaB, pulses, settings);
-        if (warmStart is SnsTfParameters w && w.IsValid)
+        IEnumerable<SnsTfParameters> candidates = warmStart is SnsTfParameters w && w.IsValid ? [w, .. StartGrid] : StartGrid;
+        foreach (SnsTfParameters candidate in candidates)
         {
-            SnsTfBlock warm = SnsTfFiniteKey.Evaluate(w, etaA, etaB, pulses, settings);
-            if (warm.SecretBits >= startBlock.SecretBits)
+            SnsTfBlock tried = SnsTfFiniteKey.Evaluate(candidate, etaA, etaB, pulses, settings);
+            if (tried.SecretBits > startBlock.SecretBits)
             {
-                (start, startBlock) = (w, warm);
+                (start, startBlock) = (candidate, tried);
             }
         }
 
