@@ -96,11 +96,11 @@ public sealed class RingStudy
         for (int j = 0; j <= m; j++)
         {
             double hop = Hop(j, m, upA, upB, isl);
-            Consider(hop, j == 0 || j == m ? "ground link key" : "inter-satellite link key");
+            Consider(hop, j == 0 || j == m ? "ground link" : "ISL link");
             if (j >= 1)
             {
                 double previous = Hop(j - 1, m, upA, upB, isl);
-                Consider(previous + hop, j == 1 || j == m ? "attachment bridge key (ground + ISL arms)" : "inter-satellite bridge key");
+                Consider(previous + hop, j == 1 || j == m ? "attachment bridge (ground + ISL arms)" : "ISL bridge (two ISL arms)");
             }
         }
 
@@ -162,6 +162,6 @@ public sealed class RingStudy
 
         public double Mean(double sum) => Seconds > 0 ? sum / Seconds : double.NaN;
 
-        public string WeakestMostOften() => _weakest.Count == 0 ? "none (never connected)" : _weakest.MaxBy(kv => kv.Value).Key;
+        public string WeakestMostOften() => _weakest.Count == 0 ? "- (never connected)" : _weakest.MaxBy(kv => kv.Value).Key;
     }
 }
