@@ -80,10 +80,47 @@ public sealed class LayeringTests
     {
         foreach (string project in ArchitectureRules.ProjectsUnder("src/domain"))
         {
-            IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli");
+            IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, "src/runtime", "src/payload", "src/ground", "src/bench", "src/cli", "src/studies");
             Assert.True(offending.Count == 0, $"{Path.GetFileName(project)} references {string.Join(", ", offending)}");
         }
     }
+
+    /// <summary>Mission studies (src/studies) build on domain libraries only, and no study builds on another.</summary>
+    [Fact]
+    public void Study_libraries_reference_only_domain_libraries()
+    {
+        foreach (string project in ArchitectureRules.ProjectsUnder("src/studies"))
+        {
+            IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(project, StudyForbidden);
+            Assert.True(offending.Count == 0, $"{Path.GetFileName(project)} references {string.Join(", ", offending)}");
+        }
+    }
+
+    [Fact]
+    public void The_study_rule_fails_on_a_study_that_reaches_the_runtime_or_another_study()
+    {
+        IReadOnlyList<string> offending = ArchitectureRules.ForbiddenReferences(ArchitectureRules.Fixture("BrokenStudyLibrary.csproj.fixture"), StudyForbidden);
+
+        Assert.Contains("src/runtime/JinanOnboard.Runtime/JinanOnboard.Runtime.csproj", offending);
+        Assert.Contains("src/studies/JinanOnboard.Studies.MdiFeasibility/JinanOnboard.Studies.MdiFeasibility.csproj", offending);
+        Assert.DoesNotContain("src/domain/JinanOnboard.Physics/JinanOnboard.Physics.csproj", offending);
+    }
+
+    /// <summary>Only the CLI (and tests) use the studies: no firmware, runtime or bench project reaches them.</summary>
+    [Theory]
+    [InlineData("src/runtime")]
+    [InlineData("src/payload")]
+    [InlineData("src/ground")]
+    [InlineData("src/bench")]
+    public void Nothing_below_the_cli_references_a_study(string folder)
+    {
+        foreach (string project in ArchitectureRules.ProjectsUnder(folder))
+        {
+            Assert.Empty(ArchitectureRules.ForbiddenReferences(project, "src/studies"));
+        }
+    }
+
+    private static readonly string[] StudyForbidden = ["src/runtime", "src/payload", "src/ground", "src/bench", "src/cli", "src/studies"];
 
     [Fact]
     public void The_domain_rule_fails_on_a_library_that_reaches_the_runtime()
