@@ -216,11 +216,11 @@ internal static partial class CommandCatalog
         AnsiConsole.Write(table);
         if (r.Sweep is not null)
         {
-            var sweep = new Table().AddColumns($"{r.Sweep.Parameter} ({r.Sweep.Unit})", "windows", "min dual loss dB", "best key opt (bits)", "best key fixed (bits)", "verdict");
+            var sweep = new Table().AddColumns($"{r.Sweep.Parameter} ({r.Sweep.Unit})", "windows", "window s", "min dual loss dB", "best key opt (bits)", "best key fixed (bits)", "verdict");
             foreach (MdiSweepPoint p in r.Sweep.Points)
             {
                 string verdict = p.Windows == 0 ? "no common visibility" : p.Feasible ? "feasible" : $"infeasible by {F(p.InfeasibleByDb, "F1")} dB";
-                sweep.AddRow(F(p.Value, "G4"), p.Windows.ToString(CultureInfo.InvariantCulture), F(p.MinDualLossDb, "F1"), F(p.BestWindowKeyOptimisedBits, "G4"), F(p.BestWindowKeyFixedBits, "G4"), verdict);
+                sweep.AddRow(F(p.Value, "G4"), p.Windows.ToString(CultureInfo.InvariantCulture), F(p.WindowSeconds, "F0"), F(p.MinDualLossDb, "F1"), F(p.BestWindowKeyOptimisedBits, "G4"), F(p.BestWindowKeyFixedBits, "G4"), verdict);
             }
 
             AnsiConsole.Write(sweep);

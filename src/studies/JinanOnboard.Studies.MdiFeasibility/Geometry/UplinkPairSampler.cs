@@ -14,21 +14,24 @@ public sealed class UplinkPairSampler(IEphemeris ephemeris, GroundSite siteA, Gr
     private readonly TopocentricFrame _a = new(siteA.Position);
     private readonly TopocentricFrame _b = new(siteB.Position);
 
-    /// <summary>Samples at window start + k·<paramref name="stepS"/> (k = 0, 1, ...) while inside the window; times relative to its start.</summary>
+    /// <summary>
+    /// Samples at the whole multiples of <paramref name="stepS"/> (UTC, counted from 0001-01-01) inside the window, so
+    /// windows that overlap share their sample instants; times are relative to the window start.
+    /// </summary>
     public IReadOnlyList<UplinkPairSample> Sample(CommonWindow window, double stepS)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stepS);
-        int count = Math.Max(1, (int)Math.Floor(window.DurationS / stepS) + 1);
-        var samples = new UplinkPairSample[count];
-        for (int k = 0; k < count; k++)
+        long stepTicks = (long)Math.Round(stepS * TimeSpan.TicksPerSecond);
+        long first = ((window.StartUtc.Ticks + stepTicks - 1) / stepTicks) * stepTicks;
+        var samples = new List<UplinkPairSample>();
+        for (long ticks = first; ticks <= window.EndUtc.Ticks; ticks += stepTicks)
         {
-            double t = k * stepS;
-            DateTime utc = window.StartUtc.AddTicks((long)Math.Round(t * TimeSpan.TicksPerSecond));
+            var utc = new DateTime(ticks, DateTimeKind.Utc);
             EcefState sat = TemeToEcef.Convert(ephemeris.StateAt(utc), AstroTime.GmstRad(utc));
             LookAngles a = _a.Look(sat);
             LookAngles b = _b.Look(sat);
-            samples[k] = new UplinkPairSample(t, a.ElevationDeg, b.ElevationDeg, a.RangeKm, b.RangeKm, a.RangeRateKmPerS, b.RangeRateKmPerS);
+            samples.Add(new UplinkPairSample((ticks - window.StartUtc.Ticks) / (double)TimeSpan.TicksPerSecond, a.ElevationDeg, b.ElevationDeg, a.RangeKm, b.RangeKm, a.RangeRateKmPerS, b.RangeRateKmPerS));
         }
 
         return samples;

@@ -19,7 +19,7 @@ public enum MdiSweepParameter
 }
 
 /// <summary>One point of a sweep: the value and what the scenario gave with it.</summary>
-public sealed record MdiSweepPoint(double Value, int Windows, double MinDualLossDb, double BestWindowKeyOptimisedBits, double BestWindowKeyFixedBits, double TotalKeyOptimisedBits, bool Feasible, double InfeasibleByDb);
+public sealed record MdiSweepPoint(double Value, int Windows, double WindowSeconds, double MinDualLossDb, double BestWindowKeyOptimisedBits, double BestWindowKeyFixedBits, double TotalKeyOptimisedBits, bool Feasible, double InfeasibleByDb);
 
 /// <summary>Re-runs a scenario with one parameter changed per point (the uplink set copied with <see cref="PhysicsParameterSet.WithNumber"/>).</summary>
 public static class MdiSweep
@@ -65,11 +65,11 @@ public static class MdiSweep
             try
             {
                 MdiEvaluation e = MdiStudy.Run(changed, options);
-                points.Add(new MdiSweepPoint(v, e.Windows.Count, e.MinDualLossDb, e.BestWindowKeyOptimisedBits, e.BestWindowKeyFixedBits, e.Windows.Sum(w => w.KeyOptimisedBits), e.Feasible, e.InfeasibleByDb));
+                points.Add(new MdiSweepPoint(v, e.Windows.Count, e.Windows.Sum(w => w.DurationS), e.MinDualLossDb, e.BestWindowKeyOptimisedBits, e.BestWindowKeyFixedBits, e.Windows.Sum(w => w.KeyOptimisedBits), e.Feasible, e.InfeasibleByDb));
             }
             catch (NoCommonVisibilityException)
             {
-                points.Add(new MdiSweepPoint(v, 0, double.PositiveInfinity, 0, 0, 0, false, double.NaN));
+                points.Add(new MdiSweepPoint(v, 0, 0, double.PositiveInfinity, 0, 0, 0, false, double.NaN));
             }
         }
 

@@ -66,10 +66,18 @@ public sealed class MdiWindowEvaluator
 
         var slots = new List<MdiSlotResult>();
         double pulsesPerSample = _options.PulseRateHz * _options.SampleStepS;
-        int perSlot = Math.Max(1, (int)Math.Round(_options.SlotS / _options.SampleStepS));
-        for (int first = 0; first < n; first += perSlot)
+        // Slots are whole multiples of the slot length in UTC, so that windows cut differently (another minimum
+        // elevation) share their inner slots and differ only at the edges.
+        long slotTicks = (long)Math.Round(_options.SlotS * TimeSpan.TicksPerSecond);
+        long SlotOf(int i) => (window.StartUtc.Ticks + (long)Math.Round(samples[i].TimeS * TimeSpan.TicksPerSecond)) / slotTicks;
+        for (int first = 0; first < n;)
         {
-            int last = Math.Min(n, first + perSlot);
+            int last = first + 1;
+            while (last < n && SlotOf(last) == SlotOf(first))
+            {
+                last++;
+            }
+
             double meanA = 0;
             double meanB = 0;
             for (int i = first; i < last; i++)
@@ -94,6 +102,7 @@ public sealed class MdiWindowEvaluator
             double lossA = LinkBudget.ToLossDb(meanA);
             double lossB = LinkBudget.ToLossDb(meanB);
             slots.Add(new MdiSlotResult(samples[first].TimeS, (last - first) * _options.SampleStepS, lossA, lossB, lossA + lossB, optimum.Intensities, keyOptimised, keyFixed));
+            first = last;
         }
 
         return Summarise(window, samples, dualDb, slots);
