@@ -25,6 +25,8 @@ public sealed class MdiStudyTests
         Assert.Single(e.Windows);
         Assert.False(e.Feasible);
         Assert.InRange(e.MaxTolerableDualLossDb, 55, 68);
+        // Fixed μ = 0.5, ν = 0.1 tolerate far less: the loose decoy bound of a large ν costs ~15 dB.
+        Assert.True(e.MaxTolerableDualLossFixedDb < e.MaxTolerableDualLossDb - 10, $"{e.MaxTolerableDualLossFixedDb} dB");
         Assert.InRange(e.MinDualLossDb, 80, 100);
         Assert.True(e.InfeasibleByDb > 15, $"{e.InfeasibleByDb} dB");
         Assert.StartsWith("INFEASIBLE", e.Verdict, StringComparison.Ordinal);

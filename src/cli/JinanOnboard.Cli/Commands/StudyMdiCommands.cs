@@ -203,7 +203,7 @@ internal static partial class CommandCatalog
     {
         WidenTablesWhenRedirected();
         AnsiConsole.MarkupLine($"[bold]MDI-QKD[/] {Markup.Escape(r.SiteA)} + {Markup.Escape(r.SiteB)} via {Markup.Escape(r.Orbit)}, set {Markup.Escape(r.ParameterSet)}, min elevation {F(r.MinElevationDeg, "F1")} deg, slots {F(r.SlotS, "F0")} s, {F(r.PulseRateHz, "G3")} pulse pairs/s");
-        AnsiConsole.MarkupLine(Markup.Escape($"MDI tolerates at most {F(r.MaxTolerableDualLossDb, "F1")} dB of total (dual-uplink) loss with optimised intensities (two equal uplinks)."));
+        AnsiConsole.MarkupLine(Markup.Escape($"MDI tolerates at most {F(r.MaxTolerableDualLossDb, "F1")} dB of total (dual-uplink) loss with optimised intensities, {F(r.MaxTolerableDualLossFixedDb, "F1")} dB with the fixed ones (two equal uplinks)."));
         var table = new Table().AddColumns("window start (UTC)", "s", "max el A/B", "dual loss min/mean/max dB", "key opt (bits)", "key fixed (bits)", "Doppler A/B GHz", "relative GHz", "ΔT µs", "dΔT/dt ns/s");
         foreach (MdiWindowRow w in r.Windows)
         {

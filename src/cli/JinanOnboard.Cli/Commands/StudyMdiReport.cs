@@ -19,7 +19,7 @@ internal sealed record MdiSweepReport(string Parameter, string Unit, IReadOnlyLi
 /// <summary>Everything <c>jinan study mdi</c> prints with --json and writes to mdi.json.</summary>
 internal sealed record MdiReport(
     string SiteA, string SiteB, string Orbit, string ParameterSet, double MinElevationDeg, double SlotS, double PulseRateHz,
-    string KeyRateModel, double MaxTolerableDualLossDb, double MinDualLossDb, bool Feasible, double InfeasibleByDb, string Verdict,
+    string KeyRateModel, double MaxTolerableDualLossDb, double MaxTolerableDualLossFixedDb, double MinDualLossDb, bool Feasible, double InfeasibleByDb, string Verdict,
     IReadOnlyList<MdiWindowRow> Windows, MdiSweepReport? Sweep, IReadOnlyList<string> Assumed)
 {
     public static MdiReport From(MdiScenario scenario, MdiStudyOptions options, MdiEvaluation e, MdiSweepParameter? sweep, IReadOnlyList<MdiSweepPoint>? points)
@@ -46,7 +46,7 @@ internal sealed record MdiReport(
         return new MdiReport(
             scenario.SiteA.Name, scenario.SiteB.Name, orbit, scenario.UplinkSet.Name, scenario.MinElevationDeg, options.SlotS, options.PulseRateHz,
             "asymptotic decoy-state MDI (models.md §11): Xu, Curty, Qi & Lo NJP 15 113007 (2013) channel model; Y_11, e_11 by the vacuum + weak-decoy analytic bounds of Xu, Xu & Lo PRA 89 052333 (2014) for independent intensities; per-slot Nelder-Mead over (μ_A, ν_A, μ_B, ν_B) (Zhou, Yu & Wang PRA 93 042324 (2016)) against fixed μ = 0.5, ν = 0.1, ω = 0",
-            e.MaxTolerableDualLossDb, e.MinDualLossDb, e.Feasible, e.InfeasibleByDb, e.Verdict, windows,
+            e.MaxTolerableDualLossDb, e.MaxTolerableDualLossFixedDb, e.MinDualLossDb, e.Feasible, e.InfeasibleByDb, e.Verdict, windows,
             sweep is MdiSweepParameter p && points is not null ? new MdiSweepReport(p.ToString().ToLowerInvariant(), MdiSweep.Unit(p), points) : null,
             assumed);
     }

@@ -30,7 +30,9 @@ internal static class StudyMdiPicture
             var lossLine = loss.Add.Scatter(xs, [.. sweep.Points.Select(p => double.IsFinite(p.MinDualLossDb) ? p.MinDualLossDb : double.NaN)]);
             lossLine.LegendText = "lowest dual-uplink loss of the windows";
             var limit = loss.Add.HorizontalLine(report.MaxTolerableDualLossDb);
-            limit.LegendText = $"MDI tolerates {report.MaxTolerableDualLossDb:F1} dB";
+            limit.LegendText = $"MDI tolerates {report.MaxTolerableDualLossDb:F1} dB (optimised intensities)";
+            var fixedLimit = loss.Add.HorizontalLine(report.MaxTolerableDualLossFixedDb);
+            fixedLimit.LegendText = $"{report.MaxTolerableDualLossFixedDb:F1} dB with fixed μ = 0.5, ν = 0.1";
             loss.XLabel(logX ? $"log10 {xLabel}" : xLabel);
             loss.YLabel("dB");
             loss.ShowLegend();

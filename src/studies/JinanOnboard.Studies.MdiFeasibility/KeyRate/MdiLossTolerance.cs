@@ -9,13 +9,29 @@ public static class MdiLossTolerance
     /// <summary>Highest total loss searched, dB.</summary>
     public const double CeilingDb = 150;
 
-    /// <summary>Maximum tolerable total loss, dB (0 if even a lossless pair gives no key).</summary>
+    /// <summary>Maximum tolerable total loss with per-slot optimised intensities, dB (0 if even a lossless pair gives no key).</summary>
     public static double MaxTotalLossDb(MdiProtocol protocol)
     {
         ArgumentNullException.ThrowIfNull(protocol);
+        return Bisect(lossDb => HasKey(lossDb, protocol));
+    }
+
+    /// <summary>The same with the fixed intensities μ = 0.5, ν = 0.1, ω = 0, dB.</summary>
+    public static double MaxTotalLossFixedDb(MdiProtocol protocol)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        return Bisect(lossDb =>
+        {
+            double eta = Math.Pow(10, -lossDb / 20);
+            return MdiKeyRate.PerPulse(MdiIntensities.Fixed, eta, eta, protocol) > 0;
+        });
+    }
+
+    private static double Bisect(Func<double, bool> hasKey)
+    {
         double lo = 0;
         double hi = CeilingDb;
-        if (!HasKey(lo, protocol))
+        if (!hasKey(lo))
         {
             return 0;
         }
@@ -23,7 +39,7 @@ public static class MdiLossTolerance
         while (hi - lo > 0.01)
         {
             double mid = 0.5 * (lo + hi);
-            if (HasKey(mid, protocol))
+            if (hasKey(mid))
             {
                 lo = mid;
             }

@@ -37,7 +37,7 @@ public sealed record MdiWindowResult(
 /// All windows of one configuration and the verdict: feasible when some window gives key with optimised intensities;
 /// otherwise <see cref="InfeasibleByDb"/> says how far the best instant's dual-uplink loss is above the tolerable loss.
 /// </summary>
-public sealed record MdiEvaluation(double MaxTolerableDualLossDb, IReadOnlyList<MdiWindowResult> Windows)
+public sealed record MdiEvaluation(double MaxTolerableDualLossDb, double MaxTolerableDualLossFixedDb, IReadOnlyList<MdiWindowResult> Windows)
 {
     /// <summary>Lowest dual-uplink loss seen in any window, dB.</summary>
     public double MinDualLossDb => Windows.Count == 0 ? double.PositiveInfinity : Windows.Min(w => w.MinDualLossDb);

@@ -40,6 +40,6 @@ public static class MdiStudy
             results.Add(evaluator.Evaluate(w, sampler.Sample(w, options.SampleStepS)));
         }
 
-        return new MdiEvaluation(MdiLossTolerance.MaxTotalLossDb(protocol), results);
+        return new MdiEvaluation(MdiLossTolerance.MaxTotalLossDb(protocol), MdiLossTolerance.MaxTotalLossFixedDb(protocol), results);
     }
 }

@@ -29,7 +29,7 @@ public static class MdiSweep
     {
         MdiSweepParameter.Height => [400, 450, 500, 550, 600],
         MdiSweepParameter.Elevation => [5, 7.5, 10, 12.5, 15],
-        MdiSweepParameter.Aperture => [0.15, 0.25, 0.4, 0.6, 0.8, 1.0],
+        MdiSweepParameter.Aperture => [0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5],
         _ => [1e-15, 3e-15, 1e-14, 1.7e-14, 3e-14, 1e-13],
     };
 
