@@ -1,4 +1,6 @@
+using JinanOnboard.Orbit.Sgp4;
 using JinanOnboard.Orbit.Sites;
+using JinanOnboard.Orbit.TwoLineElements;
 using JinanOnboard.Physics.Parameters;
 using JinanOnboard.Studies.MdiFeasibility.Geometry;
 using JinanOnboard.Studies.MdiFeasibility.Study;
@@ -84,5 +86,22 @@ public sealed class MdiStudyTests
         // Jinan and Cape Town: a 500 km orbit never sees both.
         NoCommonVisibilityException e = Assert.Throws<NoCommonVisibilityException>(() => MdiStudy.Run(Scenario(siteB: "-33.9,18.4,0"), new MdiStudyOptions()));
         Assert.Contains("never see the satellite together", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_real_orbit_from_a_TLE_gives_night_windows_and_the_same_verdict()
+    {
+        // Catalogue 28057 of the public SGP4 verification set (SGP4-VER.TLE): a ~830 km Sun-synchronous orbit.
+        const string Lines = "1 28057U 03049A   06177.78615833  .00000060  00000-0  35940-4 0  1836\n"
+            + "2 28057  98.4283 247.6961 0000884  88.1964 271.9322 14.35478080140550\n";
+        Tle tle = TleFile.Parse(new StringReader(Lines), "28057")[0];
+        var scenario = Scenario() with { Orbit = new MdiOrbitSource.FromEphemeris(new Sgp4Propagator(tle), "28057", tle.EpochUtc, tle.EpochUtc.AddDays(4)) };
+
+        MdiEvaluation e = MdiStudy.Run(scenario, new MdiStudyOptions());
+
+        Assert.True(e.Windows.Count >= 4, $"{e.Windows.Count} windows");
+        Assert.All(e.Windows, w => Assert.True(w.DurationS < 900));
+        Assert.False(e.Feasible);
+        Assert.True(e.MinDualLossDb > 80);
     }
 }
