@@ -63,5 +63,7 @@ public sealed class ForwardingSecurityTests
         Assert.Equal([2, 3, 4, 0], XorForwarding.Segment(5, 2, 0, true));
         Assert.Equal([2, 1, 0], XorForwarding.Segment(5, 2, 0, false));
         Assert.Throws<ArgumentOutOfRangeException>(() => XorForwarding.Segment(5, 2, 2, true));
+        // The two segments share only the attachments: their sizes add up to N + 2 (what RingStudy counts without listing them).
+        Assert.Equal(5 + 2, XorForwarding.Segment(5, 2, 0, true).Count + XorForwarding.Segment(5, 2, 0, false).Count);
     }
 }

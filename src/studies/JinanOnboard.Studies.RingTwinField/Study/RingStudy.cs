@@ -67,11 +67,14 @@ public sealed class RingStudy
 
             double upA = _budget.GroundLossDb(sa.RangeKm, sa.ElevationDeg);
             double upB = _budget.GroundLossDb(sb.RangeKm, sb.ElevationDeg);
-            (double rate1, string weak1) = SegmentRate(XorForwarding.Segment(n, sa.Satellite, sb.Satellite, true).Count, upA, upB, isl);
-            (double rate2, string weak2) = SegmentRate(XorForwarding.Segment(n, sa.Satellite, sb.Satellite, false).Count, upA, upB, isl);
+            // Satellites on each directed segment, both attachments included (as XorForwarding.Segment lists them).
+            int increasing = (((sb.Satellite - sa.Satellite) % n) + n) % n + 1;
+            int decreasing = n - increasing + 2;
+            (double rate1, string weak1) = SegmentRate(increasing, upA, upB, isl);
+            (double rate2, string weak2) = SegmentRate(decreasing, upA, upB, isl);
             double rate = Math.Min(rate1, rate2);
             tally.Add(dt, upA, upB, Rates.RateBitsPerS(upA), Rates.RateBitsPerS(Math.Max(upA, upB) + isl), rate, rate1 <= rate2 ? weak1 : weak2,
-                Math.Min(XorForwarding.Segment(n, sa.Satellite, sb.Satellite, true).Count, XorForwarding.Segment(n, sa.Satellite, sb.Satellite, false).Count) - 1);
+                Math.Min(increasing, decreasing) - 1);
             (int, int) key = (sa.Satellite, sb.Satellite);
             pairs[key] = pairs.GetValueOrDefault(key) + 1;
         }
