@@ -60,7 +60,9 @@ internal static class StudyMdiPicture
             var dual = loss.Add.Scatter(t, [.. best.Slots.Select(s => s.MeanDualLossDb)]);
             dual.LegendText = "dual-uplink (sum)";
             var limit = loss.Add.HorizontalLine(report.MaxTolerableDualLossDb);
-            limit.LegendText = $"MDI tolerates {report.MaxTolerableDualLossDb:F1} dB";
+            limit.LegendText = $"MDI tolerates {report.MaxTolerableDualLossDb:F1} dB (optimised intensities)";
+            var fixedLimit = loss.Add.HorizontalLine(report.MaxTolerableDualLossFixedDb);
+            fixedLimit.LegendText = $"{report.MaxTolerableDualLossFixedDb:F1} dB with fixed μ = 0.5, ν = 0.1";
             loss.XLabel("time in window (s)");
             loss.YLabel("loss per slot (dB)");
             loss.ShowLegend(Alignment.UpperCenter);
