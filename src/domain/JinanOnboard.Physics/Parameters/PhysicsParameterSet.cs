@@ -76,6 +76,31 @@ public sealed class PhysicsParameterSet
     /// <summary>Whether a key is marked as assumed.</summary>
     public bool IsAssumed(string key) => Assumed.Contains(key, StringComparer.Ordinal);
 
+    /// <summary>
+    /// A copy of this set with one numeric key set to <paramref name="value"/> (added if absent), for parameter sweeps.
+    /// The key must be a known number key and the value inside its schema range; the copy is re-checked like a loaded set.
+    /// </summary>
+    /// <exception cref="ParameterSetException">Unknown or non-numeric key, or a value outside the allowed range.</exception>
+    public PhysicsParameterSet WithNumber(string key, double value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ParameterSpec spec = ParameterSchema.Find(key) ?? throw new ParameterSetException($"{SourcePath}: unknown key '{key}'");
+        if (spec.Kind != ParameterKind.Number)
+        {
+            throw new ParameterSetException($"{SourcePath}: key '{key}' is not a single number");
+        }
+
+        if (!double.IsFinite(value))
+        {
+            throw new ParameterSetException($"{SourcePath}: key '{key}' must be a finite number, got {value.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var numbers = new Dictionary<string, double>(_numbers, StringComparer.Ordinal) { [key] = CheckRange(SourcePath, spec, value) };
+        var copy = new PhysicsParameterSet(SourcePath, numbers, _arrays, _texts, Assumed);
+        LinkRequirements.Check(copy);
+        return copy;
+    }
+
     /// <summary>Load and validate a set from a JSON file.</summary>
     /// <exception cref="ParameterSetException">Missing file, bad JSON, unknown key, wrong type or a value out of range.</exception>
     public static PhysicsParameterSet Load(string path)

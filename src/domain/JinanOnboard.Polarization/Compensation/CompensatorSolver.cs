@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Numerics;
 using JinanOnboard.Polarization.Jones;
 
 namespace JinanOnboard.Polarization.Compensation;

@@ -1,11 +1,16 @@
-namespace JinanOnboard.Polarization.Compensation;
+namespace JinanOnboard.Primitives.Numerics;
 
 /// <summary>
 /// Downhill simplex minimisation (Nelder &amp; Mead, Comput. J. 7, 308 (1965); the standard coefficients 1, 2, ½, ½ of
-/// Lagarias et al., SIAM J. Optim. 9, 112 (1998)). Deterministic; for the few-parameter fits of this library.
+/// Lagarias et al., SIAM J. Optim. 9, 112 (1998)). Deterministic; for few-parameter fits (the polarization compensator, the studies' intensity optimisers).
 /// </summary>
-internal static class NelderMead
+public static class NelderMead
 {
+    /// <summary>
+    /// Minimise <paramref name="f"/> from <paramref name="start"/> with an initial simplex of edge <paramref name="step"/>
+    /// along each axis; stops when the simplex's values span at most <paramref name="tolerance"/> or after
+    /// <paramref name="maxEvaluations"/> evaluations. Returns the best point and its value.
+    /// </summary>
     public static (double[] Point, double Value) Minimize(Func<double[], double> f, double[] start, double step, double tolerance, int maxEvaluations)
     {
         int n = start.Length;
