@@ -44,7 +44,29 @@ internal sealed class BenchReport
             ["ground"] = Details(outcome.Ground),
         };
         AddDistillation(root);
+        AddPointing(root);
         return new BenchReport(root, outcome);
+    }
+
+    /// <summary>
+    /// The pointing loops of both ends at the top level (issue 16): each end's loops, acquisition and events, and what the
+    /// light saw of them (the ground's channel coupling). Absent when the bench ran no loops (bench.apt: off).
+    /// </summary>
+    private static void AddPointing(JsonObject root)
+    {
+        JsonNode? payload = root["payload"]?["apt"];
+        JsonNode? ogs = root["ground"]?["apt"];
+        if (payload is null && ogs is null)
+        {
+            return;
+        }
+
+        root["apt"] = new JsonObject
+        {
+            ["payload"] = payload?.DeepClone(),
+            ["ogs"] = ogs?.DeepClone(),
+            ["channel_coupling"] = root["ground"]?["pointing_coupling"]?.DeepClone(),
+        };
     }
 
     /// <summary>The distillation figures of issue 3 at the top level: the OGS's view, both key hashes.</summary>

@@ -62,6 +62,22 @@ internal static class BenchSummary
             console.Write(blockTable);
         }
 
+        if (root["apt"] is JsonNode apt)
+        {
+            foreach (string end in new[] { "payload", "ogs" })
+            {
+                JsonNode? e = apt[end];
+                if (e is null)
+                {
+                    continue;
+                }
+
+                string loops = string.Join(", ", (e["loops"] as JsonArray ?? []).Select(l => $"{Text(l?["name"])} {Rms(l?["rms_urad"])} µrad"));
+                JsonNode? acquisition = e["acquisition"];
+                console.MarkupLine(Markup.Escape($"apt {end}: {loops} RMS; {Text(acquisition?["final_state"])}, fine lock after {Rms(acquisition?["time_to_fine_lock_s"])} s, mean T_point {Rms(acquisition?["mean_pointing_transmittance"])}, mirror faults {Text(e["mirror_faults"])}"));
+            }
+        }
+
         console.MarkupLine($"detections {Text(root["detections"])}, sifted {Text(root["sifted_bits"])} bits in {Text(root["sifted_packets"])} packets, final key {Text(root["final_key_bits"])} bits");
         bool same = root["keys_identical"]?.GetValue<bool>() ?? false;
         console.MarkupLine($"payload key SHA-256 {Text(root["payload_key_sha256"])}");
@@ -72,4 +88,7 @@ internal static class BenchSummary
         ReportNumbers.AsFinite(node) is double value ? (value * 100).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) : "-";
 
     private static string Text(JsonNode? node) => node?.ToString() ?? "-";
+
+    private static string Rms(JsonNode? node) =>
+        ReportNumbers.AsFinite(node) is double value ? value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "-";
 }
