@@ -16,6 +16,12 @@ public sealed class PointingRateGroup
     /// <summary>How long a faulted mirror rests before the loop tries it again.</summary>
     public const double MirrorRetryPeriodS = 1.0;
 
+    /// <summary>
+    /// How often the loop reads the mirror's position back: the fine loop's moves are fire-and-forget (a 2 kHz loop cannot
+    /// wait for an answer to each), so this read is what notices a controller that stopped answering.
+    /// </summary>
+    public const double MirrorCheckPeriodS = 0.1;
+
     private const int FineJob = 0;
     private const int CameraJob = 1;
     private const int CoarseJob = 2;
@@ -24,6 +30,8 @@ public sealed class PointingRateGroup
     private readonly IPointingHardware _hardware;
     private readonly FixedRateScheduler _scheduler;
     private double _mirrorRetryAtS = double.NegativeInfinity;
+    private double _mirrorCheckAtS;
+    private bool _recovering;
 
     public PointingRateGroup(PointingEnd end, IPointingHardware hardware, FixedRateScheduler scheduler, double pointingHalfAngleUrad)
     {
@@ -61,6 +69,9 @@ public sealed class PointingRateGroup
 
     /// <summary>The last mirror failure's message, null while the mirror has never failed.</summary>
     public string? LastMirrorFault { get; private set; }
+
+    /// <summary>The mirror's position as last read back (every <see cref="MirrorCheckPeriodS"/>), µrad.</summary>
+    public Devices.Mirrors.TipTiltPosition LastMirrorPosition { get; private set; }
 
     /// <summary>True while the mirror is at rest after a failure (coarse-only pointing).</summary>
     public bool MirrorFaulted => ReachedS < _mirrorRetryAtS;
@@ -149,25 +160,38 @@ public sealed class PointingRateGroup
     {
         try
         {
+            if (_recovering)
+            {
+                await _hardware.FineMirror.RecoverAsync(cancellationToken);
+            }
+
             ValueTask step = _end.OnFineFrameAsync(frame, cancellationToken);
             if (!step.IsCompletedSuccessfully)
             {
                 await step;
             }
 
-            if (LastMirrorFault is not null && _mirrorRetryAtS > double.NegativeInfinity)
+            if (t >= _mirrorCheckAtS)
             {
-                _mirrorRetryAtS = double.NegativeInfinity;
-                _end.Events.Add(t, _end.End, AptEventKind.DeviceRecovered, _end.Fine.MirrorIdentity);
+                _mirrorCheckAtS = t + MirrorCheckPeriodS;
+                LastMirrorPosition = await _hardware.FineMirror.ReadPositionAsync(cancellationToken);
+                if (_recovering)
+                {
+                    _recovering = false;
+                    _end.Events.Add(t, _end.End, AptEventKind.DeviceRecovered, _end.Fine.MirrorIdentity);
+                }
             }
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A device boundary: whatever the driver throws (timeout after its retries, garbled reply, refused command),
-            // the end keeps pointing on its coarse loop and the fault is reported, never a crash of the firmware.
+            // the end keeps pointing on its coarse loop and the fault is reported, never a crash of the firmware. After
+            // the rest, the first step reads the mirror back before it counts as recovered.
             MirrorFaults++;
             LastMirrorFault = error.Message;
             _mirrorRetryAtS = t + MirrorRetryPeriodS;
+            _mirrorCheckAtS = _mirrorRetryAtS;
+            _recovering = true;
             _end.Events.Add(t, _end.End, AptEventKind.DeviceFault, error.Message);
         }
     }

@@ -21,6 +21,12 @@ public interface ITipTiltMirror
 
     /// <summary>The measured position (sensor read-back), microradians.</summary>
     ValueTask<TipTiltPosition> ReadPositionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// After a failure: brings the device back into use if it answers again (a driver that latches its faults clears
+    /// them here); throws when it still does not. Mirrors without a fault state have nothing to do.
+    /// </summary>
+    ValueTask RecoverAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }
 
 /// <summary>A measured or commanded tip/tilt, microradians of mechanical tilt.</summary>

@@ -118,6 +118,15 @@ public sealed class PiE727Mirror : ITipTiltMirror
         }
     }
 
+    /// <summary>Leaves the controller's latched fault state when it answers <c>*IDN?</c> again (<see cref="PiE727Controller.RecoverAsync"/>).</summary>
+    public async ValueTask RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        if (controller.IsFaulted)
+        {
+            await controller.RecoverAsync(cancellationToken);
+        }
+    }
+
     /// <summary><c>STP</c>: stops both axes where they are.</summary>
     public ValueTask StopAsync(CancellationToken cancellationToken = default) => controller.StopAsync(cancellationToken);
 
