@@ -1,5 +1,6 @@
 using JinanOnboard.Config.Model;
 using JinanOnboard.OpticalBench.Pointing;
+using JinanOnboard.OpticalBench.Polarization;
 using JinanOnboard.Primitives.TimeTags;
 using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.QuantumChannel;
@@ -48,13 +49,15 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
     /// <paramref name="pointing"/>, when the bench runs the pointing loops, couples the channel to both ends' fine
     /// pointing (<see cref="PassPointing.Couple"/>), averaged over each simulation segment.
     /// </remarks>
-    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS, IReadOnlyList<OutageSettings>? downlinkOutages = null, PassPointing? pointing = null)
+    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS, IReadOnlyList<OutageSettings>? downlinkOutages = null, PassPointing? pointing = null, PassPolarization? polarization = null)
     {
         ArgumentNullException.ThrowIfNull(physics);
         PassInterval[] obstructions = [.. (downlinkOutages ?? []).Where(o => o.Reason == "cloud").Select(o => new PassInterval(o.StartS, o.EndS))];
         double efficiency = physics.Number("receiver.detector_efficiency");
         double darkCountRateHz = physics.Number("receiver.dark_count_per_s");
-        IChannelProfile profile = new TimelineChannelProfile(timeline, efficiency, darkCountRateHz, PolarizationError(physics));
+        double fixedPolarizationError = PolarizationError(physics);
+        Func<double, double> polarizationError = polarization is null ? _ => fixedPolarizationError : polarization.ErrorAt;
+        IChannelProfile profile = new TimelineChannelProfile(timeline, efficiency, darkCountRateHz, polarizationError);
         if (obstructions.Length > 0)
         {
             profile = new ObstructedChannelProfile(profile, obstructions);

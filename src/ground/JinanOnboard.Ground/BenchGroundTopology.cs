@@ -1,7 +1,9 @@
 using JinanOnboard.Ground.Components.Detection;
 using JinanOnboard.Control.Pointing;
 using JinanOnboard.OpticalBench;
+using JinanOnboard.Config.Model;
 using JinanOnboard.OpticalBench.Pointing;
+using JinanOnboard.OpticalBench.Polarization;
 using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Runtime.Hosting;
 using JinanOnboard.Runtime.Plan;
@@ -30,11 +32,13 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
     {
         private readonly SimulatedOpticalBench _bench;
         private readonly PassPointing? _pointing;
+        private readonly PassPolarization? _polarization;
 
         public Bench(RunPlan plan)
         {
             _pointing = PassPointing.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, plan.Configuration.Bench, plan.OpticalPath);
-            _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages, _pointing);
+            _polarization = plan.Configuration.Bench.Polarization == BenchSettings.PolarizationFixed ? null : PassPolarization.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Bench.Polarization);
+            _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages, _pointing, _polarization);
             TimeTagger = new TimeTaggerCable(_bench.HostStream, () => _bench.Exhausted);
         }
 
@@ -52,6 +56,11 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
             if (_pointing is not null)
             {
                 details["pointing_coupling"] = _pointing.Details();
+            }
+
+            if (_polarization is not null)
+            {
+                details["polarization"] = _polarization.Details();
             }
         }
 

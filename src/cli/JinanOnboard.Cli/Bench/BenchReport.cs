@@ -45,6 +45,11 @@ internal sealed class BenchReport
         };
         AddDistillation(root);
         AddPointing(root);
+        if (root["ground"]?["polarization"] is JsonNode polarization)
+        {
+            root["polarization"] = polarization.DeepClone(); // the channel's polarization model: calibration, HWP, error per second
+        }
+
         return new BenchReport(root, outcome);
     }
 

@@ -158,6 +158,7 @@ internal static class FirmwareConfigurationReader
         var bench = new BenchSettings
         {
             Apt = section.String("apt", d.Apt, [BenchSettings.AptDrivers, BenchSettings.AptBypassed, BenchSettings.AptOff]),
+            Polarization = section.String("polarization", d.Polarization, [BenchSettings.PolarizationCompensated, BenchSettings.PolarizationOff, BenchSettings.PolarizationFixed]),
         };
         section.RejectUnknownKeys();
         return bench;

@@ -46,6 +46,17 @@ public sealed record BenchSettings
 
     public string Apt { get; init; } = AptDrivers;
 
+    public const string PolarizationCompensated = "compensated";
+    public const string PolarizationOff = "off";
+    public const string PolarizationFixed = "fixed";
+
+    /// <summary>
+    /// The channel's polarization error: "compensated" (default: Jones model of fibre, calibrated QWP–HWP–QWP and the OGS
+    /// HWP following the pass geometry), "off" (the same fibre and frame rotation with no compensation), "fixed" (the
+    /// middle of the physics set's protocol.polarization_qber range, as before the model was wired).
+    /// </summary>
+    public string Polarization { get; init; } = PolarizationCompensated;
+
     /// <summary>True when the loops run (drivers or bypassed).</summary>
     public bool AptOn => Apt != AptOff;
 }
