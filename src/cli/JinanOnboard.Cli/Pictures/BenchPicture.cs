@@ -87,6 +87,7 @@ internal static class BenchPicture
         Plot plot = new();
         plot.YLabel("T_point (1 s means)");
         plot.XLabel("pass time (s)");
+        plot.Axes.SetLimitsY(-0.02, 1.05);
         JsonNode? coupling = ground?["pointing_coupling"];
         if (coupling is null)
         {
@@ -127,7 +128,6 @@ internal static class BenchPicture
             return plot;
         }
 
-        plot.Axes.SetLimitsY(-0.02, 1.05);
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }
