@@ -87,7 +87,7 @@ internal static class AptSimPicture
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
+            LabelFormatter = y => Math.Pow(10, y).ToString("0.###", CultureInfo.InvariantCulture),
         };
         plot.Axes.Left.TickGenerator = ticks;
         plot.YLabel(label);
