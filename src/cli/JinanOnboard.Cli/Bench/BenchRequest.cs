@@ -26,6 +26,9 @@ internal sealed record BenchRequest(
     /// </summary>
     public string? StoreDirectory { get; init; }
 
+    /// <summary>Where <c>--plot</c> writes bench.png after the pass (null: no picture).</summary>
+    public string? PlotDirectory { get; init; }
+
     /// <summary>Record both sides' seams to OUT/payload.jrec and OUT/ground.jrec (protocol-spec/recording-seam.md).</summary>
     public bool Record { get; init; }
 }

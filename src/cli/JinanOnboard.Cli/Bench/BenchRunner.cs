@@ -24,6 +24,11 @@ internal static class BenchRunner
             BenchSummary.Print(report, reportPath);
         }
 
+        if (request.PlotDirectory is not null)
+        {
+            SavePicture(report, request);
+        }
+
         if (report.Outcome.Failure is not null)
         {
             Console.Error.WriteLine($"jinan bench: {report.Outcome.Failure}");
@@ -31,6 +36,26 @@ internal static class BenchRunner
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// bench.png from the report, for a failed pass too (what there is). The pass's result stands whatever happens to its
+    /// picture: a picture that cannot be drawn or written is one line on stderr, not a different exit code.
+    /// </summary>
+    private static void SavePicture(BenchReport report, BenchRequest request)
+    {
+        string directory = request.PlotDirectory!;
+        try
+        {
+            string written = Pictures.BenchPicture.Save(report.Root, request.Configuration.Bench.Apt, directory);
+
+            // stdout stays one JSON document under --json: the path goes to stderr there.
+            (request.Json ? Console.Error : Console.Out).WriteLine($"wrote {written}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"jinan bench: --plot {directory}: no picture: {ex.Message.Split('\n')[0]}");
+        }
     }
 
     /// <summary>One pass without printing anything (jinan campaign runs many): the processes, then report.json.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using JinanOnboard.Cli.Pictures;
 using JinanOnboard.Config.Loading;
 using JinanOnboard.Control.Pointing;
 using JinanOnboard.Physics.Parameters;
@@ -23,25 +24,40 @@ internal static partial class CommandCatalog
         var dark = new Option<bool>("--beacons-off") { Description = "Both beacons dark: shows a loop that never locks, and why." };
         var drivers = new Option<bool>("--drivers") { Description = "Command both fast steering mirrors through the PI E-727 driver (GCS 2.0) to simulated controllers instead of the plant models directly." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        foreach (Option o in new Option[] { config, seconds, seed, cloud, dark, drivers, json })
+        var plot = new Option<string?>("--plot") { Description = "Also write a PNG: both ends' fine and coarse errors and T_point over the pass (10 ms means), lock events marked." };
+        foreach (Option o in new Option[] { config, seconds, seed, cloud, dark, drivers, json, plot })
         {
             sim.Options.Add(o);
         }
 
-        sim.SetAction(parse => Run(() => RunAptSim(parse.GetValue(config)!, parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(cloud) ?? [], parse.GetValue(dark), parse.GetValue(drivers), parse.GetValue(json))));
+        sim.SetAction(parse => Run(() => RunAptSim(parse.GetValue(config)!, parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(cloud) ?? [], parse.GetValue(dark), parse.GetValue(drivers), parse.GetValue(json), parse.GetValue(plot))));
         apt.Subcommands.Add(sim);
         root.Subcommands.Add(apt);
     }
 
-    private static int RunAptSim(string config, double seconds, ulong seed, string[] clouds, bool beaconsOff, bool drivers, bool json)
+    private static int RunAptSim(string config, double seconds, ulong seed, string[] clouds, bool beaconsOff, bool drivers, bool json, string? plotPath)
     {
         Positive(seconds, "--seconds", 3600);
         PhysicsParameterSet set = LoadConfig(config);
         var options = new AptSimulationOptions { Seconds = seconds, Seed = seed, Clouds = [.. clouds.Select(ParseCloud)], BeaconsLit = !beaconsOff, Drivers = drivers };
+        if (plotPath is not null)
+        {
+            // A picture that cannot be written is known before a long run, not after it.
+            PrepareAptPlotDirectory(plotPath);
+        }
+
         AptReport report;
+        AptTrace? trace = null;
         try
         {
-            report = new AptSimulation(set, options).Run();
+            var simulation = new AptSimulation(set, options);
+            if (plotPath is not null)
+            {
+                trace = AptTrace.ForPass(seconds, AptSimulation.LockstepS, simulation.Settings.PayloadDivergenceHalfAngleUrad, simulation.Settings.OgsFieldOfViewHalfAngleUrad);
+                simulation.Sampled = trace.Record;
+            }
+
+            report = simulation.Run();
         }
         catch (ParameterSetException ex)
         {
@@ -70,7 +86,40 @@ internal static partial class CommandCatalog
             PrintAptReport(report);
         }
 
+        if (trace is not null)
+        {
+            trace.Complete();
+            string written = SaveAptPlot(trace, report, plotPath!);
+
+            // stdout stays one JSON document under --json: the path goes to stderr there.
+            (json ? Console.Error : Console.Out).WriteLine($"wrote {written}");
+        }
+
         return report.Ends.All(e => e.FailureReason is null) ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    private static void PrepareAptPlotDirectory(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UserErrorException($"--plot {path}: cannot create its directory: {ex.Message}");
+        }
+    }
+
+    private static string SaveAptPlot(AptTrace trace, AptReport report, string path)
+    {
+        try
+        {
+            return AptSimPicture.Save(trace, report, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserErrorException($"--plot: {ex.Message}");
+        }
     }
 
     private static TimeWindow ParseCloud(string text)

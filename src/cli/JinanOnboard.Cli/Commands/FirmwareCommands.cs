@@ -44,7 +44,8 @@ internal static partial class CommandCatalog
         var kill = new Option<string?>("--kill-after") { Description = "Fault drill: kill one side mid-pass, e.g. payload:2.5 or ground:1 (seconds of wall time after it starts)." };
         var terminate = new Option<string?>("--terminate-after") { Description = "Fault drill: send one side SIGTERM mid-pass, e.g. ground:6 (it closes its session and ends interrupted, exit 143)." };
         var record = new Option<bool>("--record") { Description = "Record both sides' link and time-tag streams to OUT/payload.jrec and OUT/ground.jrec (process transports)." };
-        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill, terminate, record })
+        var plot = new Option<string?>("--plot") { Description = "After the pass, write DIR/bench.png: T_point per second of each end, detected pulses per second, QBER per packet (from the report; a failed pass draws what there is)." };
+        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill, terminate, record, plot })
         {
             command.Options.Add(option);
         }
@@ -83,6 +84,7 @@ internal static partial class CommandCatalog
                 KillAfter = FaultDrill.Parse(parse.GetValue(kill)),
                 TerminateAfter = FaultDrill.Parse(parse.GetValue(terminate), "--terminate-after"),
                 Record = parse.GetValue(record),
+                PlotDirectory = parse.GetValue(plot),
             };
             return await BenchRunner.RunAsync(request, cancellationToken);
         });
