@@ -14,8 +14,9 @@ namespace JinanOnboard.OpticalBench.Polarization;
 /// from the decoder's reference-state counts (<see cref="CalibrationRun"/>: the angles come from measured counts, never
 /// from the fibre's hidden matrix), the free-space frame rotation of the pass geometry, and the OGS half-wave plate
 /// following it second by second. The residual misalignment is the channel's error probability per second (the mean of
-/// the Z and X bases' errors; the detector simulation adds the source's own contrast). Before the calibration ends, and
-/// with <see cref="BenchSettings.PolarizationOff"/> throughout, the channel is uncompensated.
+/// the Z and X bases' errors; the detector simulation adds the source's own contrast). The calibration is taken to run
+/// before the QKD window, as the real system calibrates before sending key pulses; with
+/// <see cref="BenchSettings.PolarizationOff"/>, or a calibration that fails, the channel is uncompensated.
 /// </summary>
 /// <remarks>
 /// Today the calibration runs inside the bench against its simulated decoder; the reference-state exchange over the
@@ -52,7 +53,9 @@ public sealed class PassPolarization
         var rig = new PolarizationRig(settings, table, seed);
         bool compensate = mode == BenchSettings.PolarizationCompensated;
         BenchCalibrationResult? calibration = compensate ? CalibrationRun.RunAsync(rig, 0).GetAwaiter().GetResult() : null;
-        double calibratedFromS = calibration is { Outcome.Succeeded: true } ? calibration.EndPassSeconds : double.PositiveInfinity;
+        // The calibration belongs before the QKD window (the source sends key pulses only once the compensator is set): its
+        // rounds take the first seconds of fibre drift, and the angles it leaves apply from the window's start.
+        double calibratedFromS = calibration is { Outcome.Succeeded: true } ? 0 : double.PositiveInfinity;
         var perSecond = new double[table.Count];
         double hwpMin = double.PositiveInfinity, hwpMax = double.NegativeInfinity;
         for (int t = 0; t < table.Count; t++)
@@ -98,7 +101,8 @@ public sealed class PassPolarization
     /// <summary>What the ground's result says about it (<c>polarization</c>).</summary>
     public object Details()
     {
-        double[] after = Calibration is { Outcome.Succeeded: true } c ? [.. _errorPerSecond.Skip((int)Math.Ceiling(c.EndPassSeconds))] : _errorPerSecond;
+        double[] after = _errorPerSecond;
+
         return new
         {
             mode = Mode,
