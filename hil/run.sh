@@ -70,6 +70,6 @@ verdict() { [ "$1" -eq 0 ] && echo ok || echo "FAILED (exit $1)"; }
     grep -E "no answer|NO " "$OUT/probe.txt" 2>/dev/null | sed 's/^/        degraded: /'
     echo "suites: $(verdict "$suites") -- $(grep -E "^(Passed|Failed)!" "$OUT/suites.txt" | tail -n 1)"
     echo "after:  $(verdict "$after") -- $(tail -n 1 "$OUT/probe-after.txt" 2>/dev/null)${lost:+; lost during the run: $lost}"
-    echo "pass:   $(verdict "$pass") -- the pass runs on the simulated optical bench; the pointing and polarization loops do not drive the profile's devices yet (hil/README.md)"
+    echo "pass:   $(verdict "$pass") -- the pass runs on the simulated optical bench; its pointing loops drive the bench's simulated E-727s, not the profile's devices yet (hil/README.md)"
 } | tee "$OUT/summary.txt"
 [ "$probe" -eq 0 ] && [ "$suites" -eq 0 ] && [ "$pass" -eq 0 ]
