@@ -84,9 +84,7 @@ public sealed class AptSimulation
         return new AptReport(_options.Seconds, _options.Seed, loops, [payload.EndReport(), ogs.EndReport()], [.. events.Events]);
     }
 
-    private IMirrorPlant Mirror(string name, EndSettings end, FixedRateScheduler clock) => _options.Drivers
-        ? E727Mirror.ConnectAsync(name, end.Fine.Mirror, clock.TicksPerSecond, (int)clock.MinPeriodTicks).GetAwaiter().GetResult()
-        : new BypassedMirror($"simulated piezo FSM ({name})", end.Fine.Mirror, 1.0 / clock.TicksPerSecond, (int)clock.MinPeriodTicks);
+    private IMirrorPlant Mirror(string name, EndSettings end, FixedRateScheduler clock) => MirrorPlants.Create(name, end.Fine.Mirror, clock, _options.Drivers);
 
     /// <summary>The run's mirrors, disposed (drivers closed) when the run ends.</summary>
     private sealed class MirrorSet : IDisposable

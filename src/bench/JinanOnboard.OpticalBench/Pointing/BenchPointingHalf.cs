@@ -49,9 +49,7 @@ public sealed class BenchPointingHalf : IAsyncDisposable
         EndSettings endSettings = end == PointingEnd.Payload ? settings.Payload : settings.Ogs;
         FixedRateScheduler clock = PointingRateGroup.Scheduler(endSettings);
         string name = end == PointingEnd.Payload ? "payload FSM" : "OGS FSM";
-        IMirrorPlant mirror = apt == BenchSettings.AptDrivers
-            ? E727Mirror.ConnectAsync(name, endSettings.Fine.Mirror, clock.TicksPerSecond, (int)clock.MinPeriodTicks).GetAwaiter().GetResult()
-            : new BypassedMirror($"simulated piezo FSM ({name})", endSettings.Fine.Mirror, 1.0 / clock.TicksPerSecond, (int)clock.MinPeriodTicks);
+        IMirrorPlant mirror = MirrorPlants.Create(name, endSettings.Fine.Mirror, clock, apt == BenchSettings.AptDrivers);
         OutageSettings[] clouds = [.. downlinkOutages.Where(o => o.Reason == "cloud")];
         OutageSettings[] dark = [.. downlinkOutages.Where(o => o.Reason is "cloud" or "beacon")];
         var hardware = new EndPointingBench(end, settings, physics.Number("receiver.aperture_m"), new LineOfSightTrack(timeline), seed, clock, mirror,

@@ -15,7 +15,6 @@ namespace JinanOnboard.Runtime.Pointing;
 public sealed class PointingComponent
 {
     private readonly string _coarseName;
-    private readonly SemaphoreSlim _gate = new(1, 1); // the OGS advances from its clock's messages and from its session's pass end
 
     /// <param name="end"><see cref="PointingEnd.Payload"/> or <see cref="PointingEnd.Ogs"/>.</param>
     /// <param name="settings">Both ends' APT settings (physics set's <c>apt</c> section).</param>
@@ -70,26 +69,12 @@ public sealed class PointingComponent
                 await Task.Yield(); // one second of pass at a time, then let the process's other work in
             }
 
-            await OnPassTimeAsync(TimeSpan.FromSeconds(target), cancellationToken);
+            await RateGroup.AdvanceToAsync(target, cancellationToken); // this task is the loops' only driver
             afterStep?.Invoke(target);
             if (target >= durationS)
             {
                 return;
             }
-        }
-    }
-
-    /// <summary>Runs every loop step due by <paramref name="passTime"/>.</summary>
-    public async ValueTask OnPassTimeAsync(TimeSpan passTime, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await RateGroup.AdvanceToAsync(passTime.TotalSeconds, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
