@@ -10,7 +10,7 @@ public sealed class ConfigurationErrorTests
 
     private static string PhysicsWith(string directory, string find, string replace)
     {
-        string root = RepositoryRoot();
+        string root = JinanProcess.RepositoryRoot;
         string text = File.ReadAllText(Path.Combine(root, "configs", "physics", "jinan1.json"));
         Assert.Contains(find, text, StringComparison.Ordinal);
         string physics = Path.Combine(directory, "bad-physics.json");
@@ -156,18 +156,5 @@ public sealed class ConfigurationErrorTests
         Assert.Contains(expected, lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("listening", run.StandardOutput, StringComparison.Ordinal); // nothing listened or connected
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "JinanOnboard.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

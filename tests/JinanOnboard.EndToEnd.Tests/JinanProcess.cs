@@ -10,6 +10,22 @@ internal static class JinanProcess
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "jinan.dll");
 
+    /// <summary>The repository's root (the folder with JinanOnboard.sln above the test binaries).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
+    {
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "JinanOnboard.sln")))
+            {
+                return d.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+
     public static ProcessStartInfo StartInfo(params string[] arguments)
     {
         var info = new ProcessStartInfo(DotnetHost())

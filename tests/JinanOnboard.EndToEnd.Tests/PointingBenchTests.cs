@@ -57,6 +57,37 @@ public sealed class PointingBenchTests
     }
 
     [Fact]
+    public async Task An_end_that_never_locks_ends_its_pass_with_no_fine_lock_and_says_why()
+    {
+        // The OGS's coarse lock asks for 1 µrad from a gimbal whose camera error is tens of µrad: it can never lock.
+        string directory = JinanProcess.NewDirectory();
+        var physics = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(JinanProcess.RepositoryRoot, "configs", "physics", "jinan1.json")))!;
+        physics["apt"]!["ogs"]!["coarse_lock_urad"] = 1;
+        physics["apt"]!["acquisition"]!["timeout_s"] = 10;
+        string physicsPath = Path.Combine(directory, "nolock-physics.json");
+        File.WriteAllText(physicsPath, physics.ToJsonString());
+        string config = Path.Combine(directory, "nolock.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new { pass = new { duration_s = 20 }, physics = physicsPath }));
+        string output = Path.Combine(directory, "out");
+
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--out", output, "--json");
+
+        Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}\nstdout:\n{run.StandardOutput}\nstderr:\n{run.StandardError}");
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        JsonElement root = report.RootElement;
+        JsonElement ground = root.GetProperty("processes").GetProperty("ground");
+        Assert.Equal("no_fine_lock", ground.GetProperty("status").GetString());
+        Assert.Equal(1, ground.GetProperty("exit_code").GetInt32());
+        Assert.Contains("OGS APT: no fine lock within 10 s: the coarse error never stayed within 1 µrad", ground.GetProperty("error").GetString(), StringComparison.Ordinal);
+        JsonElement payload = root.GetProperty("processes").GetProperty("payload");
+        Assert.Equal("completed", payload.GetProperty("status").GetString());
+        Assert.Equal(0, payload.GetProperty("exit_code").GetInt32());
+        JsonElement acquisition = root.GetProperty("ground").GetProperty("apt").GetProperty("acquisition");
+        Assert.Equal(JsonValueKind.Null, acquisition.GetProperty("time_to_fine_lock_s").ValueKind);
+        Assert.StartsWith("no fine lock within 10 s", acquisition.GetProperty("failure_reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_default_bench_reports_both_ends_loops_in_their_published_ranges()
     {
         string output = Path.Combine(JinanProcess.NewDirectory(), "out");

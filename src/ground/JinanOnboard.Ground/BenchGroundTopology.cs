@@ -25,6 +25,8 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
 
     public IReadOnlyDictionary<string, object> Details() => _ground.Details();
 
+    public PassShortfall? Shortfall() => _ground.Shortfall();
+
     public ValueTask DisposeAsync() => _ground.DisposeAsync();
 
     /// <summary>The bench of the plan's pass as the ground's hardware.</summary>

@@ -122,6 +122,8 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         await _distillation!.FinishAsync(context.Time, context.Logger, cancellationToken);
     }
 
+    public PassShortfall? Shortfall() => _pointing?.NeverLockedReason is { } why ? new PassShortfall(PassShortfall.NoFineLock, "OGS APT: " + why) : null;
+
     public IReadOnlyDictionary<string, object> Details()
     {
         var details = new Dictionary<string, object>();

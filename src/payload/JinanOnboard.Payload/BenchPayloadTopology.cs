@@ -21,6 +21,8 @@ public sealed class BenchPayloadTopology : IFirmwareTopology, IAsyncDisposable
 
     public IReadOnlyDictionary<string, object> Details() => _payload.Details();
 
+    public PassShortfall? Shortfall() => _payload.Shortfall();
+
     public ValueTask DisposeAsync() => _payload.DisposeAsync();
 
     /// <summary>The bench's payload half for the plan's pass.</summary>

@@ -89,6 +89,8 @@ public sealed class PayloadTopology(Func<RunPlan, IPayloadHardware> attachHardwa
         return passSeconds;
     }
 
+    public PassShortfall? Shortfall() => _pointing?.NeverLockedReason is { } why ? new PassShortfall(PassShortfall.NoFineLock, "payload APT: " + why) : null;
+
     public IReadOnlyDictionary<string, object> Details()
     {
         var details = new Dictionary<string, object>();

@@ -148,19 +148,26 @@ public sealed class AcquisitionStateMachine
 
         if (FailureReason is null && double.IsNaN(TimeToFineLockS) && timeS - _startS >= _settings.TimeoutS)
         {
-            FailureReason = WhyNotLocked();
+            FailureReason = WhyNotLocked(_settings.TimeoutS);
             _log.Add(timeS, _end, AptEventKind.AcquisitionFailed, FailureReason);
         }
     }
 
-    private string WhyNotLocked() => State switch
+    /// <summary>
+    /// At the end of a pass: why the end never reached fine lock at all (the timeout's reason, or the same diagnosis over
+    /// the pass's <paramref name="elapsedS"/> seconds when the pass was shorter than the timeout); null once it locked.
+    /// </summary>
+    public string? NeverLockedReason(double elapsedS) =>
+        !double.IsNaN(TimeToFineLockS) ? null : FailureReason ?? WhyNotLocked(Math.Round(elapsedS, 3));
+
+    private string WhyNotLocked(double withinS) => State switch
     {
-        AcquisitionState.OpenLoop when _beaconFrames == 0 => Invariant($"no fine lock within {_settings.TimeoutS} s: the beacon was never seen ({_coarseFrames} coarse cycles without a valid beacon frame)"),
-        AcquisitionState.OpenLoop => Invariant($"no fine lock within {_settings.TimeoutS} s: the beacon was lost again ({_beaconFrames} valid beacon frames in {_coarseFrames} cycles)"),
-        AcquisitionState.BeaconCapture => Invariant($"no fine lock within {_settings.TimeoutS} s: the coarse error never stayed within {_settings.CoarseLockUrad} µrad for {_settings.LockFrames} frames (best {_bestCoarseUrad:F1} µrad)"),
+        AcquisitionState.OpenLoop when _beaconFrames == 0 => Invariant($"no fine lock within {withinS} s: the beacon was never seen ({_coarseFrames} coarse cycles without a valid beacon frame)"),
+        AcquisitionState.OpenLoop => Invariant($"no fine lock within {withinS} s: the beacon was lost again ({_beaconFrames} valid beacon frames in {_coarseFrames} cycles)"),
+        AcquisitionState.BeaconCapture => Invariant($"no fine lock within {withinS} s: the coarse error never stayed within {_settings.CoarseLockUrad} µrad for {_settings.LockFrames} frames (best {_bestCoarseUrad:F1} µrad)"),
         _ => _fineFrames == 0
-            ? Invariant($"no fine lock within {_settings.TimeoutS} s: coarse lock held but the fine camera never saw the spot")
-            : Invariant($"no fine lock within {_settings.TimeoutS} s: the fine error never stayed within {_settings.FineLockUrad} µrad for {_settings.LockFrames} cycles (best {_bestFineUrad:F2} µrad)"),
+            ? Invariant($"no fine lock within {withinS} s: coarse lock held but the fine camera never saw the spot")
+            : Invariant($"no fine lock within {withinS} s: the fine error never stayed within {_settings.FineLockUrad} µrad for {_settings.LockFrames} cycles (best {_bestFineUrad:F2} µrad)"),
     };
 
     private void Enter(double timeS, AcquisitionState next, AptEventKind kind, string detail)

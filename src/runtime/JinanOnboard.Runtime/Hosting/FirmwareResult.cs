@@ -12,7 +12,8 @@ public sealed record FirmwareResult
     /// <summary>
     /// One vocabulary on both sides and in the bench: "completed" (every block settled), "link_lost" (no valid frame
     /// for link.give_up_s, the transport failed, or the peer vanished), "link_degraded" (frames arrive but too few to
-    /// make progress), "interrupted" (SIGINT/SIGTERM, or the peer's operator stopped it), "configuration_error" or
+    /// make progress), "interrupted" (SIGINT/SIGTERM, or the peer's operator stopped it), "no_fine_lock" (the session completed but an
+    /// APT end never reached fine lock, so no key could be made: the error says why), "configuration_error" or
     /// "failed" (anything else: a bug or an I/O error, with its message).
     /// </summary>
     public required string Status { get; init; }

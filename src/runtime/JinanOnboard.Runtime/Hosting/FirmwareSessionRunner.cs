@@ -247,7 +247,7 @@ public static class FirmwareSessionRunner
 
             await routing.ContinueWith(_ => { }, TaskScheduler.Default);
             logger.LogInformation("{Role} session completed after {PassSeconds:F1} s of pass", roleName, passSeconds);
-            return Result("completed");
+            return topology.Shortfall() is { } shortfall ? Result(shortfall.Status, shortfall.Reason) : Result("completed");
         }
         catch (Exception ex) when (ex is Config.Loading.ConfigurationException or KeyFileException or TransportConfigurationException or JinanOnboard.Physics.Parameters.ParameterSetException)
         {

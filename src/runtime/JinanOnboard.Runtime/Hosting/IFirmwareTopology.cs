@@ -36,4 +36,17 @@ public interface IFirmwareTopology
 
     /// <summary>Role-specific figures for the result.</summary>
     IReadOnlyDictionary<string, object> Details();
+
+    /// <summary>
+    /// After a session that completed: the status and reason when the pass nevertheless did not do its job (an APT end
+    /// that never reached fine lock: <c>no_fine_lock</c>), or null.
+    /// </summary>
+    PassShortfall? Shortfall() => null;
+}
+
+/// <summary>A completed session's pass that did not do its job: a <see cref="FirmwareResult.Status"/> and why.</summary>
+public sealed record PassShortfall(string Status, string Reason)
+{
+    /// <summary>An APT end never reached fine lock in the pass.</summary>
+    public const string NoFineLock = "no_fine_lock";
 }

@@ -78,6 +78,9 @@ public sealed class PointingComponent
         }
     }
 
+    /// <summary>At the pass end: why this end never reached fine lock in it, or null once it did.</summary>
+    public string? NeverLockedReason => End.Acquisition.NeverLockedReason(RateGroup.ReachedS);
+
     /// <summary>Loop states for housekeeping: acquisition state (its enum value), last fine residual, faults.</summary>
     public IEnumerable<KeyValuePair<string, double>> Housekeeping()
     {
@@ -93,14 +96,47 @@ public sealed class PointingComponent
     }
 
     /// <summary>The end's section of the result: loops (RMS after fine lock), acquisition, device faults, events.</summary>
-    public object Report() => new
+    /// <remarks>
+    /// A figure with no samples (an end that never locked has no RMS after fine lock) is null, not NaN: the ground's
+    /// details travel in its summary message, which is strict JSON.
+    /// </remarks>
+    public object Report()
     {
-        end = End.End,
-        reached_s = RateGroup.ReachedS,
-        loops = RateGroup.LoopReports(_coarseName),
-        acquisition = RateGroup.EndReport(),
-        mirror_faults = RateGroup.MirrorFaults,
-        last_mirror_fault = RateGroup.LastMirrorFault,
-        events = Events.Events.Select(e => new { time_s = Math.Round(e.TimeS, 4), kind = PointingRateGroup.SnakeCase(e.Kind.ToString()), detail = e.Detail }).ToArray(),
-    };
+        AptEndReport a = RateGroup.EndReport();
+        return new
+        {
+            end = End.End,
+            reached_s = RateGroup.ReachedS,
+            loops = RateGroup.LoopReports(_coarseName).Select(l => new
+            {
+                name = l.Name,
+                rate_hz = l.RateHz,
+                rms_urad = Finite(l.RmsUrad),
+                rms_x_urad = Finite(l.RmsXUrad),
+                rms_y_urad = Finite(l.RmsYUrad),
+                peak_urad = Finite(l.PeakUrad),
+                samples = l.Samples,
+                clamped_commands = l.ClampedCommands,
+                dropouts = l.Dropouts,
+            }).ToArray(),
+            acquisition = new
+            {
+                end = a.End,
+                final_state = a.FinalState,
+                time_to_fine_lock_s = Finite(a.TimeToFineLockS),
+                failure_reason = a.FailureReason ?? NeverLockedReason,
+                mean_pointing_transmittance = Finite(a.MeanPointingTransmittance),
+                pointing_half_angle_urad = a.PointingHalfAngleUrad,
+                source_switches = a.SourceSwitches,
+                lock_acquired = a.LockAcquired,
+                lock_lost = a.LockLost,
+                frames_rejected = a.FramesRejected,
+            },
+            mirror_faults = RateGroup.MirrorFaults,
+            last_mirror_fault = RateGroup.LastMirrorFault,
+            events = Events.Events.Select(e => new { time_s = Math.Round(e.TimeS, 4), kind = PointingRateGroup.SnakeCase(e.Kind.ToString()), detail = e.Detail }).ToArray(),
+        };
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
