@@ -113,6 +113,22 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public async Task An_apt_gain_out_of_range_in_the_physics_set_is_named_before_the_bench_starts()
+    {
+        string directory = JinanProcess.NewDirectory();
+        var physics = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(JinanProcess.RepositoryRoot, "configs", "physics", "jinan1.json")))!;
+        physics["apt"]!["payload"]!["fine_ki_per_s"] = 1e7;
+        string physicsPath = Path.Combine(directory, "gain.json");
+        File.WriteAllText(physicsPath, physics.ToJsonString());
+        string config = Path.Combine(directory, "run.json");
+        File.WriteAllText(config, System.Text.Json.JsonSerializer.Serialize(new { physics = physicsPath }));
+
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--out", Path.Combine(directory, "out"));
+
+        AssertOneLineUsageError(run, "key 'apt.payload.fine_ki_per_s' = 10000000 is outside the allowed range [0, 100000] 1/s");
+    }
+
+    [Fact]
     public async Task A_pass_window_below_the_minimum_elevation_is_refused()
     {
         string directory = JinanProcess.NewDirectory();
