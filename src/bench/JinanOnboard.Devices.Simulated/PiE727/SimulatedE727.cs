@@ -87,6 +87,26 @@ public sealed class SimulatedE727
         }
     }
 
+    /// <summary>The position of <paramref name="axis"/> among the controller's axes, for <see cref="TargetAt"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such axis.</exception>
+    public int AxisIndex(string axis)
+    {
+        int index = Array.FindIndex(axisList, a => a.Name == axis);
+        return index >= 0 ? index : throw new KeyNotFoundException($"no axis '{axis}'");
+    }
+
+    /// <summary>
+    /// <see cref="TargetOf(string)"/> by the axis's <see cref="AxisIndex"/>: a plant model reads its input every bench tick,
+    /// and the name's dictionary lookup was a fifth of that read (issue 16).
+    /// </summary>
+    public double TargetAt(int axisIndex)
+    {
+        lock (gate)
+        {
+            return axisList[axisIndex].Target;
+        }
+    }
+
     /// <summary>
     /// Executes one command line (without its LF; its bytes read as Latin-1, as the wire's are) and returns the reply
     /// bytes (LF-terminated, multi-line replies joined by "SP LF"), or null when the controller does not answer (a set
@@ -255,7 +275,7 @@ public sealed class SimulatedE727
                 return null;
             }
 
-            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            if (!GcsDecimalParser.TryParse(number, out double value) || !double.IsFinite(value))
             {
                 lastError = 1;
                 return null;
