@@ -87,7 +87,10 @@ public sealed class SimulatedE727
         }
     }
 
-    /// <summary>The position of <paramref name="axis"/> among the controller's axes, for <see cref="TargetAt"/>.</summary>
+    /// <summary>How many axes the controller has (the length <see cref="CopyTargets"/> fills).</summary>
+    public int AxisCount => axisList.Length;
+
+    /// <summary>The position of <paramref name="axis"/> among the controller's axes (its place in <see cref="CopyTargets"/>).</summary>
     /// <exception cref="KeyNotFoundException">No such axis.</exception>
     public int AxisIndex(string axis)
     {
@@ -96,14 +99,19 @@ public sealed class SimulatedE727
     }
 
     /// <summary>
-    /// <see cref="TargetOf(string)"/> by the axis's <see cref="AxisIndex"/>: a plant model reads its input every bench tick,
-    /// and the name's dictionary lookup was a fifth of that read (issue 16).
+    /// Every axis's servo target (<see cref="TargetOf(string)"/>), in <see cref="AxisIndex"/> order, read at one instant:
+    /// a plant model reads its inputs every bench tick, and a lock and a name lookup per axis were a fifth of that
+    /// tick's cost on the controller's side (issue 16).
     /// </summary>
-    public double TargetAt(int axisIndex)
+    public void CopyTargets(Span<double> targets)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(targets.Length, axisList.Length, nameof(targets));
         lock (gate)
         {
-            return axisList[axisIndex].Target;
+            for (int i = 0; i < axisList.Length; i++)
+            {
+                targets[i] = axisList[i].Target;
+            }
         }
     }
 

@@ -25,6 +25,7 @@ public sealed class E727Mirror : IMirrorPlant
     private readonly SecondOrderAxis _y;
     private readonly int _xAxis;
     private readonly int _yAxis;
+    private readonly double[] _targetsMrad;
 
     private E727Mirror(SimulatedE727 device, SimulatedE727Cable cable, PiE727Controller controller, PiE727Mirror mirror, BenchClock clock, SecondOrderAxis x, SecondOrderAxis y)
     {
@@ -37,6 +38,7 @@ public sealed class E727Mirror : IMirrorPlant
         _y = y;
         _xAxis = device.AxisIndex("1");
         _yAxis = device.AxisIndex("2");
+        _targetsMrad = new double[device.AxisCount];
         device.Mechanics = axis => (axis == "1" ? _x.Position : _y.Position) / MicroradiansPerMilliradian;
     }
 
@@ -68,8 +70,9 @@ public sealed class E727Mirror : IMirrorPlant
 
     public void Advance(int ticks)
     {
-        _x.Advance(ticks, _device.TargetAt(_xAxis) * MicroradiansPerMilliradian);
-        _y.Advance(ticks, _device.TargetAt(_yAxis) * MicroradiansPerMilliradian);
+        _device.CopyTargets(_targetsMrad);
+        _x.Advance(ticks, _targetsMrad[_xAxis] * MicroradiansPerMilliradian);
+        _y.Advance(ticks, _targetsMrad[_yAxis] * MicroradiansPerMilliradian);
         _clock.Advance(ticks);
     }
 
