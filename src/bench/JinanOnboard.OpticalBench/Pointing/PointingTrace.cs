@@ -173,10 +173,15 @@ public sealed class PointingTrace
         first = Math.Min(first, last);
         lock (_gate)
         {
-            DateTime lastGrowth = DateTime.UtcNow;
+            DateTime lastGrowth = default; // read only when the query has to wait (the clock is a syscall per channel segment)
             long seen = _count;
             while (_count <= last && !Completed && LostReason is null)
             {
+                if (lastGrowth == default)
+                {
+                    lastGrowth = DateTime.UtcNow;
+                }
+
                 _wakeAfterIndex = Math.Min(_wakeAfterIndex, last);
                 Monitor.Wait(_gate, TimeSpan.FromMilliseconds(200));
                 if (_count != seen)
