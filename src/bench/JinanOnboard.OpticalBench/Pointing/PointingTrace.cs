@@ -18,6 +18,11 @@ public sealed class PointingTrace
     private double _sumTransmittance;
     private double _sumSquareErrorUrad2;
 
+    // The lowest sample index a waiting query needs (it waits while _count <= this): an append wakes the waiters only
+    // once that sample is in, not at each of the fine loop's 2000 samples a second (issue 16: the channel thread, running
+    // ahead, woke per sample to find it still short).
+    private long _wakeAfterIndex = long.MaxValue;
+
     /// <param name="name">"payload" or "ogs", for messages.</param>
     /// <param name="rateHz">Samples per second (the fine loop's rate).</param>
     /// <param name="halfAngleUrad">θd: the beam's divergence half-angle (payload) or the receiver's field half-angle (OGS), µrad.</param>
@@ -124,7 +129,11 @@ public sealed class PointingTrace
             _count++;
             _sumTransmittance += t;
             _sumSquareErrorUrad2 += e2;
-            Monitor.PulseAll(_gate);
+            if (_count > _wakeAfterIndex)
+            {
+                _wakeAfterIndex = long.MaxValue; // each waiter still short of its sample sets it again
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 
@@ -164,10 +173,16 @@ public sealed class PointingTrace
         first = Math.Min(first, last);
         lock (_gate)
         {
-            DateTime lastGrowth = DateTime.UtcNow;
+            DateTime lastGrowth = default; // read only when the query has to wait (the clock is a syscall per channel segment)
             long seen = _count;
             while (_count <= last && !Completed && LostReason is null)
             {
+                if (lastGrowth == default)
+                {
+                    lastGrowth = DateTime.UtcNow;
+                }
+
+                _wakeAfterIndex = Math.Min(_wakeAfterIndex, last);
                 Monitor.Wait(_gate, TimeSpan.FromMilliseconds(200));
                 if (_count != seen)
                 {

@@ -23,6 +23,9 @@ public sealed class E727Mirror : IMirrorPlant
     private readonly BenchClock _clock;
     private readonly SecondOrderAxis _x;
     private readonly SecondOrderAxis _y;
+    private readonly int _xAxis;
+    private readonly int _yAxis;
+    private readonly double[] _targetsMrad;
 
     private E727Mirror(SimulatedE727 device, SimulatedE727Cable cable, PiE727Controller controller, PiE727Mirror mirror, BenchClock clock, SecondOrderAxis x, SecondOrderAxis y)
     {
@@ -33,6 +36,9 @@ public sealed class E727Mirror : IMirrorPlant
         _clock = clock;
         _x = x;
         _y = y;
+        _xAxis = device.AxisIndex("1");
+        _yAxis = device.AxisIndex("2");
+        _targetsMrad = new double[device.AxisCount];
         device.Mechanics = axis => (axis == "1" ? _x.Position : _y.Position) / MicroradiansPerMilliradian;
     }
 
@@ -64,8 +70,9 @@ public sealed class E727Mirror : IMirrorPlant
 
     public void Advance(int ticks)
     {
-        _x.Advance(ticks, _device.TargetOf("1") * MicroradiansPerMilliradian);
-        _y.Advance(ticks, _device.TargetOf("2") * MicroradiansPerMilliradian);
+        _device.CopyTargets(_targetsMrad);
+        _x.Advance(ticks, _targetsMrad[_xAxis] * MicroradiansPerMilliradian);
+        _y.Advance(ticks, _targetsMrad[_yAxis] * MicroradiansPerMilliradian);
         _clock.Advance(ticks);
     }
 

@@ -159,9 +159,23 @@ internal static class GcsTargetFormatter
             destination[n++] = (byte)'-';
         }
 
-        if (!units.TryFormat(destination[n..], out int unitDigits, provider: CultureInfo.InvariantCulture))
+        // The integer part's digits by hand: the same bytes as ulong.TryFormat (invariant: plain digits), without its
+        // call into the BCL's number formatting for at most six digits (a third of a MOV's formatting, issue 16).
+        int unitDigits = 1;
+        for (ulong rest = units / 10; rest != 0; rest /= 10)
+        {
+            unitDigits++;
+        }
+
+        if (destination.Length < n + unitDigits)
         {
             return false;
+        }
+
+        for (int i = unitDigits - 1; i >= 0; i--)
+        {
+            destination[n + i] = (byte)('0' + (units % 10));
+            units /= 10;
         }
 
         n += unitDigits;

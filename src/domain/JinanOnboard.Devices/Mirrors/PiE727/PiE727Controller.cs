@@ -325,7 +325,20 @@ public sealed class PiE727Controller : IAsyncDisposable
             throw new ArgumentException("GCS command line too long");
         }
 
-        return at + Encoding.ASCII.GetBytes(text, command.AsSpan(at));
+        // ASCII text byte by byte: an axis name is a char or two, and the encoder's call cost more than the copy (twice per
+        // fine-loop MOV, issue 16). Anything else goes through the encoder, for its replacement of what ASCII lacks.
+        if (!Ascii.IsValid(text))
+        {
+            return at + Encoding.ASCII.GetBytes(text, command.AsSpan(at));
+        }
+
+        Span<byte> destination = command.AsSpan(at, text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            destination[i] = (byte)text[i];
+        }
+
+        return at + text.Length;
     }
 
     private static string CheckAxis(string axis)
