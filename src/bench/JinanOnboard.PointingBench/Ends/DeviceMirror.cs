@@ -7,10 +7,11 @@ namespace JinanOnboard.PointingBench.Ends;
 /// The fast steering mirror as a device on a real bus, named by a HIL profile: the firmware's driver on that bus
 /// (<see cref="ProfileMirror"/>, opened through <see cref="HardwareBusFactory"/>: a real controller, or a simulator in
 /// another process behind a TCP port or a pty). Its mechanics run there, on their own clock, so the bench's cameras take
-/// the mirror's tilt from its position read-back (POS? on an E-727) at every step of the end's time base; a pass with
-/// one runs in real time. While the device is lost the cameras see it where it was last read.
+/// the mirror's tilt from its position read-back (POS? on an E-727) after each command of the loop, awaited on the
+/// loop's own task (the driver is single-caller, and blocking on it would starve the process's thread pool); a pass
+/// with one runs in real time. While the device is lost the cameras see it where it was last read.
 /// </summary>
-public sealed class DeviceMirror : IMirrorPlant
+public sealed class DeviceMirror : IMirrorPlant, IBusMirror
 {
     /// <summary>How long opening the bus (TCP connect, serial open) may take.</summary>
     public static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(2);
@@ -24,35 +25,38 @@ public sealed class DeviceMirror : IMirrorPlant
     public static async Task<DeviceMirror> OpenAsync(DeviceEntry entry, CancellationToken cancellationToken = default) =>
         new(await ProfileMirror.OpenAsync(entry, new HardwareBusFactory(), OpenTimeout, cancellationToken).ConfigureAwait(false));
 
-    public ITipTiltMirror Mirror => _device;
+    /// <summary>What the firmware commands: the driver, each command followed by the bench's read-back.</summary>
+    public ITipTiltMirror Mirror => this;
 
     public double XMicroradians { get; private set; }
 
     public double YMicroradians { get; private set; }
 
-    /// <summary>Position read-backs that answered.</summary>
-    public long ReadBacks { get; private set; }
+    public string Identity => _device.Identity;
 
+    public TipTiltRange RangeMicroradians => _device.RangeMicroradians;
+
+    public bool InUse => _device.InUse;
+
+    public async ValueTask MoveAsync(double xMicroradians, double yMicroradians, CancellationToken cancellationToken = default)
+    {
+        await _device.MoveAsync(xMicroradians, yMicroradians, cancellationToken).ConfigureAwait(false);
+        await ReadPositionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<TipTiltPosition> ReadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        TipTiltPosition position = await _device.ReadPositionAsync(cancellationToken).ConfigureAwait(false);
+        XMicroradians = position.XMicroradians;
+        YMicroradians = position.YMicroradians;
+        return position;
+    }
+
+    public ValueTask RecoverAsync(CancellationToken cancellationToken = default) => _device.RecoverAsync(cancellationToken);
+
+    /// <summary>The mechanics are the device's own: nothing to advance here.</summary>
     public void Advance(int ticks)
     {
-        if (!_device.InUse)
-        {
-            return;
-        }
-
-        try
-        {
-            ValueTask<TipTiltPosition> read = _device.ReadPositionAsync();
-            TipTiltPosition position = read.IsCompletedSuccessfully ? read.Result : read.AsTask().GetAwaiter().GetResult();
-            XMicroradians = position.XMicroradians;
-            YMicroradians = position.YMicroradians;
-            ReadBacks++;
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // The device is now out of use (ProfileMirror marked it); the firmware's next command fails and its rate group
-            // reports the fault and recovers the device. The cameras keep the last position read.
-        }
     }
 
     public ValueTask DisposeAsync() => _device.DisposeAsync();

@@ -44,12 +44,14 @@ internal static partial class CommandCatalog
         var running = new List<IAsyncDisposable>();
         var ptys = new List<SocatPtyPair>();
         var lines = new List<(DeviceEntry Entry, string Address, string ServedOn)>();
+        var e727s = new List<(string Id, SimulatorHost.Served Served)>();
         try
         {
             foreach (DeviceEntry entry in profile.Devices.Where(e => !e.Simulated && e.Tcp is not null))
             {
                 SimulatorHost.Served served = SimulatorHost.ServeE727OnTcp(entry.Tcp!, $"device '{entry.Id}': tcp");
                 running.Add(served);
+                e727s.Add((entry.Id, served));
                 lines.Add((entry, served.Address, served.Address));
             }
 
@@ -103,6 +105,12 @@ internal static partial class CommandCatalog
             }
 
             ptys.ForEach(p => p.Dispose());
+        }
+
+        foreach ((string id, SimulatorHost.Served served) in e727s)
+        {
+            // What the firmware sent, for a test or an operator checking that the pass drove the device.
+            Console.Error.WriteLine($"jinan devices serve: {id}: {served.E727!.LinesReceived} GCS command lines received");
         }
 
         Console.Error.WriteLine("jinan devices serve: stopped");

@@ -4,6 +4,13 @@ using JinanOnboard.Devices.Mirrors.PiE727;
 
 namespace JinanOnboard.Devices.Profiles;
 
+/// <summary>A mirror on a real bus: it moves on its own clock, so a loop must command it in real time, tick by tick.</summary>
+public interface IBusMirror : ITipTiltMirror
+{
+    /// <summary>True while the device is connected and has not failed since.</summary>
+    bool InUse { get; }
+}
+
 /// <summary>
 /// A profile's fine mirror on its bus, as the firmware uses it: the driver of the entry's kind (an E-727 over TCP or
 /// serial, or the analog FSM on SPI and I2C) on buses opened through a <see cref="IDeviceBusFactory"/>. A driver never
@@ -11,7 +18,7 @@ namespace JinanOnboard.Devices.Profiles;
 /// killed) is here: after a failure the mirror is out of use until <see cref="RecoverAsync"/> closes the old buses,
 /// opens them again and identifies the device again (for the E-727 *IDN?, units, limits and servo on).
 /// </summary>
-public sealed class ProfileMirror : ITipTiltMirror, IAsyncDisposable
+public sealed class ProfileMirror : IBusMirror, IAsyncDisposable
 {
     private readonly DeviceEntry entry;
     private readonly IDeviceBusFactory factory;

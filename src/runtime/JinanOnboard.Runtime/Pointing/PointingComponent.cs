@@ -31,7 +31,7 @@ public sealed class PointingComponent
         double halfAngle = end == PointingEnd.Payload ? settings.PayloadDivergenceHalfAngleUrad : settings.OgsFieldOfViewHalfAngleUrad;
         Events = new AptEventLog();
         _timedMirror = new CommandTimingMirror(hardware.FineMirror);
-        _mirrorOnItsOwnClock = hardware.FineMirror is Devices.Profiles.ProfileMirror;
+        _mirrorOnItsOwnClock = hardware.FineMirror is Devices.Profiles.IBusMirror;
         End = new PointingEnd(end, endSettings, settings.Arbitration, _timedMirror, Events);
         RateGroup = new PointingRateGroup(End, hardware, PointingRateGroup.Scheduler(endSettings), halfAngle);
         _coarseName = coarseName;
