@@ -3,7 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JinanOnboard.Cli.Bench;
 using JinanOnboard.Cli.Devices;
+using JinanOnboard.Control.Configuration;
 using JinanOnboard.Devices.Profiles;
+using JinanOnboard.Physics.Parameters;
+using static JinanOnboard.Cli.Commands.OrbitCliSupport;
 
 namespace JinanOnboard.Cli.Commands;
 
@@ -20,17 +23,31 @@ internal static partial class CommandCatalog
         var profile = new Option<string>("--profile") { Description = "Profile name (hil/profiles/NAME.json) or path; a tcp port 0 picks a free port.", Required = true };
         var json = new Option<bool>("--json") { Description = "One JSON object per line: each device served, then {\"serving\": N}." };
         var writeProfile = new Option<string?>("--write-profile") { Description = "Write the profile with the ports actually listened on to FILE (for --devices-profile when the profile asks for port 0)." };
-        foreach (Option option in new Option[] { profile, json, writeProfile })
+        var physics = new Option<string>("--physics") { Description = "Physics set (name or JSON path) whose apt.payload/apt.ogs FSM range, resonance and damping the served E-727s' mirrors have (default jinan1).", DefaultValueFactory = _ => "jinan1" };
+        foreach (Option option in new Option[] { profile, json, writeProfile, physics })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => RunServeAsync(parse.GetValue(profile)!, parse.GetValue(json), parse.GetValue(writeProfile), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunServeAsync(parse.GetValue(profile)!, parse.GetValue(json), parse.GetValue(writeProfile), parse.GetValue(physics)!, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunServeAsync(string profileName, bool json, string? writeProfile, CancellationToken stop)
+    private static async Task<int> RunServeAsync(string profileName, bool json, string? writeProfile, string physicsName, CancellationToken stop)
     {
+        AptSettings apt;
+        try
+        {
+            apt = AptSettingsReader.Read(LoadConfig(physicsName));
+        }
+        catch (ParameterSetException error)
+        {
+            throw new UserErrorException(error.Message);
+        }
+
+        // Each end's mirror as the bench models it in process, so a loop tuned for that plant meets the same plant here.
+        MirrorSettings PlantOf(DeviceEntry entry) => (entry.Role == DeviceRole.Payload ? apt.Payload : apt.Ogs).Fine.Mirror;
+
         DeviceProfile profile;
         try
         {
@@ -49,7 +66,7 @@ internal static partial class CommandCatalog
         {
             foreach (DeviceEntry entry in profile.Devices.Where(e => !e.Simulated && e.Tcp is not null))
             {
-                SimulatorHost.Served served = SimulatorHost.ServeE727OnTcp(entry.Tcp!, $"device '{entry.Id}': tcp");
+                SimulatorHost.Served served = SimulatorHost.ServeE727OnTcp(entry.Tcp!, $"device '{entry.Id}': tcp", PlantOf(entry));
                 running.Add(served);
                 e727s.Add((entry.Id, served));
                 lines.Add((entry, served.Address, served.Address));
@@ -66,7 +83,7 @@ internal static partial class CommandCatalog
 
                 SocatPtyPair pair = await SocatPtyPair.StartAsync(stop, PrepareLink(line.Key));
                 ptys.Add(pair);
-                SimulatorHost.Served served = SimulatorHost.ServeOnSerial(first.Kind, pair.Second, [.. line.Select(e => e.Settings.ElliptecAddress)], $"device '{first.Id}': serial");
+                SimulatorHost.Served served = SimulatorHost.ServeOnSerial(first.Kind, pair.Second, [.. line.Select(e => e.Settings.ElliptecAddress)], $"device '{first.Id}': serial", PlantOf(first));
                 running.Add(served);
                 lines.AddRange(line.Select(e => (e, line.Key, served.Address)));
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Ports;
 using System.Net;
 using System.Net.Sockets;
+using JinanOnboard.Control.Configuration;
 using JinanOnboard.Devices.Profiles;
 using JinanOnboard.Devices.Simulated.Elliptec;
 using JinanOnboard.Devices.Simulated.PiE727;
@@ -16,8 +17,9 @@ namespace JinanOnboard.Cli.Devices;
 internal static class SimulatorHost
 {
     /// <summary>Starts a simulated E-727 listening on <paramref name="endpoint"/> (an IP address; port 0 picks one).</summary>
+    /// <param name="plant">The mirror behind the controller (travel, resonance, damping); null: the model's settle ramp.</param>
     /// <exception cref="UserErrorException">Not an IP address, or the port cannot be bound (exit 1).</exception>
-    public static Served ServeE727OnTcp(TcpAddress endpoint, string option)
+    public static Served ServeE727OnTcp(TcpAddress endpoint, string option, MirrorSettings? plant = null)
     {
         string host = endpoint.Host.Trim('[', ']');
         if (!IPAddress.TryParse(host, out IPAddress? address))
@@ -28,7 +30,7 @@ internal static class SimulatorHost
         SimulatedE727TcpServer server;
         try
         {
-            server = new SimulatedE727TcpServer(new SimulatedE727(), address, endpoint.Port);
+            server = new SimulatedE727TcpServer(NewE727(plant), address, endpoint.Port);
         }
         catch (SocketException error)
         {
@@ -43,7 +45,7 @@ internal static class SimulatorHost
     /// ELL14 per address of <paramref name="elliptecAddresses"/>.
     /// </summary>
     /// <exception cref="UserErrorException">The port cannot be opened (exit 1).</exception>
-    public static Served ServeOnSerial(DeviceKind kind, string path, IReadOnlyList<int> elliptecAddresses, string option)
+    public static Served ServeOnSerial(DeviceKind kind, string path, IReadOnlyList<int> elliptecAddresses, string option, MirrorSettings? plant = null)
     {
         int baud = kind == DeviceKind.Ell14 ? DeviceSettings.ElliptecBaudRate : DeviceSettings.E727SerialBaudRate;
         var port = new SerialPort(path, baud, Parity.None, 8, StopBits.One);
@@ -72,11 +74,28 @@ internal static class SimulatorHost
         }
         else
         {
-            e727 = new SimulatedE727();
+            e727 = NewE727(plant);
             run = SimulatedE727Session.RunAsync(e727, port.BaseStream, power.Token);
         }
 
         return new Served($"{path} at {baud.ToString(CultureInfo.InvariantCulture)} baud", e727, new SerialSession(port, power, run));
+    }
+
+    /// <summary>
+    /// An E-727 model; with <paramref name="plant"/>, its travel is the mirror's range and its POS? the mirror's
+    /// second-order mechanics on this process's clock (<see cref="E727ServoPlant"/>), the plant the bench uses in process.
+    /// </summary>
+    private static SimulatedE727 NewE727(MirrorSettings? plant)
+    {
+        if (plant is null)
+        {
+            return new SimulatedE727();
+        }
+
+        double rangeMrad = plant.RangeUrad / 1000.0;
+        var device = new SimulatedE727(new SimulatedE727Options { MinPosition = -rangeMrad, MaxPosition = rangeMrad });
+        E727ServoPlant.Attach(device, plant.ResonanceHz, plant.DampingRatio);
+        return device;
     }
 
     /// <summary>A running simulator: where it answers, the E-727 model when it is one, and what stops it.</summary>

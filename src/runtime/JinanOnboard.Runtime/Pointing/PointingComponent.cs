@@ -91,8 +91,9 @@ public sealed class PointingComponent
 
     /// <summary>
     /// A mirror on a real bus moves on its own clock, so its commands must come at the loop's rate, not in bursts of a
-    /// step: up to <paramref name="targetS"/>, runs each fine tick when its wall time comes. The operating system's
-    /// timers have a resolution of about 1 ms, so the last stretch before a tick yields the processor in a loop.
+    /// step: up to <paramref name="targetS"/>, runs every fine tick whose wall time has come, then sleeps until the next.
+    /// The operating system's timers wake about 1 ms late at best, so a tick that finds itself late is run at once
+    /// (catching up), keeping the average rate without burning a core in a spin.
     /// </summary>
     private async Task FollowWallClockAsync(double targetS, TimeProvider time, long start, CancellationToken cancellationToken)
     {
@@ -107,13 +108,9 @@ public sealed class PointingComponent
 
             await RateGroup.AdvanceToAsync(nowS, cancellationToken);
             double untilNextS = ((Math.Floor(nowS / periodS) + 1) * periodS) - time.GetElapsedTime(start).TotalSeconds;
-            if (untilNextS > 0.002)
+            if (untilNextS > 0)
             {
-                await Task.Delay(TimeSpan.FromSeconds(untilNextS - 0.001), time, cancellationToken);
-            }
-            else
-            {
-                Thread.Yield();
+                await Task.Delay(TimeSpan.FromSeconds(untilNextS), time, cancellationToken);
             }
         }
     }
