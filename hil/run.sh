@@ -51,8 +51,14 @@ dotnet test tests/JinanOnboard.Devices.Tests -c Release -nologo -v q --logger "c
     2>&1 | tee "$OUT/suites.txt"
 suites=${PIPESTATUS[0]}
 
-echo "== 3/3 one bench pass: ./jinan bench --transport tcp --out $OUT/pass"
-"$JINAN" bench --transport tcp --out "$OUT/pass" | tee "$OUT/pass.txt"
+# A profile that puts a fine mirror on a bus (tcp, serial, spi) gets it driven by the firmware: a real-time pass.
+pass_args=(--transport tcp --out "$OUT/pass")
+if grep -q '"fine-mirror"' "$(ls "$PROFILE" 2>/dev/null || echo "hil/profiles/$NAME.json")" \
+    && grep '"fine-mirror"' "$(ls "$PROFILE" 2>/dev/null || echo "hil/profiles/$NAME.json")" | grep -qE '"(tcp|serial|spi)"'; then
+    pass_args+=(--realtime --duration-s "${HIL_PASS_S:-30}" --devices-profile "$PROFILE")
+fi
+echo "== 3/3 one bench pass: ./jinan bench ${pass_args[*]}"
+"$JINAN" bench "${pass_args[@]}" | tee "$OUT/pass.txt"
 pass=${PIPESTATUS[0]}
 
 # A device that answered at the start and is gone now (a simulator killed, a cable pulled) is reported, not fatal.
@@ -70,6 +76,6 @@ verdict() { [ "$1" -eq 0 ] && echo ok || echo "FAILED (exit $1)"; }
     grep -E "no answer|NO " "$OUT/probe.txt" 2>/dev/null | sed 's/^/        degraded: /'
     echo "suites: $(verdict "$suites") -- $(grep -E "^(Passed|Failed)!" "$OUT/suites.txt" | tail -n 1)"
     echo "after:  $(verdict "$after") -- $(tail -n 1 "$OUT/probe-after.txt" 2>/dev/null)${lost:+; lost during the run: $lost}"
-    echo "pass:   $(verdict "$pass") -- the pass runs on the simulated optical bench; its pointing loops drive the bench's simulated E-727s, not the profile's devices yet (hil/README.md)"
+    echo "pass:   $(verdict "$pass") -- ./jinan bench ${pass_args[*]} (fine mirrors with an address in the profile are driven on their bus; the rest of the bench is simulated)"
 } | tee "$OUT/summary.txt"
 [ "$probe" -eq 0 ] && [ "$suites" -eq 0 ] && [ "$pass" -eq 0 ]

@@ -38,7 +38,7 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
 
         public Bench(RunPlan plan)
         {
-            _pointing = PassPointing.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, plan.Configuration.Bench, plan.OpticalPath);
+            _pointing = PassPointing.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, plan.Configuration.Bench, plan.OpticalPath, DevicesProfileResolver.FineMirror(plan.DevicesProfile, FirmwareRole.Ground));
             _polarization = plan.Configuration.Bench.Polarization == BenchSettings.PolarizationFixed ? null : PassPolarization.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Bench.Polarization);
             _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages, _pointing, _polarization);
             TimeTagger = new TimeTaggerCable(_bench.HostStream, () => _bench.Exhausted);

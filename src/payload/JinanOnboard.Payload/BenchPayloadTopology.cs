@@ -28,7 +28,7 @@ public sealed class BenchPayloadTopology : IFirmwareTopology, IAsyncDisposable
     /// <summary>The bench's payload half for the plan's pass.</summary>
     private sealed class Bench(RunPlan plan) : IPayloadHardware
     {
-        private readonly PayloadPointingBench? _pointing = PayloadPointingBench.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, plan.Configuration.Bench, plan.OpticalPath);
+        private readonly PayloadPointingBench? _pointing = PayloadPointingBench.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, plan.Configuration.Bench, plan.OpticalPath, DevicesProfileResolver.FineMirror(plan.DevicesProfile, FirmwareRole.Payload));
 
         public IPointingHardware? Pointing => _pointing?.Hardware;
 

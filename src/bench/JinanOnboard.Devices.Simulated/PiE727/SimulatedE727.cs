@@ -69,6 +69,13 @@ public sealed class SimulatedE727
     /// </summary>
     public Func<string, double>? Mechanics { get; set; }
 
+    /// <summary>
+    /// Called (under the model's lock) just before MOV, SVO or STP changes any axis's target: mechanics that run on a
+    /// clock (<see cref="E727ServoPlant"/>) advance to now with the old targets first, so each target holds exactly as
+    /// long as the controller held it.
+    /// </summary>
+    public Action? TargetsChanging { get; set; }
+
     /// <summary>The mechanical position of an axis now, GCS unit.</summary>
     public double PositionOf(string axis)
     {
@@ -224,6 +231,7 @@ public sealed class SimulatedE727
                 lastError = 0;
                 return code.ToString(CultureInfo.InvariantCulture) + "\n";
             case "STP":
+                TargetsChanging?.Invoke();
                 foreach (Axis axis in axes.Values)
                 {
                     axis.StopAt(now, timeProvider, options.SettleTime);
@@ -311,6 +319,7 @@ public sealed class SimulatedE727
             values[i] = value;
         }
 
+        TargetsChanging?.Invoke();
         for (int i = 0; i < pairs; i++)
         {
             Axis axis = axisList[axisIndices[i]];

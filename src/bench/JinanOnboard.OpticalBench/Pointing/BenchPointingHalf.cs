@@ -42,14 +42,15 @@ public sealed class BenchPointingHalf : IAsyncDisposable
     /// <summary>The end's bench for a pass.</summary>
     /// <param name="end"><see cref="PointingEnd.Payload"/> or <see cref="PointingEnd.Ogs"/>.</param>
     /// <param name="apt"><see cref="BenchSettings.AptDrivers"/> or <see cref="BenchSettings.AptBypassed"/>.</param>
-    public static BenchPointingHalf Create(string end, PassTimeline timeline, PhysicsParameterSet physics, ulong seed, IReadOnlyList<OutageSettings> downlinkOutages, string apt)
+    /// <param name="fineMirror">The end's fine mirror on a real bus (HIL profile), or null for the bench's own.</param>
+    public static BenchPointingHalf Create(string end, PassTimeline timeline, PhysicsParameterSet physics, ulong seed, IReadOnlyList<OutageSettings> downlinkOutages, string apt, Devices.Profiles.DeviceEntry? fineMirror = null)
     {
         ArgumentNullException.ThrowIfNull(physics);
         AptSettings settings = AptSettingsReader.Read(physics);
         EndSettings endSettings = end == PointingEnd.Payload ? settings.Payload : settings.Ogs;
         FixedRateScheduler clock = PointingRateGroup.Scheduler(endSettings);
         string name = end == PointingEnd.Payload ? "payload FSM" : "OGS FSM";
-        IMirrorPlant mirror = MirrorPlants.Create(name, endSettings.Fine.Mirror, clock, apt == BenchSettings.AptDrivers);
+        IMirrorPlant mirror = MirrorPlants.Create(name, endSettings.Fine.Mirror, clock, apt == BenchSettings.AptDrivers, fineMirror);
         OutageSettings[] clouds = [.. downlinkOutages.Where(o => o.Reason == "cloud")];
         OutageSettings[] dark = [.. downlinkOutages.Where(o => o.Reason is "cloud" or "beacon")];
         var hardware = new EndPointingBench(end, settings, physics.Number("receiver.aperture_m"), new LineOfSightTrack(timeline), seed, clock, mirror,

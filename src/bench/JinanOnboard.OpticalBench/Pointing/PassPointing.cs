@@ -39,7 +39,8 @@ public sealed class PassPointing : IAsyncDisposable
     public PointingTrace? PayloadTrace { get; }
 
     /// <summary>The OGS half for a pass, or null when the bench runs no loops.</summary>
-    public static PassPointing? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, IReadOnlyList<OutageSettings> downlinkOutages, BenchSettings bench, string? opticalPath)
+    /// <param name="ogsFineMirror">The OGS's fine mirror on a real bus (HIL profile), or null for the bench's own.</param>
+    public static PassPointing? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, IReadOnlyList<OutageSettings> downlinkOutages, BenchSettings bench, string? opticalPath, Devices.Profiles.DeviceEntry? ogsFineMirror = null)
     {
         ArgumentNullException.ThrowIfNull(physics);
         ArgumentNullException.ThrowIfNull(bench);
@@ -48,7 +49,7 @@ public sealed class PassPointing : IAsyncDisposable
             return null;
         }
 
-        BenchPointingHalf ogs = BenchPointingHalf.Create(PointingEnd.Ogs, timeline, physics, seed, downlinkOutages, bench.Apt);
+        BenchPointingHalf ogs = BenchPointingHalf.Create(PointingEnd.Ogs, timeline, physics, seed, downlinkOutages, bench.Apt, ogsFineMirror);
         var ogsTrace = new PointingTrace(PointingEnd.Ogs, ogs.FineRateHz, ogs.Settings.OgsFieldOfViewHalfAngleUrad, StallTimeout);
         ogs.Hardware.FineSampleTaken = (_, x, y) => ogsTrace.Append(x, y);
         PointingTrace? payloadTrace = null;

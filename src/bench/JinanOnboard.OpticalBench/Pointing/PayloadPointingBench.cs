@@ -37,7 +37,8 @@ public sealed class PayloadPointingBench : IAsyncDisposable
     public Control.Configuration.AptSettings Settings => _half.Settings;
 
     /// <summary>The payload half for a pass, or null when the bench runs no loops.</summary>
-    public static PayloadPointingBench? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, IReadOnlyList<OutageSettings> downlinkOutages, BenchSettings bench, string? opticalPath)
+    /// <param name="fineMirror">The payload's fine mirror on a real bus (HIL profile), or null for the bench's own.</param>
+    public static PayloadPointingBench? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, IReadOnlyList<OutageSettings> downlinkOutages, BenchSettings bench, string? opticalPath, Devices.Profiles.DeviceEntry? fineMirror = null)
     {
         ArgumentNullException.ThrowIfNull(bench);
         if (!bench.AptOn)
@@ -45,7 +46,7 @@ public sealed class PayloadPointingBench : IAsyncDisposable
             return null;
         }
 
-        BenchPointingHalf half = BenchPointingHalf.Create(PointingEnd.Payload, timeline, physics, seed, downlinkOutages, bench.Apt);
+        BenchPointingHalf half = BenchPointingHalf.Create(PointingEnd.Payload, timeline, physics, seed, downlinkOutages, bench.Apt, fineMirror);
         if (opticalPath is null)
         {
             return new PayloadPointingBench(half, null, null);

@@ -31,6 +31,9 @@ internal sealed record BenchRequest(
 
     /// <summary>Record both sides' seams to OUT/payload.jrec and OUT/ground.jrec (protocol-spec/recording-seam.md).</summary>
     public bool Record { get; init; }
+
+    /// <summary>--devices-profile: the HIL profile (full path) both firmware processes open their addressed fine mirrors from, or null.</summary>
+    public string? DevicesProfile { get; init; }
 }
 
 /// <summary>A fault drill: signal <see cref="Side"/> (payload or ground) <see cref="AfterS"/> seconds after it starts.</summary>

@@ -125,6 +125,11 @@ internal static class BenchRunner
                 arguments.Add("--realtime");
             }
 
+            if (request.DevicesProfile is not null)
+            {
+                arguments.AddRange(["--devices-profile", request.DevicesProfile]);
+            }
+
             if (request.Record)
             {
                 arguments.Add("--record");

@@ -5,15 +5,19 @@ namespace JinanOnboard.Cli.Bench;
 
 /// <summary>
 /// A pair of connected pseudo-terminals made by socat, so payload and ground talk over real
-/// serial ports (System.IO.Ports) on one machine.
+/// serial ports (System.IO.Ports) on one machine. The first end may be given a fixed path (a symbolic link, as a
+/// device profile names a serial port), which goes when the pair does.
 /// </summary>
 internal sealed partial class SocatPtyPair : IDisposable
 {
     private readonly Process _socat;
 
-    private SocatPtyPair(Process socat, string first, string second)
+    private readonly string? _firstLink;
+
+    private SocatPtyPair(Process socat, string first, string second, string? firstLink)
     {
         _socat = socat;
+        _firstLink = firstLink;
         First = first;
         Second = second;
     }
@@ -22,10 +26,11 @@ internal sealed partial class SocatPtyPair : IDisposable
 
     public string Second { get; }
 
-    public static async Task<SocatPtyPair> StartAsync(CancellationToken cancellationToken)
+    /// <param name="firstLink">A path at which socat links the first end, or null.</param>
+    public static async Task<SocatPtyPair> StartAsync(CancellationToken cancellationToken, string? firstLink = null)
     {
         var info = new ProcessStartInfo("socat") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0" })
+        foreach (string argument in new[] { "-d", "-d", firstLink is null ? "pty,raw,echo=0" : $"pty,raw,echo=0,link={firstLink}", "pty,raw,echo=0" })
         {
             info.ArgumentList.Add(argument);
         }
@@ -37,7 +42,7 @@ internal sealed partial class SocatPtyPair : IDisposable
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new UserErrorException("--transport serial needs socat (install it: apt-get install -y socat)", ExitCodes.Failure);
+            throw new UserErrorException("a pty pair needs socat (install it: apt-get install -y socat)", ExitCodes.Failure);
         }
 
         var ptys = new List<string>();
@@ -60,7 +65,7 @@ internal sealed partial class SocatPtyPair : IDisposable
 
         // Keep draining socat's stderr so it never blocks on a full pipe.
         _ = socat.StandardError.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
-        return new SocatPtyPair(socat, ptys[0], ptys[1]);
+        return new SocatPtyPair(socat, ptys[0], ptys[1], firstLink);
     }
 
     public void Dispose()
@@ -70,6 +75,7 @@ internal sealed partial class SocatPtyPair : IDisposable
             if (!_socat.HasExited)
             {
                 _socat.Kill();
+                _socat.WaitForExit(2000);
             }
         }
         catch (InvalidOperationException)
@@ -77,6 +83,12 @@ internal sealed partial class SocatPtyPair : IDisposable
         }
 
         _socat.Dispose();
+
+        // Killed, socat leaves its link behind: remove it if it is still the link (never a real device at that path).
+        if (_firstLink is not null && new FileInfo(_firstLink).LinkTarget is not null)
+        {
+            File.Delete(_firstLink);
+        }
     }
 
     [GeneratedRegex(@"PTY is (\S+)")]

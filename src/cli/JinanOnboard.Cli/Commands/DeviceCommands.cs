@@ -1,11 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using System.IO.Ports;
-using System.Net;
 using JinanOnboard.Cli.Devices;
 using JinanOnboard.Devices.Profiles;
-using JinanOnboard.Devices.Simulated.Elliptec;
-using JinanOnboard.Devices.Simulated.PiE727;
 
 namespace JinanOnboard.Cli.Commands;
 
@@ -21,6 +16,7 @@ internal static partial class CommandCatalog
         var devices = new Command("devices", "Hardware-in-the-loop devices: probe a profile's devices, run a device simulator.");
         devices.Subcommands.Add(CreateProbeCommand());
         devices.Subcommands.Add(CreateSimulateCommand());
+        devices.Subcommands.Add(CreateServeCommand());
         root.Subcommands.Add(devices);
     }
 
@@ -112,60 +108,24 @@ internal static partial class CommandCatalog
             throw new UserErrorException($"--elliptec-address must be 0-15, got {elliptecAddress}.");
         }
 
+        SimulatorHost.Served served;
         if (listen is not null)
         {
-            TcpAddress endpoint = TcpAddress.TryParse(listen, allowAnyPort: true) is { } parsed && IPAddress.TryParse(parsed.Host.Trim('[', ']'), out _)
-                ? parsed
-                : throw new UserErrorException($"--listen: expected tcp://IP:PORT (port 0 for any), got '{listen}'.");
-            SimulatedE727TcpServer server;
-            try
-            {
-                server = new SimulatedE727TcpServer(new SimulatedE727(), IPAddress.Parse(endpoint.Host.Trim('[', ']')), endpoint.Port);
-            }
-            catch (System.Net.Sockets.SocketException error)
-            {
-                throw new UserErrorException($"--listen {listen}: {error.Message}", ExitCodes.Failure);
-            }
-
-            await using (server)
-            {
-                Announce($"pi-e727 simulator listening on tcp://{endpoint.Host}:{server.Port.ToString(CultureInfo.InvariantCulture)}");
-                await WaitForStopAsync(stop);
-            }
-
-            Console.Error.WriteLine("jinan devices simulate: stopped");
-            return ExitCodes.Ok;
-        }
-
-        int baud = kind == "ell14" ? DeviceSettings.ElliptecBaudRate : DeviceSettings.E727SerialBaudRate;
-        using var port = new SerialPort(serialPath, baud, Parity.None, 8, StopBits.One);
-        try
-        {
-            port.Open();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            throw new UserErrorException($"--serial {serialPath}: {error.Message.Split('\n')[0]}", ExitCodes.Failure);
-        }
-
-        using var power = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        Task run;
-        if (kind == "ell14")
-        {
-            var bus = new SimulatedElliptecBus(port.BaseStream);
-            bus.AddEll14(elliptecAddress, SimulatedBusFactory.Ell14SerialNumber(elliptecAddress));
-            run = bus.RunAsync(power.Token);
+            TcpAddress endpoint = TcpAddress.TryParse(listen, allowAnyPort: true)
+                ?? throw new UserErrorException($"--listen: expected tcp://IP:PORT (port 0 for any), got '{listen}'.");
+            served = SimulatorHost.ServeE727OnTcp(endpoint, "--listen");
         }
         else
         {
-            run = SimulatedE727Session.RunAsync(new SimulatedE727(), port.BaseStream, power.Token);
+            served = SimulatorHost.ServeOnSerial(kind == "ell14" ? DeviceKind.Ell14 : DeviceKind.PiE727, serialPath!, [elliptecAddress], "--serial");
         }
 
-        Announce($"{kind} simulator on {serialPath} at {baud} baud");
-        await WaitForStopAsync(stop);
-        await power.CancelAsync();
-        port.Close(); // a serial read does not watch the token; closing the port ends it
-        await run.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await using (served)
+        {
+            Announce(listen is not null ? $"pi-e727 simulator listening on {served.Address}" : $"{kind} simulator on {served.Address}");
+            await WaitForStopAsync(stop);
+        }
+
         Console.Error.WriteLine("jinan devices simulate: stopped");
         return ExitCodes.Ok;
     }

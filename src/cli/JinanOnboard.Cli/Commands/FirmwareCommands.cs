@@ -45,7 +45,8 @@ internal static partial class CommandCatalog
         var terminate = new Option<string?>("--terminate-after") { Description = "Fault drill: send one side SIGTERM mid-pass, e.g. ground:6 (it closes its session and ends interrupted, exit 143)." };
         var record = new Option<bool>("--record") { Description = "Record both sides' link and time-tag streams to OUT/payload.jrec and OUT/ground.jrec (process transports)." };
         var plot = new Option<string?>("--plot") { Description = "After the pass, write DIR/bench.png: T_point per second of each end, detected pulses per second, QBER per packet (from the report; a failed pass draws what there is)." };
-        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill, terminate, record, plot })
+        var devicesProfile = new Option<string?>("--devices-profile") { Description = "HIL device profile (hil/profiles NAME or a path): each side's fine mirror that the profile puts on a TCP/serial/SPI bus is driven there instead of simulated (needs --realtime; `jinan devices serve` serves simulators behind such addresses)." };
+        foreach (Option option in new Option[] { config, seed, transport, output, realtime, duration, json, kill, terminate, record, plot, devicesProfile })
         {
             command.Options.Add(option);
         }
@@ -70,6 +71,7 @@ internal static partial class CommandCatalog
                 ResultPath = Path.Combine(outputDirectory, "report.json"),
             });
             FirmwareConfiguration configuration = plan.Configuration;
+            string? devices = ResolveDevicesProfile(parse.GetValue(devicesProfile), parse.GetValue(realtime) || configuration.Pass.Realtime);
 
             var request = new BenchRequest(
                 ConfigArgument: File.Exists(configName) ? Path.GetFullPath(configName) : configName,
@@ -85,10 +87,30 @@ internal static partial class CommandCatalog
                 TerminateAfter = FaultDrill.Parse(parse.GetValue(terminate), "--terminate-after"),
                 Record = parse.GetValue(record),
                 PlotDirectory = parse.GetValue(plot),
+                DevicesProfile = devices,
             };
             return await BenchRunner.RunAsync(request, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>Checks --devices-profile for both sides before either starts; the firmware gets the file's full path.</summary>
+    private static string? ResolveDevicesProfile(string? nameOrPath, bool realtime)
+    {
+        if (nameOrPath is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            DevicesProfileResolver.Resolve(FirmwareRole.Payload, nameOrPath, realtime);
+            return Path.GetFullPath(DevicesProfileResolver.Resolve(FirmwareRole.Ground, nameOrPath, realtime)!.SourcePath);
+        }
+        catch (ConfigurationException error)
+        {
+            throw new UserErrorException(error.Message);
+        }
     }
 
     private static Command CreateKeysCommand()

@@ -16,8 +16,10 @@ public static class DeviceProfileLoader
     private static readonly string[] SettingKeys = ["adc_i2c_address", "spi_clock_hz", "elliptec_address", "baud_rate", "tdc_clock_hz"];
 
     /// <summary>Loads a profile by name (<c>rpi-bench</c>) or path (<c>out/x.json</c>, anything with a slash or .json).</summary>
+    /// <param name="nameOrPath">The name or path.</param>
+    /// <param name="allowAnyPort">Accept TCP port 0 ("pick one"): for a process that serves the profile's devices, not one that connects to them.</param>
     /// <exception cref="DeviceProfileException">Missing file, bad JSON or a bad entry.</exception>
-    public static DeviceProfile Load(string nameOrPath)
+    public static DeviceProfile Load(string nameOrPath, bool allowAnyPort = false)
     {
         bool isPath = nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || nameOrPath.Contains('/') || nameOrPath.Contains('\\');
         string path = isPath ? nameOrPath : FindNamed(nameOrPath);
@@ -27,7 +29,7 @@ public static class DeviceProfileLoader
         }
 
         string text = File.ReadAllText(path);
-        return Parse(text, path, Path.GetFileNameWithoutExtension(path));
+        return Parse(text, path, Path.GetFileNameWithoutExtension(path), allowAnyPort);
     }
 
     /// <summary>The names of the profiles in the repository's hil/profiles, sorted.</summary>
@@ -38,7 +40,7 @@ public static class DeviceProfileLoader
     }
 
     /// <summary>Parses and validates a profile's JSON; <paramref name="source"/> names it in errors.</summary>
-    public static DeviceProfile Parse(string json, string source, string name)
+    public static DeviceProfile Parse(string json, string source, string name, bool allowAnyPort = false)
     {
         JsonDocument document;
         try
@@ -76,7 +78,7 @@ public static class DeviceProfileLoader
             int index = 0;
             foreach (JsonElement element in devices.EnumerateArray())
             {
-                DeviceEntry entry = ParseEntry(element, source, index++);
+                DeviceEntry entry = ParseEntry(element, source, index++, allowAnyPort);
                 if (entries.Any(e => e.Id == entry.Id))
                 {
                     throw new DeviceProfileException($"{source}: device '{entry.Id}': key 'id': used twice");
@@ -89,7 +91,7 @@ public static class DeviceProfileLoader
         }
     }
 
-    private static DeviceEntry ParseEntry(JsonElement element, string source, int index)
+    private static DeviceEntry ParseEntry(JsonElement element, string source, int index, bool allowAnyPort)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -114,7 +116,7 @@ public static class DeviceProfileLoader
         I2cAddress? i2c = reader.Address("i2c", I2cAddress.TryParse, I2cAddress.Formats);
         GpioAddress? gpio = reader.Address("gpio", GpioAddress.TryParse, GpioAddress.Formats);
         SerialAddress? serial = reader.Address("serial", SerialAddress.TryParse, SerialAddress.Formats);
-        TcpAddress? tcp = reader.Address("tcp", text => TcpAddress.TryParse(text), TcpAddress.Formats);
+        TcpAddress? tcp = reader.Address("tcp", text => TcpAddress.TryParse(text, allowAnyPort), TcpAddress.Formats);
         DeviceSettings settings = ParseSettings(reader);
 
         KindRules.Check(reader.Where, kind, function, simulated, spi, i2c, gpio, serial, tcp, settings);

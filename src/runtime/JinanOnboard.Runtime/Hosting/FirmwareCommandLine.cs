@@ -96,7 +96,8 @@ public static class FirmwareCommandLine
         var duration = new Option<string?>("--duration-s") { Description = "Pass duration in seconds, 1 to 3600 (overrides pass.duration_s)." };
         var record = new Option<string?>("--record") { Description = "Record this side's link and time-tag streams to FILE (protocol-spec/recording-seam.md)." };
         var opticalPath = new Option<string?>("--optical-path") { Description = "Simulated bench only: the Unix socket joining the payload's and the OGS's halves of the bench, so the light leaves the payload where its loops point it (jinan bench passes it to both sides)." };
-        foreach (Option option in new Option[] { config, endpoint, keys, result, output, seed, realtime, verbose, duration, record, opticalPath })
+        var devicesProfile = new Option<string?>("--devices-profile") { Description = "HIL device profile (hil/profiles NAME or a path): this side's fine mirror, when the profile gives it an address, is opened on that bus instead of simulated (needs --realtime)." };
+        foreach (Option option in new Option[] { config, endpoint, keys, result, output, seed, realtime, verbose, duration, record, opticalPath, devicesProfile })
         {
             command.Options.Add(option);
         }
@@ -116,6 +117,7 @@ public static class FirmwareCommandLine
                 ResultPath = parse.GetValue(result) ?? Path.Combine(outputDirectory ?? RunPlanResolver.DefaultOutputDirectory(role), "result.json"),
                 RecordPath = parse.GetValue(record),
                 OpticalPath = parse.GetValue(opticalPath),
+                DevicesProfile = parse.GetValue(devicesProfile),
             };
             RunPlan plan = RunPlanResolver.Resolve(role, overrides);
             Console.Error.WriteLine($"jinan {(payload ? "payload" : "ground")}: keys go to {Path.Combine(plan.OutputDirectory, "keystore")}, the result to {plan.ResultPath}");

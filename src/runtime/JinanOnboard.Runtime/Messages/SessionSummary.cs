@@ -26,7 +26,10 @@ public static class SessionSummary
     // A repeated name would make "the" value of a member ambiguous between implementations.
     private static readonly JsonSerializerOptions Strict = new() { AllowDuplicateProperties = false };
 
-    public static byte[] Encode(IReadOnlyDictionary<string, object> values) => JsonSerializer.SerializeToUtf8Bytes(values);
+    public static byte[] Encode(IReadOnlyDictionary<string, object> values) => JsonSerializer.SerializeToUtf8Bytes(values, Lenient);
+
+    /// <summary>A detail that is not a finite number (a loop that never locked has no RMS) goes as "NaN": the pass must not fail on it.</summary>
+    private static readonly JsonSerializerOptions Lenient = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>JSON, not fields, so the codec's reader has nothing to read; a bad body is still the one malformed exception.</summary>
     public static Dictionary<string, JsonElement> Decode(ReadOnlySpan<byte> body)

@@ -32,4 +32,7 @@ public sealed record RunOverrides
 
     /// <summary>--optical-path: the simulated bench's socket between the payload's and the OGS's halves (bench runs only).</summary>
     public string? OpticalPath { get; init; }
+
+    /// <summary>--devices-profile: a HIL device profile (hil/profiles NAME or a path) whose addressed devices this side opens.</summary>
+    public string? DevicesProfile { get; init; }
 }

@@ -47,6 +47,12 @@ public sealed record RunPlan
     /// </summary>
     public string? OpticalPath { get; init; }
 
+    /// <summary>
+    /// The HIL device profile given with --devices-profile, or null: a device with an address (tcp, serial, spi...) is
+    /// then opened on its real bus by the firmware instead of being simulated by the bench (hil/README.md).
+    /// </summary>
+    public Devices.Profiles.DeviceProfile? DevicesProfile { get; init; }
+
     public ulong Seed => Configuration.Seed;
 
     public double DurationS => Configuration.Pass.DurationS;

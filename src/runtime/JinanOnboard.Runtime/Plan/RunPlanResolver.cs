@@ -39,6 +39,7 @@ public static class RunPlanResolver
             ResultPath = result,
             RecordPath = record,
             OpticalPath = overrides.OpticalPath,
+            DevicesProfile = DevicesProfileResolver.Resolve(role, overrides.DevicesProfile, configuration.Pass.Realtime),
         };
     }
 

@@ -15,6 +15,9 @@ namespace JinanOnboard.Runtime.Pointing;
 public sealed class PointingComponent
 {
     private readonly string _coarseName;
+    private readonly CommandTimingMirror _timedMirror;
+    private readonly bool _mirrorOnItsOwnClock;
+    private bool _realtime;
 
     /// <param name="end"><see cref="PointingEnd.Payload"/> or <see cref="PointingEnd.Ogs"/>.</param>
     /// <param name="settings">Both ends' APT settings (physics set's <c>apt</c> section).</param>
@@ -27,7 +30,9 @@ public sealed class PointingComponent
         EndSettings endSettings = end == PointingEnd.Payload ? settings.Payload : settings.Ogs;
         double halfAngle = end == PointingEnd.Payload ? settings.PayloadDivergenceHalfAngleUrad : settings.OgsFieldOfViewHalfAngleUrad;
         Events = new AptEventLog();
-        End = new PointingEnd(end, endSettings, settings.Arbitration, hardware.FineMirror, Events);
+        _timedMirror = new CommandTimingMirror(hardware.FineMirror);
+        _mirrorOnItsOwnClock = hardware.FineMirror is Devices.Profiles.IBusMirror;
+        End = new PointingEnd(end, endSettings, settings.Arbitration, _timedMirror, Events);
         RateGroup = new PointingRateGroup(End, hardware, PointingRateGroup.Scheduler(endSettings), halfAngle);
         _coarseName = coarseName;
     }
@@ -52,12 +57,18 @@ public sealed class PointingComponent
     public async Task RunAsync(double durationS, bool realtime, TimeProvider time, Action<double>? afterStep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
+        _realtime = realtime;
         long start = time.GetTimestamp();
         for (long step = 1; ; step++)
         {
             double target = Math.Min(step * StepS, durationS);
             if (realtime)
             {
+                if (_mirrorOnItsOwnClock)
+                {
+                    await FollowWallClockAsync(target, time, start, cancellationToken);
+                }
+
                 TimeSpan wait = TimeSpan.FromSeconds(target) - time.GetElapsedTime(start);
                 if (wait > TimeSpan.Zero)
                 {
@@ -81,6 +92,32 @@ public sealed class PointingComponent
     /// <summary>At the pass end: why this end never reached fine lock in it, or null once it did.</summary>
     public string? NeverLockedReason => End.Acquisition.NeverLockedReason(RateGroup.ReachedS);
 
+    /// <summary>
+    /// A mirror on a real bus moves on its own clock, so its commands must come at the loop's rate, not in bursts of a
+    /// step: up to <paramref name="targetS"/>, runs every fine tick whose wall time has come, then sleeps until the next.
+    /// The operating system's timers wake about 1 ms late at best, so a tick that finds itself late is run at once
+    /// (catching up), keeping the average rate without burning a core in a spin.
+    /// </summary>
+    private async Task FollowWallClockAsync(double targetS, TimeProvider time, long start, CancellationToken cancellationToken)
+    {
+        double periodS = 1.0 / End.Settings.Fine.RateHz;
+        while (true)
+        {
+            double nowS = time.GetElapsedTime(start).TotalSeconds;
+            if (nowS >= targetS)
+            {
+                return;
+            }
+
+            await RateGroup.AdvanceToAsync(nowS, cancellationToken);
+            double untilNextS = ((Math.Floor(nowS / periodS) + 1) * periodS) - time.GetElapsedTime(start).TotalSeconds;
+            if (untilNextS > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(untilNextS), time, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Loop states for housekeeping: acquisition state (its enum value), last fine residual, faults.</summary>
     public IEnumerable<KeyValuePair<string, double>> Housekeeping()
     {
@@ -97,17 +134,17 @@ public sealed class PointingComponent
 
     /// <summary>The end's section of the result: loops (RMS after fine lock), acquisition, device faults, events.</summary>
     /// <remarks>
-    /// A figure with no samples (an end that never locked has no RMS after fine lock) is null, not NaN: the ground's
-    /// details travel in its summary message, which is strict JSON.
+    /// A figure with no samples (an end that never locked has no RMS after fine lock) is null, not NaN, so the report
+    /// reads the same in the result and in the ground's summary message.
     /// </remarks>
     public object Report()
     {
         AptEndReport a = RateGroup.EndReport();
-        return new
+        var report = new Dictionary<string, object?>
         {
-            end = End.End,
-            reached_s = RateGroup.ReachedS,
-            loops = RateGroup.LoopReports(_coarseName).Select(l => new
+            ["end"] = End.End,
+            ["reached_s"] = RateGroup.ReachedS,
+            ["loops"] = RateGroup.LoopReports(_coarseName).Select(l => new
             {
                 name = l.Name,
                 rate_hz = l.RateHz,
@@ -119,7 +156,7 @@ public sealed class PointingComponent
                 clamped_commands = l.ClampedCommands,
                 dropouts = l.Dropouts,
             }).ToArray(),
-            acquisition = new
+            ["acquisition"] = new
             {
                 end = a.End,
                 final_state = a.FinalState,
@@ -132,10 +169,53 @@ public sealed class PointingComponent
                 lock_lost = a.LockLost,
                 frames_rejected = a.FramesRejected,
             },
-            mirror_faults = RateGroup.MirrorFaults,
-            last_mirror_fault = RateGroup.LastMirrorFault,
-            events = Events.Events.Select(e => new { time_s = Math.Round(e.TimeS, 4), kind = PointingRateGroup.SnakeCase(e.Kind.ToString()), detail = e.Detail }).ToArray(),
+            ["mirror_faults"] = RateGroup.MirrorFaults,
+            ["last_mirror_fault"] = RateGroup.LastMirrorFault,
+            ["events"] = Events.Events.Select(e => new { time_s = Math.Round(e.TimeS, 4), kind = PointingRateGroup.SnakeCase(e.Kind.ToString()), detail = e.Detail }).ToArray(),
         };
+
+        // Only where they say something, so a default (simulated, as-fast-as-possible) pass reports exactly as before.
+        if (RateGroup.MirrorFaults > 0)
+        {
+            report["fine_mirror_outages"] = MirrorOutages();
+        }
+
+        if (_realtime)
+        {
+            report["fine_loop_timing"] = _timedMirror.Timing();
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Each time the fine mirror was lost: when (first fault), why, when it answered again (null: never in this pass),
+    /// and how long the end pointed on its coarse loop alone meanwhile.
+    /// </summary>
+    private object[] MirrorOutages()
+    {
+        var outages = new List<object>();
+        double? faultedS = null;
+        string? why = null;
+        foreach (AptEvent e in Events.Events)
+        {
+            if (e.Kind == AptEventKind.DeviceFault && faultedS is null)
+            {
+                (faultedS, why) = (e.TimeS, e.Detail);
+            }
+            else if (e.Kind == AptEventKind.DeviceRecovered && faultedS is { } from)
+            {
+                outages.Add(new { faulted_s = Math.Round(from, 4), fault = why, recovered_s = (double?)Math.Round(e.TimeS, 4), coarse_only_s = Math.Round(e.TimeS - from, 4) });
+                faultedS = null;
+            }
+        }
+
+        if (faultedS is { } open)
+        {
+            outages.Add(new { faulted_s = Math.Round(open, 4), fault = why, recovered_s = (double?)null, coarse_only_s = Math.Round(RateGroup.ReachedS - open, 4) });
+        }
+
+        return [.. outages];
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
