@@ -22,7 +22,7 @@ namespace JinanOnboard.OpticalBench.Polarization;
 /// Today the calibration runs inside the bench against its simulated decoder; the reference-state exchange over the
 /// link (the payload sending H, V, D, A and the OGS reporting counts) is not yet a protocol message.
 /// </remarks>
-public sealed class PassPolarization
+public sealed class PassPolarization : IPolarizationChannel
 {
     private readonly double[] _errorPerSecond;
 
