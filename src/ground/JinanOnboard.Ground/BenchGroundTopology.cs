@@ -54,7 +54,7 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
             }
 
             _polarization = settings.Polarization == BenchSettings.PolarizationOff
-                ? PassPolarization.Create(plan.Timeline, plan.Physics, plan.Seed, settings.Polarization)
+                ? PassPolarization.CreateUncompensated(plan.Timeline, plan.Physics, plan.Seed)
                 : _compensated;
             Polarization = _compensated is null ? null : new OgsPolarizationOnBench(_compensated);
             _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages, _pointing, _polarization);
