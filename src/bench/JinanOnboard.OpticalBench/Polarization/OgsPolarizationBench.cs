@@ -147,13 +147,15 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
         double t = Math.Clamp(double.IsNaN(passSeconds) ? 0 : passSeconds, 0, last);
         int k = (int)t;
         double f = t - k;
-        return k >= last || f == 0 ? ErrorOfSecond(k) : (ErrorOfSecond(k) * (1 - f)) + (ErrorOfSecond(k + 1) * f);
+        return k >= last || f == 0 ? ErrorOfSecond(k, wait: true) : (ErrorOfSecond(k, wait: true) * (1 - f)) + (ErrorOfSecond(k + 1, wait: true) * f);
     }
 
     /// <inheritdoc/>
     public object Details()
     {
-        double[] perSecond = Enumerable.Range(0, _errorPerSecond.Length).Select(ErrorOfSecond).ToArray();
+        // Never waits: a pass cut short (the payload gone, the link lost) reports what is known, seconds the light did not
+        // reach with the plates where they were last seen.
+        double[] perSecond = Enumerable.Range(0, _errorPerSecond.Length).Select(s => ErrorOfSecond(s, wait: false)).ToArray();
         double hwpMin = double.PositiveInfinity, hwpMax = double.NegativeInfinity;
         for (int s = 0; s < perSecond.Length; s++)
         {
@@ -162,7 +164,7 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
             hwpMax = Math.Max(hwpMax, plate);
         }
 
-        BasisErrors reached = PolarizationErrorModel.Of(ChannelAt(0, KeyPlates(), HalfWaveAt(0, wait: false)));
+        BasisErrors reached = PolarizationErrorModel.Of(ChannelAt(0, KeyPlates(wait: false), HalfWaveAt(0, wait: false)));
         ReportedCalibration? result;
         lock (_gate)
         {
@@ -200,7 +202,8 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
         await _line.DisposeAsync();
     }
 
-    private double ErrorOfSecond(int second)
+    /// <summary>The error of one pass second; with <paramref name="wait"/> it waits for the plates and keeps the value for the light.</summary>
+    private double ErrorOfSecond(int second, bool wait)
     {
         lock (_gate)
         {
@@ -210,13 +213,16 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
             }
         }
 
-        CompensatorAngles plates = KeyPlates();
-        double halfWave = HalfWaveAt(second, wait: true);
+        CompensatorAngles plates = KeyPlates(wait);
+        double halfWave = HalfWaveAt(second, wait);
         BasisErrors e = PolarizationErrorModel.Of(ChannelAt(second, plates, halfWave));
         double error = Math.Clamp((e.ZErrorProbability + e.XErrorProbability) / 2, 0, 0.5);
-        lock (_gate)
+        if (wait)
         {
-            _errorPerSecond[second] = error;
+            lock (_gate)
+            {
+                _errorPerSecond[second] = error;
+            }
         }
 
         return error;
@@ -226,7 +232,7 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
         _table.FreeSpaceJones(second, halfWaveDeg) * plates.ToJones() * _fibre.At(second);
 
     /// <summary>The plates of the key pulses: the key-mode record, else the last plates known, else home.</summary>
-    private CompensatorAngles KeyPlates()
+    private CompensatorAngles KeyPlates(bool wait)
     {
         lock (_gate)
         {
@@ -236,7 +242,12 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
             }
         }
 
-        PlatesRecord? record = Plates.WaitFor(OpticalPath.KeyModeRequest, OpticalPath.KeyModeState, KeyRecordTimeout);
+        PlatesRecord? record = Plates.WaitFor(OpticalPath.KeyModeRequest, OpticalPath.KeyModeState, wait ? KeyRecordTimeout : TimeSpan.Zero);
+        if (!wait)
+        {
+            return record?.Plates ?? Plates.Latest?.Plates ?? CompensatorAngles.Home;
+        }
+
         string? note = null;
         if (record is null)
         {
