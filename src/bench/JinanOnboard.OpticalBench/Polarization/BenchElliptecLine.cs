@@ -1,4 +1,5 @@
 using JinanOnboard.Devices.Simulated.Elliptec;
+using JinanOnboard.Devices.Waveplates;
 using JinanOnboard.Devices.Waveplates.Elliptec;
 
 namespace JinanOnboard.OpticalBench.Polarization;
@@ -20,7 +21,7 @@ public sealed class BenchElliptecLine : IAsyncDisposable
     private readonly Task _devices;
     private readonly ElliptecBus _bus;
 
-    private BenchElliptecLine(SimulatedElliptecBus simulator, ElliptecBus bus, IReadOnlyList<SimulatedEll14> modules, IReadOnlyList<Ell14Rotator> rotators)
+    private BenchElliptecLine(SimulatedElliptecBus simulator, ElliptecBus bus, IReadOnlyList<SimulatedEll14> modules, IReadOnlyList<IWaveplateRotator> rotators)
     {
         _bus = bus;
         Modules = modules;
@@ -31,8 +32,8 @@ public sealed class BenchElliptecLine : IAsyncDisposable
     /// <summary>The simulated mounts, in the order of the addresses asked for (the bench's truth: where the plates are).</summary>
     public IReadOnlyList<SimulatedEll14> Modules { get; }
 
-    /// <summary>The driver's rotators for them, in the same order.</summary>
-    public IReadOnlyList<Ell14Rotator> Rotators { get; }
+    /// <summary>The driver's rotators for them, in the same order (each probed with <c>in</c> on its first use).</summary>
+    public IReadOnlyList<IWaveplateRotator> Rotators { get; }
 
     /// <summary>Mounts at <paramref name="addresses"/> with serials <paramref name="serialPrefix"/> + address, opened through the driver.</summary>
     public static BenchElliptecLine Open(IReadOnlyList<int> addresses, string serialPrefix, bool realtime)
@@ -53,14 +54,29 @@ public sealed class BenchElliptecLine : IAsyncDisposable
         }
 
         var bus = new ElliptecBus(host);
-        var rotators = new List<Ell14Rotator>();
-        var line = new BenchElliptecLine(simulator, bus, modules, rotators);
-        foreach (int address in addresses)
-        {
-            rotators.Add(Ell14Rotator.OpenAsync(bus, address).AsTask().GetAwaiter().GetResult());
-        }
+        return new BenchElliptecLine(simulator, bus, modules, [.. addresses.Select(a => new ProbedOnFirstUse(bus, a))]);
+    }
 
-        return line;
+    /// <summary>
+    /// An ELL14 the driver probes when the firmware first uses it, not while the topology is wired (wiring must not
+    /// wait on a device: the link's handshake waits for it).
+    /// </summary>
+    private sealed class ProbedOnFirstUse(ElliptecBus bus, int address) : IWaveplateRotator
+    {
+        private readonly Lazy<Task<Ell14Rotator>> _rotator = new(() => Ell14Rotator.OpenAsync(bus, address).AsTask());
+
+        public string Identity => _rotator.IsValueCreated && _rotator.Value.IsCompletedSuccessfully
+            ? _rotator.Value.Result.Identity
+            : $"ELL14 at address {address:X1} (not probed)";
+
+        public async ValueTask HomeAsync(CancellationToken cancellationToken = default) =>
+            await (await _rotator.Value.WaitAsync(cancellationToken)).HomeAsync(cancellationToken);
+
+        public async ValueTask<double> MoveToAsync(double angleDegrees, CancellationToken cancellationToken = default) =>
+            await (await _rotator.Value.WaitAsync(cancellationToken)).MoveToAsync(angleDegrees, cancellationToken);
+
+        public async ValueTask<double> GetAngleAsync(CancellationToken cancellationToken = default) =>
+            await (await _rotator.Value.WaitAsync(cancellationToken)).GetAngleAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
