@@ -46,16 +46,16 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
         public Bench(RunPlan plan)
         {
             BenchSettings settings = plan.Configuration.Bench;
-            _compensated = OgsPolarizationBench.Create(plan.Timeline, plan.Physics, plan.Seed, settings, plan.Realtime);
+            _compensated = OgsPolarizationBench.Create(plan.Timeline, plan.Physics, plan.Seed, settings, plan.Realtime, plan.OpticalPath);
             _pointing = PassPointing.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, settings, plan.OpticalPath, _compensated?.Plates);
-            if (_compensated is not null && _pointing is null && plan.OpticalPath is not null)
+            if (_compensated is not null && _pointing is null && plan.OpticalPath is { } platesOnly)
             {
-                _platesPath = new OpticalPathReceiver(plan.OpticalPath, null, _compensated.Plates); // no loops: the path carries the plates alone
+                _platesPath = new OpticalPathReceiver(platesOnly, null, _compensated.Plates); // no loops: the path carries the plates alone
             }
 
-            _polarization = settings.Polarization == BenchSettings.PolarizationOff
-                ? PassPolarization.CreateUncompensated(plan.Timeline, plan.Physics, plan.Seed)
-                : _compensated;
+            // Without the optical path (the firmware started on its own) the plates cannot reach the light: the bench calibrates itself.
+            _polarization = (IPolarizationChannel?)_compensated
+                ?? (settings.Polarization == BenchSettings.PolarizationFixed ? null : PassPolarization.Create(plan.Timeline, plan.Physics, plan.Seed, settings.Polarization));
             Polarization = _compensated is null ? null : new OgsPolarizationOnBench(_compensated);
             _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages, _pointing, _polarization);
             TimeTagger = new TimeTaggerCable(_bench.HostStream, () => _bench.Exhausted);

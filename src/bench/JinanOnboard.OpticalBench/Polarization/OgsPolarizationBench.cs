@@ -70,11 +70,11 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
 
     private SimulatedEll14 HalfWaveModule => _line.Modules[0];
 
-    /// <summary>The OGS half, or null unless the bench compensates.</summary>
-    public static OgsPolarizationBench? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, BenchSettings bench, bool realtime)
+    /// <summary>The OGS half, or null unless the bench compensates and has the optical path (<see cref="PassPolarization"/> then).</summary>
+    public static OgsPolarizationBench? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, BenchSettings bench, bool realtime, string? opticalPath)
     {
         ArgumentNullException.ThrowIfNull(bench);
-        if (bench.Polarization != BenchSettings.PolarizationCompensated)
+        if (bench.Polarization != BenchSettings.PolarizationCompensated || opticalPath is null)
         {
             return null;
         }

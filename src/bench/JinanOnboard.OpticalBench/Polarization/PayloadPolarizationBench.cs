@@ -41,21 +41,21 @@ public sealed class PayloadPolarizationBench : IAsyncDisposable
     public IWaveplateRotator SecondQuarterWave => _line.Rotators[2];
 
     /// <summary>
-    /// The payload half, or null unless the bench compensates. It sends on <paramref name="sharedPath"/> (the pointing
+    /// The payload half, or null unless the bench compensates and has the optical path. It sends on <paramref name="sharedPath"/> (the pointing
     /// bench's) when there is one, otherwise it connects to <paramref name="opticalPath"/> itself.
     /// </summary>
     public static PayloadPolarizationBench? Create(BenchSettings bench, bool realtime, OpticalPathSender? sharedPath, string? opticalPath)
     {
         ArgumentNullException.ThrowIfNull(bench);
-        if (bench.Polarization != BenchSettings.PolarizationCompensated)
+        if (bench.Polarization != BenchSettings.PolarizationCompensated || opticalPath is null)
         {
-            return null;
+            return null; // without the optical path the plates cannot reach the light: the OGS half calibrates inside the bench
         }
 
         BenchElliptecLine line = BenchElliptecLine.Open(Addresses, "114001", realtime);
-        if (sharedPath is not null || opticalPath is null)
+        if (sharedPath is not null)
         {
-            return new PayloadPolarizationBench(line, sharedPath, ownsPath: false, opticalPath is null ? "no optical path" : null);
+            return new PayloadPolarizationBench(line, sharedPath, ownsPath: false, null);
         }
 
         try
