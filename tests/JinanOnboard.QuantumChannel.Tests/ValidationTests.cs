@@ -32,9 +32,10 @@ public sealed class ValidationTests
     [Fact]
     public void A_profile_returning_nonsense_fails_loudly_instead_of_clamping()
     {
+        // The profile is first read by the first segment (a profile may wait for the pass), and fails there.
         var broken = new ConstantChannelProfile(1.5, 100, 0.01, 1e-3);
-        Assert.Throws<InvalidOperationException>(() =>
-            new QuantumChannelSimulator(new PhiloxPulseRandomStore(1, SourceConfiguration.Jinan1), SourceConfiguration.Jinan1, broken, new ChannelSimulationOptions()));
+        var simulator = new QuantumChannelSimulator(new PhiloxPulseRandomStore(1, SourceConfiguration.Jinan1), SourceConfiguration.Jinan1, broken, new ChannelSimulationOptions());
+        Assert.Throws<InvalidOperationException>(() => simulator.Read(new TimeTag[10]));
     }
 
     [Fact]

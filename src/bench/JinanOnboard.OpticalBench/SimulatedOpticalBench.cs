@@ -49,7 +49,7 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
     /// <paramref name="pointing"/>, when the bench runs the pointing loops, couples the channel to both ends' fine
     /// pointing (<see cref="PassPointing.Couple"/>), averaged over each simulation segment.
     /// </remarks>
-    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS, IReadOnlyList<OutageSettings>? downlinkOutages = null, PassPointing? pointing = null, PassPolarization? polarization = null)
+    public static SimulatedOpticalBench ForPass(PassTimeline timeline, PhysicsParameterSet physics, SourceConfiguration source, IPulseRandomStore store, ulong runSeed, double durationS, IReadOnlyList<OutageSettings>? downlinkOutages = null, PassPointing? pointing = null, IPolarizationChannel? polarization = null)
     {
         ArgumentNullException.ThrowIfNull(physics);
         PassInterval[] obstructions = [.. (downlinkOutages ?? []).Where(o => o.Reason == "cloud").Select(o => new PassInterval(o.StartS, o.EndS))];

@@ -1,11 +1,17 @@
 using JinanOnboard.Ground.Components.Detection;
+using JinanOnboard.Ground.Components.Polarization;
 using JinanOnboard.Control.Pointing;
+using JinanOnboard.Devices.Waveplates;
 using JinanOnboard.OpticalBench;
 using JinanOnboard.Config.Model;
 using JinanOnboard.OpticalBench.Pointing;
 using JinanOnboard.OpticalBench.Polarization;
+using JinanOnboard.Polarization.Calibration;
+using JinanOnboard.Polarization.Compensation;
+using JinanOnboard.Polarization.Jones;
 using JinanOnboard.Runtime.Distillation;
 using JinanOnboard.Runtime.Hosting;
+using JinanOnboard.Runtime.Messages;
 using JinanOnboard.Runtime.Plan;
 
 namespace JinanOnboard.Ground;
@@ -13,7 +19,8 @@ namespace JinanOnboard.Ground;
 /// <summary>
 /// The ground topology with the simulated optical bench added as its hardware (NOS3's simulated hardware
 /// beside the flight software): the bench's simulated time tagger sits on the far end of the cable, so the
-/// ground's real driver runs byte for byte. <see cref="GroundTopology"/> itself contains no simulation.
+/// ground's real driver runs byte for byte; the OGS half-wave plate is a simulated ELL14 behind its real driver.
+/// <see cref="GroundTopology"/> itself contains no simulation.
 /// </summary>
 public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
 {
@@ -34,12 +41,24 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
     {
         private readonly SimulatedOpticalBench _bench;
         private readonly PassPointing? _pointing;
-        private readonly PassPolarization? _polarization;
+        private readonly OgsPolarizationBench? _compensated;
+        private readonly OpticalPathReceiver? _platesPath;
+        private readonly IPolarizationChannel? _polarization;
 
         public Bench(RunPlan plan)
         {
-            _pointing = PassPointing.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, plan.Configuration.Bench, plan.OpticalPath, DevicesProfileResolver.FineMirror(plan.DevicesProfile, FirmwareRole.Ground));
-            _polarization = plan.Configuration.Bench.Polarization == BenchSettings.PolarizationFixed ? null : PassPolarization.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Bench.Polarization);
+            BenchSettings settings = plan.Configuration.Bench;
+            _compensated = OgsPolarizationBench.Create(plan.Timeline, plan.Physics, plan.Seed, settings, plan.Realtime, plan.OpticalPath);
+            _pointing = PassPointing.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, settings, plan.OpticalPath, _compensated?.Plates, DevicesProfileResolver.FineMirror(plan.DevicesProfile, FirmwareRole.Ground));
+            if (_compensated is not null && _pointing is null && plan.OpticalPath is { } platesOnly)
+            {
+                _platesPath = new OpticalPathReceiver(platesOnly, null, _compensated.Plates); // no loops: the path carries the plates alone
+            }
+
+            // Without the optical path (the firmware started on its own) the plates cannot reach the light: the bench calibrates itself.
+            _polarization = (IPolarizationChannel?)_compensated
+                ?? (settings.Polarization == BenchSettings.PolarizationFixed ? null : PassPolarization.Create(plan.Timeline, plan.Physics, plan.Seed, settings.Polarization));
+            Polarization = _compensated is null ? null : new OgsPolarizationOnBench(_compensated);
             _bench = SimulatedOpticalBench.ForPass(plan.Timeline, plan.Physics, plan.Source, DistillationSetup.RandomStore(plan), plan.Seed, plan.DurationS, plan.Configuration.Link.Downlink.Outages, _pointing, _polarization);
             TimeTagger = new TimeTaggerCable(_bench.HostStream, () => _bench.Exhausted);
         }
@@ -47,6 +66,8 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
         public TimeTaggerCable TimeTagger { get; }
 
         public IPointingHardware? Pointing => _pointing?.Ogs.Hardware;
+
+        public IOgsPolarizationHardware? Polarization { get; }
 
         public void OnPointingEnded() => _pointing?.CompleteOgs();
 
@@ -69,12 +90,39 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
         public async ValueTask DisposeAsync()
         {
             // The traces first: a simulation thread waiting on one is released (a payload that never finished is lost).
+            if (_compensated is not null)
+            {
+                await _compensated.DisposeAsync();
+            }
+
             if (_pointing is not null)
             {
                 await _pointing.DisposeAsync();
             }
 
+            if (_platesPath is not null)
+            {
+                await _platesPath.DisposeAsync();
+            }
+
             await _bench.DisposeAsync();
         }
+    }
+
+    /// <summary>The OGS half-wave plate and the decoder's reference counts on the bench.</summary>
+    private sealed class OgsPolarizationOnBench(OgsPolarizationBench bench) : IOgsPolarizationHardware
+    {
+        public IWaveplateRotator HalfWave => bench.HalfWave;
+
+        public ValueTask<DecoderCounts?> CountReferenceAsync(int request, Bb84State state, double dwellS, CancellationToken cancellationToken) =>
+            bench.CountReferenceAsync(request, state, dwellS, cancellationToken);
+
+        public void OnHalfWaveSet(int passSecond) => bench.OnHalfWaveSet(passSecond);
+
+        public void OnFollowingEnded() => bench.OnFollowingEnded();
+
+        public void OnCalibrationReported(CalibrationResult result) => bench.OnCalibrationReported(new ReportedCalibration(
+            result.Succeeded, result.Reason, result.Iterations, result.Rounds,
+            new CompensatorAngles(result.FirstQuarterWaveDeg, result.HalfWaveDeg, result.SecondQuarterWaveDeg), result.ContrastZDb, result.ContrastXDb));
     }
 }

@@ -3,6 +3,7 @@ using JinanOnboard.Control.Pointing;
 using JinanOnboard.Devices.TimeTagger;
 using JinanOnboard.Ground.Components.Detection;
 using JinanOnboard.Ground.Components.Distillation;
+using JinanOnboard.Ground.Components.Polarization;
 using JinanOnboard.Ground.Components.Session;
 using JinanOnboard.Ground.Components.TimeSync;
 using JinanOnboard.Protocol.Delivery;
@@ -37,6 +38,9 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
     private Task? _receiving;
     private PointingComponent? _pointing;
     private Task? _pointingRun;
+    private HalfWaveFollower? _follower;
+    private ReferenceCountResponder? _responder;
+    private Task? _following;
 
     public void Wire(FirmwareContext context)
     {
@@ -69,6 +73,16 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
             _housekeeping.AddProvider(_pointing.Housekeeping);
         }
 
+        // Polarization: the decoder answers the payload's calibration; the half-wave plate follows the pass geometry.
+        if (_hardware.Polarization is not null)
+        {
+            _follower = HalfWaveFollower.ForPlan(plan, _hardware.Polarization);
+            _responder = new ReferenceCountResponder(_hardware.Polarization, _follower.PrepareAsync);
+            _responder.Uplink.ConnectTo(link.SendAsync);
+            link.Inbound(Apids.Polarization).ConnectTo(_responder.OnMessageAsync);
+            _housekeeping.AddProvider(_follower.Housekeeping);
+        }
+
         // Key distillation.
         _distillation = new GroundDistillation(plan, link, new Ed25519MessageAuthenticator(context.Identity, context.PeerKey), context.OutputDirectory);
         _receiver.Detections.ConnectTo(_distillation.OnDetectionsAsync);
@@ -95,8 +109,9 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
     /// <summary>On the payload's pass-start: power the hardware on and start the detection chain and distillation.</summary>
     private ValueTask StartDetection(PassStart start, CancellationToken cancellationToken)
     {
-        _hardware!.PowerOn();
         FirmwareContext context = _context!;
+        _following = _follower?.RunAsync(context.Plan.DurationS, context.Plan.Realtime, context.Time, cancellationToken);
+        _hardware!.PowerOn();
         _pointingRun = _pointing?.RunAsync(context.Plan.DurationS, context.Plan.Realtime, context.Time, null, cancellationToken);
         _distillation!.Start(cancellationToken);
         _receiving = _receiver!.RunAsync(_hardware.TimeTagger.FarEndDrained, cancellationToken);
@@ -113,6 +128,11 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         }
 
         _hardware!.OnPointingEnded();
+        if (_following is not null)
+        {
+            await _following;
+        }
+
         _receiver!.OnPassComplete();
         if (_receiving is not null)
         {
@@ -143,6 +163,13 @@ public sealed class GroundTopology(Func<RunPlan, IGroundHardware> attachHardware
         if (_pointing is not null)
         {
             details["apt"] = _pointing.Report();
+        }
+
+        if (_follower is not null)
+        {
+            details["ogs_hwp"] = _follower.Details();
+            details["reference_counts_answered"] = _responder!.Answered;
+            details["reference_counts_unanswered"] = _responder.Unanswered;
         }
 
         return details;

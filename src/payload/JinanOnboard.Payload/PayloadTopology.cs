@@ -2,6 +2,7 @@ using JinanOnboard.Control.Configuration;
 using JinanOnboard.Control.Pointing;
 using JinanOnboard.Payload.Components.Distillation;
 using JinanOnboard.Payload.Components.Pointing;
+using JinanOnboard.Payload.Components.Polarization;
 using JinanOnboard.Payload.Components.Session;
 using JinanOnboard.Payload.Components.TimeSync;
 using JinanOnboard.Protocol.Messages;
@@ -32,6 +33,7 @@ public sealed class PayloadTopology(Func<RunPlan, IPayloadHardware> attachHardwa
     private HousekeepingMonitor? _groundHousekeeping;
     private PayloadSessionController? _session;
     private PayloadDistillation? _distillation;
+    private CompensatorCalibrator? _calibrator;
 
     public void Wire(FirmwareContext context)
     {
@@ -53,6 +55,16 @@ public sealed class PayloadTopology(Func<RunPlan, IPayloadHardware> attachHardwa
         {
             _pointing = new PointingComponent(PointingEnd.Payload, AptSettingsReader.Read(plan.Physics), _hardware.Pointing, "attitude");
             _housekeeping.AddProvider(_pointing.Housekeeping);
+        }
+
+        // The polarization compensator's calibration over the link, after the handshake and before the pass starts.
+        if (_hardware.Compensator is not null)
+        {
+            _calibrator = CompensatorCalibrator.ForPlan(plan, _hardware.Compensator, context.Time);
+            _calibrator.Downlink.ConnectTo(link.SendAsync);
+            link.Inbound(Apids.Polarization).ConnectTo(_calibrator.OnMessageAsync);
+            _session.BeforePass.ConnectTo(async (PassStart _, CancellationToken ct) => await _calibrator.RunAsync(ct));
+            _housekeeping.AddProvider(_calibrator.Housekeeping);
         }
 
         _driver.Tick.ConnectTo(_sync.OnTickAsync);
@@ -108,6 +120,11 @@ public sealed class PayloadTopology(Func<RunPlan, IPayloadHardware> attachHardwa
         if (_pointing is not null)
         {
             details["apt"] = _pointing.Report();
+        }
+
+        if (_calibrator?.Details() is { } calibration)
+        {
+            details["polarization_calibration"] = calibration;
         }
 
         _hardware!.AddDetails(details);

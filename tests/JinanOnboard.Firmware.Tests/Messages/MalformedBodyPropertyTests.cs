@@ -21,6 +21,9 @@ public sealed class MalformedBodyPropertyTests
         ("pass start", b => PassStart.Decode(b)),
         ("pass complete", b => PassComplete.Decode(b)),
         ("summary", b => SessionSummary.Decode(b)),
+        ("measure reference", b => MeasureReference.Decode(b)),
+        ("reference counts", b => ReferenceCounts.Decode(b)),
+        ("calibration result", b => CalibrationResult.Decode(b)),
     ];
 
     [Fact]

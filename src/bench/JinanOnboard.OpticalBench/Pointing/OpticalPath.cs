@@ -21,6 +21,18 @@ public static class OpticalPath
     /// <summary>Block count marking the end of the payload's pass.</summary>
     public const uint EndOfPass = 0xFFFF_FFFF;
 
+    /// <summary>Count value marking a plates record (the compensator's plates as the light meets them, optical-path.md).</summary>
+    public const uint PlatesMark = 0xFFFF_FFFE;
+
+    /// <summary>Bytes of a plates record after its mark: u32 request, u8 state, three f64 angles.</summary>
+    public const int PlatesRecordBytes = 4 + 1 + (3 * 8);
+
+    /// <summary>The request of the plates record that starts the key pulses (state <see cref="KeyModeState"/>).</summary>
+    public const uint KeyModeRequest = 0xFFFF_FFFF;
+
+    /// <summary>The state byte of the key-mode record.</summary>
+    public const byte KeyModeState = 0xFF;
+
     /// <summary>Largest block, samples (a longer count is a protocol violation).</summary>
     public const uint MaxBlockSamples = 1 << 20;
 

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
+using JinanOnboard.OpticalBench.Polarization;
+using JinanOnboard.Polarization.Compensation;
 
 namespace JinanOnboard.OpticalBench.Pointing;
 
@@ -15,11 +17,19 @@ public sealed class OpticalPathReceiver : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
 
-    public OpticalPathReceiver(string path, PointingTrace trace)
+    /// <param name="path">The socket path to listen at.</param>
+    /// <param name="trace">The payload's pointing trace, or null when the bench runs no loops (then sample blocks are a violation).</param>
+    /// <param name="plates">The payload's plates records, or null when the bench does not compensate polarization (then plates records are a violation).</param>
+    public OpticalPathReceiver(string path, PointingTrace? trace, PlatesTrace? plates = null)
     {
-        ArgumentNullException.ThrowIfNull(trace);
+        if (trace is null && plates is null)
+        {
+            throw new ArgumentException("an optical path carries a pointing trace, plates records or both");
+        }
+
         _path = path;
         Trace = trace;
+        Plates = plates;
         File.Delete(path); // a socket file left by an earlier run
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         _listener.Bind(OpticalPath.EndPoint(path));
@@ -27,8 +37,11 @@ public sealed class OpticalPathReceiver : IAsyncDisposable
         _run = Task.Run(() => RunAsync(_stop.Token));
     }
 
-    /// <summary>The payload's trace.</summary>
-    public PointingTrace Trace { get; }
+    /// <summary>The payload's pointing trace, or null.</summary>
+    public PointingTrace? Trace { get; }
+
+    /// <summary>The payload's plates records, or null.</summary>
+    public PlatesTrace? Plates { get; }
 
     public async ValueTask DisposeAsync()
     {
@@ -49,18 +62,20 @@ public sealed class OpticalPathReceiver : IAsyncDisposable
             await stream.ReadExactlyAsync(header, cancellationToken);
             if (!header.AsSpan(0, 4).SequenceEqual(OpticalPath.Magic) || BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(4)) != OpticalPath.Version)
             {
-                Trace.Lose($"optical path: bad header {Convert.ToHexString(header)}");
+                Lose($"optical path: bad header {Convert.ToHexString(header)}");
                 return;
             }
 
             uint rate = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8));
-            if (rate != Trace.RateHz)
+            int expectedRate = Trace?.RateHz ?? 0;
+            if (rate != expectedRate)
             {
-                Trace.Lose($"optical path: the payload samples at {rate} Hz, this bench expects {Trace.RateHz} Hz");
+                Lose($"optical path: the payload samples at {rate} Hz, this bench expects {expectedRate} Hz");
                 return;
             }
 
             byte[] count = new byte[4];
+            byte[] record = new byte[OpticalPath.PlatesRecordBytes];
             byte[] block = [];
             while (true)
             {
@@ -68,13 +83,30 @@ public sealed class OpticalPathReceiver : IAsyncDisposable
                 uint samples = BinaryPrimitives.ReadUInt32LittleEndian(count);
                 if (samples == OpticalPath.EndOfPass)
                 {
-                    Trace.Complete();
+                    Trace?.Complete();
+                    Plates?.Complete();
                     return;
                 }
 
-                if (samples == 0 || samples > OpticalPath.MaxBlockSamples)
+                if (samples == OpticalPath.PlatesMark)
                 {
-                    Trace.Lose($"optical path: block of {samples} samples");
+                    if (Plates is null)
+                    {
+                        Lose("optical path: a plates record, but this bench does not compensate polarization");
+                        return;
+                    }
+
+                    await stream.ReadExactlyAsync(record, cancellationToken);
+                    Plates.Append(new PlatesRecord(
+                        BinaryPrimitives.ReadUInt32LittleEndian(record),
+                        record[4],
+                        new CompensatorAngles(BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(5)), BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(13)), BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(21)))));
+                    continue;
+                }
+
+                if (samples == 0 || samples > OpticalPath.MaxBlockSamples || Trace is null)
+                {
+                    Lose($"optical path: block of {samples} samples");
                     return;
                 }
 
@@ -93,11 +125,17 @@ public sealed class OpticalPathReceiver : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Trace.Lose("the OGS bench stopped before the payload's pass ended");
+            Lose("the OGS bench stopped before the payload's pass ended");
         }
         catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or ObjectDisposedException)
         {
-            Trace.Lose($"optical path from the payload broke: {e.Message}");
+            Lose($"optical path from the payload broke: {e.Message}");
         }
+    }
+
+    private void Lose(string reason)
+    {
+        Trace?.Lose(reason);
+        Plates?.Lose(reason);
     }
 }

@@ -5,7 +5,8 @@ namespace JinanOnboard.OpticalBench.Pointing;
 
 /// <summary>
 /// The payload half's end of the <see cref="OpticalPath"/>: collects the fine samples the payload's loops produce and
-/// sends them at each <see cref="Flush"/> (the payload calls it once per pass tick), then the end-of-pass mark. A path
+/// sends them at each <see cref="Flush"/> (the payload calls it once per pass tick), then the end-of-pass mark; between
+/// blocks, the polarization bench's plates records (<see cref="SendPlates"/>). A path
 /// that breaks (the OGS process gone) is reported once and the pass goes on: the payload's firmware never depends on it.
 /// </summary>
 public sealed class OpticalPathSender : IDisposable
@@ -13,6 +14,7 @@ public sealed class OpticalPathSender : IDisposable
     private readonly Socket _socket;
     private readonly List<byte> _pending = new(64 * 1024);
     private readonly byte[] _sample = new byte[OpticalPath.SampleBytes];
+    private readonly object _sendGate = new(); // the pointing loops' task and the polarization calibration both send
 
     private OpticalPathSender(Socket socket, int rateHz)
     {
@@ -76,6 +78,19 @@ public sealed class OpticalPathSender : IDisposable
         SamplesSent += samples;
     }
 
+    /// <summary>Sends a plates record: the compensator's plates (degrees, where they really are) for a reference state or the key pulses.</summary>
+    public void SendPlates(uint request, byte state, double firstQuarterWaveDeg, double halfWaveDeg, double secondQuarterWaveDeg)
+    {
+        var record = new byte[4 + OpticalPath.PlatesRecordBytes];
+        BinaryPrimitives.WriteUInt32LittleEndian(record, OpticalPath.PlatesMark);
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(4), request);
+        record[8] = state;
+        BinaryPrimitives.WriteDoubleLittleEndian(record.AsSpan(9), firstQuarterWaveDeg);
+        BinaryPrimitives.WriteDoubleLittleEndian(record.AsSpan(17), halfWaveDeg);
+        BinaryPrimitives.WriteDoubleLittleEndian(record.AsSpan(25), secondQuarterWaveDeg);
+        Send(record);
+    }
+
     /// <summary>Sends what is left and the end-of-pass mark.</summary>
     public void Complete()
     {
@@ -89,22 +104,25 @@ public sealed class OpticalPathSender : IDisposable
 
     private void Send(byte[] bytes)
     {
-        if (Failure is not null)
+        lock (_sendGate)
         {
-            return;
-        }
-
-        try
-        {
-            int sent = 0;
-            while (sent < bytes.Length)
+            if (Failure is not null)
             {
-                sent += _socket.Send(bytes.AsSpan(sent));
+                return;
             }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            Failure = $"optical path to the OGS bench broke: {e.Message}";
+
+            try
+            {
+                int sent = 0;
+                while (sent < bytes.Length)
+                {
+                    sent += _socket.Send(bytes.AsSpan(sent));
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                Failure = $"optical path to the OGS bench broke: {e.Message}";
+            }
         }
     }
 }

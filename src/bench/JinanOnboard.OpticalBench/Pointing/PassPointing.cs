@@ -39,8 +39,9 @@ public sealed class PassPointing : IAsyncDisposable
     public PointingTrace? PayloadTrace { get; }
 
     /// <summary>The OGS half for a pass, or null when the bench runs no loops.</summary>
+    /// <param name="plates">The polarization bench's plates records, when it compensates: they share the optical path.</param>
     /// <param name="ogsFineMirror">The OGS's fine mirror on a real bus (HIL profile), or null for the bench's own.</param>
-    public static PassPointing? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, IReadOnlyList<OutageSettings> downlinkOutages, BenchSettings bench, string? opticalPath, Devices.Profiles.DeviceEntry? ogsFineMirror = null)
+    public static PassPointing? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, IReadOnlyList<OutageSettings> downlinkOutages, BenchSettings bench, string? opticalPath, Polarization.PlatesTrace? plates = null, Devices.Profiles.DeviceEntry? ogsFineMirror = null)
     {
         ArgumentNullException.ThrowIfNull(physics);
         ArgumentNullException.ThrowIfNull(bench);
@@ -57,7 +58,7 @@ public sealed class PassPointing : IAsyncDisposable
         if (opticalPath is not null)
         {
             payloadTrace = new PointingTrace(PointingEnd.Payload, ogs.Settings.Payload.Fine.RateHz, ogs.Settings.PayloadDivergenceHalfAngleUrad, StallTimeout);
-            path = new OpticalPathReceiver(opticalPath, payloadTrace);
+            path = new OpticalPathReceiver(opticalPath, payloadTrace, plates);
         }
 
         // The orbit layer's budget holds the fixed pointing loss of link.pointing_error_urad (models.md §2); the payload's

@@ -33,6 +33,9 @@ public sealed class PayloadPointingBench : IAsyncDisposable
     /// <summary>The payload's pointing hardware.</summary>
     public IPointingHardware Hardware => _half.Hardware;
 
+    /// <summary>The optical path to the OGS half, or null (the polarization bench sends its plates records on it too).</summary>
+    public OpticalPathSender? Path => _path;
+
     /// <summary>Both ends' APT settings.</summary>
     public Control.Configuration.AptSettings Settings => _half.Settings;
 

@@ -19,10 +19,12 @@ namespace JinanOnboard.OpticalBench.Polarization;
 /// <see cref="BenchSettings.PolarizationOff"/>, or a calibration that fails, the channel is uncompensated.
 /// </summary>
 /// <remarks>
-/// Today the calibration runs inside the bench against its simulated decoder; the reference-state exchange over the
-/// link (the payload sending H, V, D, A and the OGS reporting counts) is not yet a protocol message.
+/// This is the bench's channel when the firmware runs without the optical path (a firmware process started on its own,
+/// not by <c>jinan bench</c>): the payload's plates cannot reach the OGS half, so the calibration runs inside the bench.
+/// With the optical path the firmware calibrates over the link and the OGS half is <see cref="OgsPolarizationBench"/>;
+/// <see cref="BenchSettings.PolarizationOff"/> is this class either way.
 /// </remarks>
-public sealed class PassPolarization
+public sealed class PassPolarization : IPolarizationChannel
 {
     private readonly double[] _errorPerSecond;
 

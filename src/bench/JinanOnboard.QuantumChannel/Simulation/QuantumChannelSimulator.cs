@@ -55,7 +55,7 @@ public sealed class QuantumChannelSimulator
     private readonly double _clockScale;
     private readonly double[] _lastClickPs = [double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity];
 
-    private ProfileSample _segmentStart;
+    private ProfileSample? _segmentStart;
     private readonly long _pulsesPerSecond;
     private long _nextPulse;
     private long _segmentIndex;
@@ -135,7 +135,7 @@ public sealed class QuantumChannelSimulator
         _reorderMarginPs = (6.0 * Math.Max(_jitterSigmaPs, _syncSigmaPs)) + 1000.0;
         _clockScale = 1.0 + (options.Clock.DriftPpm * 1e-6);
         _syncOutages = [.. options.SyncOutages];
-        _segmentStart = Sample(0);
+        // The profile is first read by the first segment, not here: a profile may wait for the pass (the firmware's plates).
         _finished = _pulseCount == 0;
     }
 
@@ -201,7 +201,7 @@ public sealed class QuantumChannelSimulator
     {
         long first = _nextPulse;
         long end = Math.Min(first + _options.SegmentPulses, _pulseCount);
-        ProfileSample start = _segmentStart;
+        ProfileSample start = _segmentStart ?? Sample(first);
         ProfileSample stop = Sample(end);
         var random = new SimulationRandom(_options.Seed, (ulong)_segmentIndex);
         var segment = new Segment(first, end, start, stop);

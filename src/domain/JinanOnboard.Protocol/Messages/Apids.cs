@@ -15,6 +15,9 @@ public static class Apids
     /// <summary>Pass/session control: start, end, summaries.</summary>
     public const ushort SessionControl = 0x030;
 
+    /// <summary>Polarization compensation: reference-state measurements and the calibration's result (polarization-calibration.md).</summary>
+    public const ushort Polarization = 0x040;
+
     /// <summary>Key distillation: detection reports, sifting, reconciliation, PA instruction, feedback.</summary>
     public const ushort Distillation = 0x100;
 }

@@ -1,4 +1,5 @@
 using JinanOnboard.Control.Pointing;
+using JinanOnboard.Ground.Components.Polarization;
 
 namespace JinanOnboard.Ground.Components.Detection;
 
@@ -13,6 +14,9 @@ public interface IGroundHardware : IAsyncDisposable
 
     /// <summary>The OGS's pointing hardware (gimbal, cameras, fast steering mirror), or null when the run has no pointing loops.</summary>
     IPointingHardware? Pointing { get; }
+
+    /// <summary>The OGS's half-wave plate and the decoder's reference counts, or null when the run does not compensate polarization.</summary>
+    IOgsPolarizationHardware? Polarization { get; }
 
     /// <summary>The OGS's loops have run to the end of the pass.</summary>
     void OnPointingEnded();

@@ -18,6 +18,12 @@ public sealed class PayloadSessionController(PassStart passStart, Func<ulong> sy
     /// <summary>Output: messages for the link.</summary>
     public AsyncOutputPort<OutboundMessage> Downlink { get; } = new("payload-session.out", PortMultiplicity.One);
 
+    /// <summary>
+    /// Output: called once the link is up, before PassStart (work that must precede the key pulses, such as the
+    /// polarization compensator's calibration over the link).
+    /// </summary>
+    public AsyncOutputPort<PassStart> BeforePass { get; } = new("payload-session.before-pass");
+
     /// <summary>The ground's end-of-session summary, once received.</summary>
     public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? GroundSummary =>
         _groundSummary.Task.IsCompletedSuccessfully ? _groundSummary.Task.Result : null;
@@ -37,6 +43,11 @@ public sealed class PayloadSessionController(PassStart passStart, Func<ulong> sy
     public async Task<double> RunAsync(LinkSession session, LinkComponent link, PassDriver driver, CancellationToken cancellationToken)
     {
         await session.Connected.WaitAsync(cancellationToken);
+        if (BeforePass.IsConnected)
+        {
+            await BeforePass.InvokeAsync(passStart, cancellationToken);
+        }
+
         await Downlink.InvokeAsync(new OutboundMessage(Apids.SessionControl, SessionMessageTypes.PassStart, passStart.Encode(), Reliable: true), cancellationToken);
         await driver.RunAsync(cancellationToken);
 
