@@ -10,9 +10,15 @@ namespace JinanOnboard.EndToEnd.Tests;
 /// mid-pass (kill -9), the OGS goes coarse-only, the pass completes, and when the server is back on the same port the
 /// mirror is opened again; the report says when it was lost and when it came back.
 /// </summary>
+/// <remarks>
+/// Real time on a shared machine: the class runs alone within this assembly (its own collection), with room in its
+/// bounds for a loaded CI runner. The rate assertion only says the loop ran in real time at hundreds of commands a
+/// second; hil/README.md gives the rate and jitter measured on a quiet machine.
+/// </remarks>
+[Collection(RealTimeCollection.Name)]
 public sealed partial class HilPassTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(55);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task A_real_time_pass_drives_the_served_E727_to_fine_lock_and_ends_with_equal_keys()
@@ -32,7 +38,7 @@ public sealed partial class HilPassTests
             JsonElement acquisition = apt.GetProperty("acquisition");
             Assert.True(acquisition.GetProperty("time_to_fine_lock_s").ValueKind == JsonValueKind.Number, $"the OGS never reached fine lock on the served mirror: {acquisition}");
             JsonElement timing = apt.GetProperty("fine_loop_timing");
-            Assert.True(timing.GetProperty("rate_hz").GetDouble() > 500, timing.ToString());
+            Assert.True(timing.GetProperty("rate_hz").GetDouble() > 200, timing.ToString());
 
             await JinanProcess.TerminateAsync(serve);
             string stderr = await serve.StandardError.ReadToEndAsync(cancel.Token);
