@@ -10,6 +10,7 @@ namespace JinanOnboard.Devices.Tests.Serial;
 internal sealed partial class PtyPair : IDisposable
 {
     private readonly Process process;
+    private bool disposed;
 
     private PtyPair(Process process, string hostPath, string devicePath)
     {
@@ -70,6 +71,12 @@ internal sealed partial class PtyPair : IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return; // a test may end the pair early (a hang-up) and still hold it in a using
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill();

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.IO.Ports;
 using System.Net;
 using System.Net.Sockets;
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Devices.Profiles;
+using JinanOnboard.Devices.Serial;
 using JinanOnboard.Devices.Simulated.Elliptec;
 using JinanOnboard.Devices.Simulated.PiE727;
 
@@ -48,14 +48,13 @@ internal static class SimulatorHost
     public static Served ServeOnSerial(DeviceKind kind, string path, IReadOnlyList<int> elliptecAddresses, string option, MirrorSettings? plant = null)
     {
         int baud = kind == DeviceKind.Ell14 ? DeviceSettings.ElliptecBaudRate : DeviceSettings.E727SerialBaudRate;
-        var port = new SerialPort(path, baud, Parity.None, 8, StopBits.One);
+        OpenSerialLine port;
         try
         {
-            port.Open();
+            port = SerialLine.Open(path, baud);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            port.Dispose();
             throw new UserErrorException($"{option} {path}: {error.Message.Split('\n')[0]}", ExitCodes.Failure);
         }
 
@@ -64,7 +63,7 @@ internal static class SimulatorHost
         Task run;
         if (kind == DeviceKind.Ell14)
         {
-            var bus = new SimulatedElliptecBus(port.BaseStream);
+            var bus = new SimulatedElliptecBus(port.Stream);
             foreach (int address in elliptecAddresses)
             {
                 bus.AddEll14(address, SimulatedBusFactory.Ell14SerialNumber(address));
@@ -75,7 +74,7 @@ internal static class SimulatorHost
         else
         {
             e727 = NewE727(plant);
-            run = SimulatedE727Session.RunAsync(e727, port.BaseStream, power.Token);
+            run = SimulatedE727Session.RunAsync(e727, port.Stream, power.Token);
         }
 
         return new Served($"{path} at {baud.ToString(CultureInfo.InvariantCulture)} baud", e727, new SerialSession(port, power, run));
@@ -109,15 +108,14 @@ internal static class SimulatorHost
         public ValueTask DisposeAsync() => running.DisposeAsync();
     }
 
-    /// <summary>Stops a serial simulator: cancel, close the port (a serial read does not watch the token), wait for it.</summary>
-    private sealed class SerialSession(SerialPort port, CancellationTokenSource power, Task run) : IAsyncDisposable
+    /// <summary>Stops a serial simulator: cancel, close the port (a serial read may not watch the token), wait for it.</summary>
+    private sealed class SerialSession(OpenSerialLine port, CancellationTokenSource power, Task run) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             await power.CancelAsync();
-            port.Close();
+            port.Owner.Dispose();
             await run.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            port.Dispose();
             power.Dispose();
         }
     }

@@ -1,17 +1,17 @@
 using System.Device.Gpio;
 using System.Device.I2c;
 using System.Device.Spi;
-using System.IO.Ports;
 using System.Net.Sockets;
 using Iot.Device.Board;
 using Iot.Device.Ft232H;
 using Iot.Device.Ft4222;
+using JinanOnboard.Devices.Serial;
 
 namespace JinanOnboard.Devices.Profiles;
 
 /// <summary>
 /// Opens the real buses a profile entry names: the host's kernel devices (<see cref="SpiDevice.Create"/>,
-/// <see cref="I2cDevice.Create"/>, <see cref="GpioController"/>), a <see cref="SerialPort"/>, a <see cref="TcpClient"/>,
+/// <see cref="I2cDevice.Create"/>, <see cref="GpioController"/>), a serial line (<see cref="SerialLine"/>), a <see cref="TcpClient"/>,
 /// or an FTDI FT4222H / FT232H USB adapter through Iot.Device.Bindings (<see cref="Ft4222Device"/>,
 /// <see cref="Ft232HDevice"/>: both are a <see cref="Board"/> that creates SPI, I2C and GPIO). Refuses simulated entries.
 /// </summary>
@@ -106,19 +106,18 @@ public sealed class HardwareBusFactory : IDeviceBusFactory
             throw new DeviceBusException($"{serial}: no such serial port (adapter unplugged, or a pty that is gone)");
         }
 
-        var port = new SerialPort(serial.PortName, entry.Settings.BaudRateFor(entry.Kind), Parity.None, 8, StopBits.One);
+        OpenSerialLine line;
         try
         {
-            port.Open();
+            line = SerialLine.Open(serial.PortName, entry.Settings.BaudRateFor(entry.Kind));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            port.Dispose();
             throw new DeviceBusException($"{serial}: {OneLine(error)}", error);
         }
 
-        var serialBuses = new DeviceBuses { Stream = port.BaseStream };
-        serialBuses.Own(port);
+        var serialBuses = new DeviceBuses { Stream = line.Stream };
+        serialBuses.Own(line.Owner);
         return serialBuses;
     }
 
