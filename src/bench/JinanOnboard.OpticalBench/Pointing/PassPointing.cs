@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Numerics;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Control.Pointing;
 using JinanOnboard.Physics.Budgets;
@@ -100,13 +101,12 @@ public sealed class PassPointing : IAsyncDisposable
         samples = trace.Count,
         rate_hz = trace.RateHz,
         half_angle_urad = trace.HalfAngleUrad,
-        rms_error_urad = Round(trace.RmsErrorUrad),
-        mean_pointing_transmittance = Round(trace.OverallMeanTransmittance),
+        rms_error_urad = ReportNumber.OrNull(trace.RmsErrorUrad, 5),
+        mean_pointing_transmittance = ReportNumber.OrNull(trace.OverallMeanTransmittance, 5),
         completed = trace.Completed,
         lost = trace.LostReason,
         lost_at_s = trace.LostAtS,
         t_point_per_s = trace.MeanTransmittancePerSecond(),
     };
 
-    private static double? Round(double value) => double.IsFinite(value) ? Math.Round(value, 5) : null;
 }

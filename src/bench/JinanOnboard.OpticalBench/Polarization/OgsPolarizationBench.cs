@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Numerics;
 using JinanOnboard.Config.Model;
 using JinanOnboard.Devices.Simulated.Elliptec;
 using JinanOnboard.Devices.Waveplates;
@@ -181,8 +182,8 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
                 iterations = result.Iterations,
                 rounds = result.Rounds,
                 angles_deg = new { qwp1 = result.Angles.FirstQuarterWaveDegrees, hwp = result.Angles.HalfWaveDegrees, qwp2 = result.Angles.SecondQuarterWaveDegrees },
-                contrast_db = new { z = Round(reached.ZContrastDb, 2), x = Round(reached.XContrastDb, 2) },
-                contrast_db_estimated = new { z = Round(result.ContrastZDb, 2), x = Round(result.ContrastXDb, 2) },
+                contrast_db = new { z = ReportNumber.OrNull(reached.ZContrastDb, 2), x = ReportNumber.OrNull(reached.XContrastDb, 2) },
+                contrast_db_estimated = new { z = ReportNumber.OrNull(result.ContrastZDb, 2), x = ReportNumber.OrNull(result.ContrastXDb, 2) },
                 reported_over = "link",
             },
             reference_counts = _counted,
@@ -292,6 +293,4 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
         double geometry = _table.HalfWaveDegreesAt(second);
         return geometry + Math.IEEERemainder(plateDeg - geometry, 180.0);
     }
-
-    private static double? Round(double value, int digits) => double.IsFinite(value) ? Math.Round(value, digits) : null;
 }

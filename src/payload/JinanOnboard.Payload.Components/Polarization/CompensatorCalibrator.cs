@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Numerics;
 using System.Globalization;
 using JinanOnboard.Protocol.Delivery;
 using JinanOnboard.Primitives.Wire;
@@ -144,7 +145,7 @@ public sealed class CompensatorCalibrator
         rounds = r.Rounds,
         requests = r.Requests,
         angles_deg = new { qwp1 = r.Angles.FirstQuarterWaveDegrees, hwp = r.Angles.HalfWaveDegrees, qwp2 = r.Angles.SecondQuarterWaveDegrees },
-        contrast_db_estimated = new { z = Round(r.ContrastZDb), x = Round(r.ContrastXDb) },
+        contrast_db_estimated = new { z = ReportNumber.OrNull(r.ContrastZDb, 2), x = ReportNumber.OrNull(r.ContrastXDb, 2) },
         wall_s = Math.Round(r.WallS, 3),
     };
 
@@ -249,7 +250,6 @@ public sealed class CompensatorCalibrator
         x = round?.Estimate.ChannelErrors.XContrastDb ?? double.NaN;
     }
 
-    private static double? Round(double value) => double.IsFinite(value) ? Math.Round(value, 2) : null;
 
     private sealed class CountsTimeoutException(string message) : Exception(message);
 }

@@ -1,3 +1,4 @@
+using JinanOnboard.Primitives.Numerics;
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Control.Pointing;
 
@@ -148,10 +149,10 @@ public sealed class PointingComponent
             {
                 name = l.Name,
                 rate_hz = l.RateHz,
-                rms_urad = Finite(l.RmsUrad),
-                rms_x_urad = Finite(l.RmsXUrad),
-                rms_y_urad = Finite(l.RmsYUrad),
-                peak_urad = Finite(l.PeakUrad),
+                rms_urad = ReportNumber.OrNull(l.RmsUrad),
+                rms_x_urad = ReportNumber.OrNull(l.RmsXUrad),
+                rms_y_urad = ReportNumber.OrNull(l.RmsYUrad),
+                peak_urad = ReportNumber.OrNull(l.PeakUrad),
                 samples = l.Samples,
                 clamped_commands = l.ClampedCommands,
                 dropouts = l.Dropouts,
@@ -160,9 +161,9 @@ public sealed class PointingComponent
             {
                 end = a.End,
                 final_state = a.FinalState,
-                time_to_fine_lock_s = Finite(a.TimeToFineLockS),
+                time_to_fine_lock_s = ReportNumber.OrNull(a.TimeToFineLockS),
                 failure_reason = a.FailureReason ?? NeverLockedReason,
-                mean_pointing_transmittance = Finite(a.MeanPointingTransmittance),
+                mean_pointing_transmittance = ReportNumber.OrNull(a.MeanPointingTransmittance),
                 pointing_half_angle_urad = a.PointingHalfAngleUrad,
                 source_switches = a.SourceSwitches,
                 lock_acquired = a.LockAcquired,
@@ -217,6 +218,4 @@ public sealed class PointingComponent
 
         return [.. outages];
     }
-
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
