@@ -96,13 +96,13 @@ internal static partial class CommandCatalog
                 }
 
                 // The seam's tag records, re-run exactly as the live receiver ran them.
-                if (tags.Length < unit.Data.Length / TimeTagRecords.Bytes)
+                if (tags.Length < TimeTagRecords.Count(unit))
                 {
-                    tags = new TimeTag[unit.Data.Length / TimeTagRecords.Bytes];
+                    tags = new TimeTag[TimeTagRecords.Count(unit)];
                     detections = new PulseDetection[tags.Length];
                 }
 
-                int count = TimeTagRecords.Read(unit.Data, tags);
+                int count = TimeTagRecords.Read(unit, tags);
 
                 timeTags += count;
                 int produced = indexer.Process(tags.AsSpan(0, count), detections);

@@ -34,4 +34,18 @@ public static class TimeTagRecords
 
         return count;
     }
+
+    /// <summary>How many tags a recorded time-tag unit holds, whatever its record layout: readers of recordings ask here.</summary>
+    public static int Count(RecordedUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.Data.Length / Bytes;
+    }
+
+    /// <summary>Reads the tags of a recorded time-tag unit (<see cref="Count"/> of them) into <paramref name="tags"/>.</summary>
+    public static int Read(RecordedUnit unit, Span<TimeTag> tags)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return Read(unit.Data, tags);
+    }
 }
