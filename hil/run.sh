@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make hil PROFILE=NAME: probe the profile's devices, run the device driver suites, run one bench pass, and say what
 # each step found in out/hil/NAME/summary.txt (with a second probe after the pass, naming any device lost meanwhile). On demand only: never part of CI or `make test`.
-# With PROFILE=simulators-as-processes it first starts the E-727 simulator on tcp://127.0.0.1:50000 and an ELL14
-# simulator behind a socat pty pair linked at /tmp/jinan-hil/ell14, as separate processes, and stops them at the end.
+# With PROFILE=simulators-as-processes it first serves the profile's devices (the E-727 on tcp://127.0.0.1:50000, the
+# ELL14s behind socat pty pairs linked under /tmp/jinan-hil) from one separate `jinan devices serve` process, and stops it at the end.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PROFILE="${1:?usage: hil/run.sh PROFILE (a name in hil/profiles or a path)}"
@@ -27,18 +27,14 @@ wait_for() {
     return 1
 }
 
+# Every tcp or serial entry of the profile that no device answers yet can be served by simulators in one separate process
+# (`jinan devices serve`, which runs socat for the serial ones); simulators-as-processes is the profile made for that.
 if [ "$NAME" = simulators-as-processes ]; then
-    "$JINAN" --help >/dev/null # publish once, before two simulators race to do it
+    "$JINAN" --help >/dev/null # publish once, before the server and the probe race to do it
     mkdir -p /tmp/jinan-hil
-    socat pty,raw,echo=0,link=/tmp/jinan-hil/ell14 pty,raw,echo=0,link=/tmp/jinan-hil/ell14-sim 2>"$OUT/socat.log" &
+    "$JINAN" devices serve --profile "$PROFILE" >"$OUT/serve.log" 2>"$OUT/serve.err" &
     started+=($!)
-    "$JINAN" devices simulate --kind pi-e727 --listen tcp://127.0.0.1:50000 >"$OUT/sim-pi-e727.log" 2>&1 &
-    started+=($!)
-    wait_for "$OUT/sim-pi-e727.log" "listening on"
-    for _ in $(seq 50); do [ -e /tmp/jinan-hil/ell14-sim ] && break; sleep 0.1; done
-    "$JINAN" devices simulate --kind ell14 --serial /tmp/jinan-hil/ell14-sim --elliptec-address 0 >"$OUT/sim-ell14.log" 2>&1 &
-    started+=($!)
-    wait_for "$OUT/sim-ell14.log" "simulator on"
+    wait_for "$OUT/serve.log" "^serving" || { cat "$OUT/serve.err" >&2; exit 1; }
 fi
 
 echo "== 1/3 probe: ./jinan devices probe --profile $PROFILE"
@@ -51,10 +47,10 @@ dotnet test tests/JinanOnboard.Devices.Tests -c Release -nologo -v q --logger "c
     2>&1 | tee "$OUT/suites.txt"
 suites=${PIPESTATUS[0]}
 
-# A profile that puts a fine mirror on a bus (tcp, serial, spi) gets it driven by the firmware: a real-time pass.
+# A profile that puts a fine mirror or a waveplate mount on a bus (tcp, serial, spi) gets it driven by the firmware: a real-time pass.
 pass_args=(--transport tcp --out "$OUT/pass")
-if grep -q '"fine-mirror"' "$(ls "$PROFILE" 2>/dev/null || echo "hil/profiles/$NAME.json")" \
-    && grep '"fine-mirror"' "$(ls "$PROFILE" 2>/dev/null || echo "hil/profiles/$NAME.json")" | grep -qE '"(tcp|serial|spi)"'; then
+profile_file="$(ls "$PROFILE" 2>/dev/null || echo "hil/profiles/$NAME.json")"
+if grep -E '"(fine-mirror|qwp1|hwp|qwp2|ogs-hwp)"' "$profile_file" | grep -qE '"(tcp|serial|spi)"'; then
     pass_args+=(--realtime --duration-s "${HIL_PASS_S:-30}" --devices-profile "$PROFILE")
 fi
 echo "== 3/3 one bench pass: ./jinan bench ${pass_args[*]}"
@@ -76,6 +72,6 @@ verdict() { [ "$1" -eq 0 ] && echo ok || echo "FAILED (exit $1)"; }
     grep -E "no answer|NO " "$OUT/probe.txt" 2>/dev/null | sed 's/^/        degraded: /'
     echo "suites: $(verdict "$suites") -- $(grep -E "^(Passed|Failed)!" "$OUT/suites.txt" | tail -n 1)"
     echo "after:  $(verdict "$after") -- $(tail -n 1 "$OUT/probe-after.txt" 2>/dev/null)${lost:+; lost during the run: $lost}"
-    echo "pass:   $(verdict "$pass") -- ./jinan bench ${pass_args[*]} (fine mirrors with an address in the profile are driven on their bus; the rest of the bench is simulated)"
+    echo "pass:   $(verdict "$pass") -- ./jinan bench ${pass_args[*]} (fine mirrors and waveplate mounts with an address in the profile are driven on their bus; the rest of the bench is simulated)"
 } | tee "$OUT/summary.txt"
 [ "$probe" -eq 0 ] && [ "$suites" -eq 0 ] && [ "$pass" -eq 0 ]

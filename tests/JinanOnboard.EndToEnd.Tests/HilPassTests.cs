@@ -21,12 +21,17 @@ public sealed partial class HilPassTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task A_real_time_pass_drives_the_served_E727_to_fine_lock_and_ends_with_equal_keys()
+    public async Task A_real_time_pass_drives_the_served_E727_and_ELL14s_to_fine_lock_and_calibration_and_ends_with_equal_keys()
     {
         using var cancel = new CancellationTokenSource(Timeout);
         string directory = JinanProcess.NewDirectory();
         (string config, string physics) = OneKilohertzOgsFineLoop(directory);
-        (Process serve, string profile) = await ServeAsync(directory, physics, port: 0, cancel.Token);
+
+        // The payload's three compensator mounts share one Elliptec line (addresses 1-3), the OGS plate has its own.
+        string payloadLine = Path.Combine(directory, "ell14-payload"), ogsLine = Path.Combine(directory, "ell14-ogs");
+        string plates = string.Join(", ", new[] { ("payload-qwp1", "payload", "qwp1", payloadLine, 1), ("payload-hwp", "payload", "hwp", payloadLine, 2), ("payload-qwp2", "payload", "qwp2", payloadLine, 3), ("ogs-hwp", "ogs", "ogs-hwp", ogsLine, 0) }
+            .Select(p => $$"""{ "id": "{{p.Item1}}", "role": "{{p.Item2}}", "function": "{{p.Item3}}", "kind": "ell14", "serial": "{{p.Item4}}", "settings": { "elliptec_address": {{p.Item5}} } }"""));
+        (Process serve, string profile) = await ServeAsync(directory, physics, port: 0, cancel.Token, plates);
         try
         {
             JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "bench", "--config", config, "--realtime", "--duration-s", "20", "--devices-profile", profile, "--out", Path.Combine(directory, "out"), "--json");
@@ -39,6 +44,16 @@ public sealed partial class HilPassTests
             Assert.True(acquisition.GetProperty("time_to_fine_lock_s").ValueKind == JsonValueKind.Number, $"the OGS never reached fine lock on the served mirror: {acquisition}");
             JsonElement timing = apt.GetProperty("fine_loop_timing");
             Assert.True(timing.GetProperty("rate_hz").GetDouble() > 200, timing.ToString());
+
+            // The compensator calibrated over the link through the served mounts, and the OGS plate followed the pass.
+            JsonElement calibration = report.RootElement.GetProperty("payload").GetProperty("polarization_calibration");
+            Assert.True(calibration.GetProperty("succeeded").GetBoolean(), calibration.ToString());
+            string[] mounts = [.. report.RootElement.GetProperty("payload").GetProperty("polarization_bench").GetProperty("mounts").EnumerateArray().Select(m => m.GetString()!)];
+            Assert.All(mounts, m => Assert.DoesNotContain("not probed", m, StringComparison.Ordinal));
+            Assert.True(report.RootElement.GetProperty("polarization").GetProperty("calibration").GetProperty("contrast_db").GetProperty("z").GetDouble() >= 25);
+            JsonElement hwp = report.RootElement.GetProperty("ground").GetProperty("ogs_hwp");
+            Assert.Equal(JsonValueKind.Null, hwp.GetProperty("fault").ValueKind);
+            Assert.True(hwp.GetProperty("moves").GetInt32() >= 20, hwp.ToString());
 
             await JinanProcess.TerminateAsync(serve);
             string stderr = await serve.StandardError.ReadToEndAsync(cancel.Token);
@@ -123,11 +138,13 @@ public sealed partial class HilPassTests
         return (config, physics);
     }
 
-    private static async Task<(Process Serve, string Profile)> ServeAsync(string directory, string physics, int port, CancellationToken cancellationToken)
+    /// <param name="moreDevices">Further profile entries (JSON objects joined by commas) served beside the E-727, which stays first.</param>
+    private static async Task<(Process Serve, string Profile)> ServeAsync(string directory, string physics, int port, CancellationToken cancellationToken, string? moreDevices = null)
     {
         string asked = Path.Combine(directory, $"ask-{port}.json");
         string served = Path.Combine(directory, $"served-{port}.json");
-        File.WriteAllText(asked, $$"""{ "devices": [ { "id": "ogs-fsm", "role": "ogs", "function": "fine-mirror", "kind": "pi-e727", "tcp": "tcp://127.0.0.1:{{port}}" } ] }""");
+        string more = moreDevices is null ? "" : ", " + moreDevices;
+        File.WriteAllText(asked, $$"""{ "devices": [ { "id": "ogs-fsm", "role": "ogs", "function": "fine-mirror", "kind": "pi-e727", "tcp": "tcp://127.0.0.1:{{port}}" }{{more}} ] }""");
         Process serve = Process.Start(JinanProcess.StartInfo("devices", "serve", "--profile", asked, "--physics", physics, "--json", "--write-profile", served))!;
         while (await serve.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
         {

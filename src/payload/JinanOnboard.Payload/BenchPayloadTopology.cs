@@ -39,7 +39,7 @@ public sealed class BenchPayloadTopology : IFirmwareTopology, IAsyncDisposable
         public Bench(RunPlan plan)
         {
             _pointing = PayloadPointingBench.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, plan.Configuration.Bench, plan.OpticalPath, DevicesProfileResolver.FineMirror(plan.DevicesProfile, FirmwareRole.Payload));
-            _polarization = PayloadPolarizationBench.Create(plan.Configuration.Bench, plan.Realtime, _pointing?.Path, plan.OpticalPath);
+            _polarization = PayloadPolarizationBench.Create(plan.Configuration.Bench, plan.Realtime, _pointing?.Path, plan.OpticalPath, DevicesProfileResolver.Plates(plan.DevicesProfile, FirmwareRole.Payload));
             Compensator = _polarization is null ? null : new CompensatorOnBench(_polarization);
         }
 

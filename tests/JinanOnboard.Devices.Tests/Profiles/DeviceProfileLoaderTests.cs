@@ -9,7 +9,7 @@ public sealed class DeviceProfileLoaderTests
 
     [Theory]
     [InlineData("all-simulated", 7)]
-    [InlineData("simulators-as-processes", 4)]
+    [InlineData("simulators-as-processes", 7)]
     [InlineData("rpi-bench", 7)]
     [InlineData("pc-ft4222", 7)]
     public void Every_shipped_profile_loads(string name, int devices)

@@ -54,29 +54,7 @@ public sealed class BenchElliptecLine : IAsyncDisposable
         }
 
         var bus = new ElliptecBus(host);
-        return new BenchElliptecLine(simulator, bus, modules, [.. addresses.Select(a => new ProbedOnFirstUse(bus, a))]);
-    }
-
-    /// <summary>
-    /// An ELL14 the driver probes when the firmware first uses it, not while the topology is wired (wiring must not
-    /// wait on a device: the link's handshake waits for it).
-    /// </summary>
-    private sealed class ProbedOnFirstUse(ElliptecBus bus, int address) : IWaveplateRotator
-    {
-        private readonly Lazy<Task<Ell14Rotator>> _rotator = new(() => Ell14Rotator.OpenAsync(bus, address).AsTask());
-
-        public string Identity => _rotator.IsValueCreated && _rotator.Value.IsCompletedSuccessfully
-            ? _rotator.Value.Result.Identity
-            : $"ELL14 at address {address:X1} (not probed)";
-
-        public async ValueTask HomeAsync(CancellationToken cancellationToken = default) =>
-            await (await _rotator.Value.WaitAsync(cancellationToken)).HomeAsync(cancellationToken);
-
-        public async ValueTask<double> MoveToAsync(double angleDegrees, CancellationToken cancellationToken = default) =>
-            await (await _rotator.Value.WaitAsync(cancellationToken)).MoveToAsync(angleDegrees, cancellationToken);
-
-        public async ValueTask<double> GetAngleAsync(CancellationToken cancellationToken = default) =>
-            await (await _rotator.Value.WaitAsync(cancellationToken)).GetAngleAsync(cancellationToken);
+        return new BenchElliptecLine(simulator, bus, modules, [.. addresses.Select(a => new ProbedEll14(bus, a))]);
     }
 
     public async ValueTask DisposeAsync()

@@ -42,7 +42,7 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
     private readonly PassFrameRotationTable _table;
     private readonly SingleModeFibre _fibre;
     private readonly SimulatedDecoder _decoder;
-    private readonly BenchElliptecLine _line;
+    private readonly WaveplateMounts _line;
     private readonly object _gate = new();
     private readonly double[] _halfWaveDegPerSecond;
     private readonly double[] _errorPerSecond;
@@ -52,7 +52,7 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
     private int _counted;
     private ReportedCalibration? _payloadResult;
 
-    private OgsPolarizationBench(PolarizationSettings settings, PassFrameRotationTable table, ulong seed, BenchElliptecLine line)
+    private OgsPolarizationBench(PolarizationSettings settings, PassFrameRotationTable table, ulong seed, WaveplateMounts line)
     {
         _settings = settings;
         _table = table;
@@ -69,10 +69,11 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
     /// <summary>The OGS half-wave plate's mount (address 0), through the driver.</summary>
     public IWaveplateRotator HalfWave => _line.Rotators[0];
 
-    private SimulatedEll14 HalfWaveModule => _line.Modules[0];
 
     /// <summary>The OGS half, or null unless the bench compensates and has the optical path (<see cref="PassPolarization"/> then).</summary>
-    public static OgsPolarizationBench? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, BenchSettings bench, bool realtime, string? opticalPath)
+    /// <param name="halfWaveDevice">The HIL profile's OGS half-wave plate on a serial line, or null for a simulated one.</param>
+    /// <exception cref="Devices.Profiles.DeviceBusException">The profile mount's serial line could not be opened.</exception>
+    public static OgsPolarizationBench? Create(PassTimeline timeline, PhysicsParameterSet physics, ulong seed, BenchSettings bench, bool realtime, string? opticalPath, Devices.Profiles.DeviceEntry? halfWaveDevice = null)
     {
         ArgumentNullException.ThrowIfNull(bench);
         if (bench.Polarization != BenchSettings.PolarizationCompensated || opticalPath is null)
@@ -82,7 +83,7 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
 
         var settings = PolarizationSettings.From(physics);
         var table = PassFrameRotationTable.Build(timeline, settings.OgsHalfWaveOffsetDegrees);
-        return new OgsPolarizationBench(settings, table, seed, BenchElliptecLine.Open([0], "114000", realtime));
+        return new OgsPolarizationBench(settings, table, seed, WaveplateMounts.Open([0], [halfWaveDevice], "114000", realtime));
     }
 
     /// <summary>Decoder counts for the payload's measurement, or null when its plates record did not come or the dwell is not the plan's.</summary>
@@ -100,7 +101,7 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
         }
 
         // Before the window the pass clock stands at 0: the fibre and the frame rotation are those of the pass start.
-        JonesMatrix channel = _table.FreeSpaceJones(0, HalfWaveModule.AngleDegrees) * r.Plates.ToJones() * _fibre.At(0);
+        JonesMatrix channel = _table.FreeSpaceJones(0, _line.AngleDegrees(0)) * r.Plates.ToJones() * _fibre.At(0);
         lock (_gate)
         {
             _counted++;
@@ -115,7 +116,7 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
         {
             if (passSecond >= 0 && passSecond < _halfWaveDegPerSecond.Length)
             {
-                _halfWaveDegPerSecond[passSecond] = HalfWaveModule.AngleDegrees;
+                _halfWaveDegPerSecond[passSecond] = _line.AngleDegrees(0);
             }
 
             Monitor.PulseAll(_gate);
@@ -283,7 +284,7 @@ public sealed class OgsPolarizationBench : IPolarizationChannel, IAsyncDisposabl
                 }
             }
 
-            return HalfWaveModule.AngleDegrees;
+            return _line.AngleDegrees(0);
         }
     }
 

@@ -17,13 +17,13 @@ public sealed class PayloadPolarizationBench : IAsyncDisposable
     /// <summary>Bus addresses of QWP 1, HWP, QWP 2.</summary>
     public static readonly IReadOnlyList<int> Addresses = [1, 2, 3];
 
-    private readonly BenchElliptecLine _line;
+    private readonly WaveplateMounts _line;
     private readonly OpticalPathSender? _path;
     private readonly bool _ownsPath;
     private readonly string? _pathFailure;
     private int _records;
 
-    private PayloadPolarizationBench(BenchElliptecLine line, OpticalPathSender? path, bool ownsPath, string? pathFailure)
+    private PayloadPolarizationBench(WaveplateMounts line, OpticalPathSender? path, bool ownsPath, string? pathFailure)
     {
         _line = line;
         _path = path;
@@ -42,9 +42,11 @@ public sealed class PayloadPolarizationBench : IAsyncDisposable
 
     /// <summary>
     /// The payload half, or null unless the bench compensates and has the optical path. It sends on <paramref name="sharedPath"/> (the pointing
-    /// bench's) when there is one, otherwise it connects to <paramref name="opticalPath"/> itself.
+    /// bench's) when there is one, otherwise it connects to <paramref name="opticalPath"/> itself. <paramref name="devices"/>
+    /// gives, per plate (QWP 1, HWP, QWP 2), the HIL profile's mount on a serial line, or null for a simulated one.
     /// </summary>
-    public static PayloadPolarizationBench? Create(BenchSettings bench, bool realtime, OpticalPathSender? sharedPath, string? opticalPath)
+    /// <exception cref="Devices.Profiles.DeviceBusException">A profile mount's serial line could not be opened.</exception>
+    public static PayloadPolarizationBench? Create(BenchSettings bench, bool realtime, OpticalPathSender? sharedPath, string? opticalPath, IReadOnlyList<Devices.Profiles.DeviceEntry?>? devices = null)
     {
         ArgumentNullException.ThrowIfNull(bench);
         if (bench.Polarization != BenchSettings.PolarizationCompensated || opticalPath is null)
@@ -52,7 +54,7 @@ public sealed class PayloadPolarizationBench : IAsyncDisposable
             return null; // without the optical path the plates cannot reach the light: the OGS half calibrates inside the bench
         }
 
-        BenchElliptecLine line = BenchElliptecLine.Open(Addresses, "114001", realtime);
+        WaveplateMounts line = WaveplateMounts.Open(Addresses, devices ?? [null, null, null], "114001", realtime);
         if (sharedPath is not null)
         {
             return new PayloadPolarizationBench(line, sharedPath, ownsPath: false, null);
@@ -71,7 +73,7 @@ public sealed class PayloadPolarizationBench : IAsyncDisposable
     }
 
     /// <summary>Where the plates really are.</summary>
-    public CompensatorAngles Plates => new(_line.Modules[0].AngleDegrees, _line.Modules[1].AngleDegrees, _line.Modules[2].AngleDegrees);
+    public CompensatorAngles Plates => new(_line.AngleDegrees(0), _line.AngleDegrees(1), _line.AngleDegrees(2));
 
     /// <summary>The source sends <paramref name="state"/> for measurement <paramref name="request"/>: the light leaves through the plates as they are.</summary>
     public void EmitReference(int request, Bb84State state) => Send((uint)request, (byte)state);

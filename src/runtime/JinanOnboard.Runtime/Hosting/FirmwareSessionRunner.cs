@@ -115,13 +115,26 @@ public static class FirmwareSessionRunner
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));
             var context = new FirmwareContext(options, session, link, time, logger, plan.OutputDirectory, identity, peerKey) { PassTime = passTime };
 
-            topology.Wire(context);
-
             // A stop signal cancels the mission only; the link stays up until this side has said goodbye
             // (InterruptedAsync), so the peer sees an orderly close, not a vanished side.
             using var stopSession = new CancellationTokenSource();
             using var stopMission = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopSession.Token);
+
+            // The session answers the peer while the topology is wired: building a side's hardware (the bench's pass
+            // tables, devices opened) can take seconds on a loaded machine, longer than the peer waits for a first
+            // valid frame. Messages that arrive meanwhile wait in the session until the routing below starts.
             Task sessionRun = session.RunAsync(stopSession.Token);
+            try
+            {
+                topology.Wire(context);
+            }
+            catch
+            {
+                await stopSession.CancelAsync();
+                await sessionRun.ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
+            }
+
             Task routing = Task.Run(() => link.RunAsync(stopSession.Token), CancellationToken.None);
             Task<double> mission = Task.Run(() => topology.RunAsync(stopMission.Token), CancellationToken.None);
             var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

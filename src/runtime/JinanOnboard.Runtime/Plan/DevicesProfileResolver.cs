@@ -45,7 +45,33 @@ public static class DevicesProfileResolver
             }
         }
 
+        foreach (DeviceEntry plate in Plates(profile, role).OfType<DeviceEntry>())
+        {
+            if (plate.Kind != DeviceKind.Ell14 || plate.Serial is null)
+            {
+                throw new ConfigurationException($"--devices-profile {profile.SourcePath}: device '{plate.Id}': a waveplate mount must be an ell14 on a serial line");
+            }
+
+            if (!realtime)
+            {
+                throw new ConfigurationException($"--devices-profile {profile.SourcePath}: device '{plate.Id}' ({plate.AddressText}) turns in real time, so the pass must too: add --realtime (or pass.realtime = true)");
+            }
+        }
+
         return profile;
+    }
+
+    /// <summary>
+    /// The side's waveplate mounts the profile puts on a real bus, in the compensator's order (payload: QWP 1, HWP, QWP 2;
+    /// OGS: its HWP), null where the bench simulates the mount.
+    /// </summary>
+    public static IReadOnlyList<DeviceEntry?> Plates(DeviceProfile? profile, Hosting.FirmwareRole role)
+    {
+        DeviceFunction[] functions = role == Hosting.FirmwareRole.Payload
+            ? [DeviceFunction.Qwp1, DeviceFunction.Hwp, DeviceFunction.Qwp2]
+            : [DeviceFunction.OgsHwp];
+        DeviceRole wanted = role == Hosting.FirmwareRole.Payload ? DeviceRole.Payload : DeviceRole.Ogs;
+        return [.. functions.Select(f => profile?.Devices.FirstOrDefault(e => e.Role == wanted && e.Function == f && !e.Simulated))];
     }
 
     /// <summary>The side's fine mirror when the profile puts it on a real bus, else null (the bench simulates it).</summary>
