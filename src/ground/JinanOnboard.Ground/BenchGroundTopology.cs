@@ -48,7 +48,7 @@ public sealed class BenchGroundTopology : IFirmwareTopology, IAsyncDisposable
         public Bench(RunPlan plan)
         {
             BenchSettings settings = plan.Configuration.Bench;
-            _compensated = OgsPolarizationBench.Create(plan.Timeline, plan.Physics, plan.Seed, settings, plan.Realtime, plan.OpticalPath, DevicesProfileResolver.Plates(plan.DevicesProfile, FirmwareRole.Ground)[0]);
+            _compensated = OgsPolarizationBench.Create(plan.Timeline, plan.Physics, plan.Seed, settings, plan.Realtime, plan.OpticalPath, DevicesProfileResolver.OgsHalfWave(plan.DevicesProfile));
             _pointing = PassPointing.Create(plan.Timeline, plan.Physics, plan.Seed, plan.Configuration.Link.Downlink.Outages, settings, plan.OpticalPath, _compensated?.Plates, DevicesProfileResolver.FineMirror(plan.DevicesProfile, FirmwareRole.Ground));
             if (_compensated is not null && _pointing is null && plan.OpticalPath is { } platesOnly)
             {

@@ -61,6 +61,9 @@ public static class DevicesProfileResolver
         return profile;
     }
 
+    /// <summary>The OGS half-wave plate when the profile puts it on a real bus, else null (the bench simulates it).</summary>
+    public static DeviceEntry? OgsHalfWave(DeviceProfile? profile) => Plates(profile, Hosting.FirmwareRole.Ground)[0];
+
     /// <summary>
     /// The side's waveplate mounts the profile puts on a real bus, in the compensator's order (payload: QWP 1, HWP, QWP 2;
     /// OGS: its HWP), null where the bench simulates the mount.
