@@ -78,6 +78,12 @@ public sealed class ExportTests
         {
             var capture = new SpacePacketCapture(new PcapWriter(file, PcapWriter.LinkTypeRaw), recordedByPayload: true);
             capture.Add(new RecordedUnit("link", TapDirection.Incoming, TimeSpan.FromSeconds(2.5), cadu[TransferFrameLayout.SyncMarkerLength..]));
+
+            // The same frame damaged on the link, as the deframer may record it: left out, counted.
+            byte[] damaged = cadu[TransferFrameLayout.SyncMarkerLength..];
+            damaged[100] ^= 0x10;
+            capture.Add(new RecordedUnit("link", TapDirection.Incoming, TimeSpan.FromSeconds(2.6), damaged));
+            Assert.Equal((2, 1, 0), (capture.Frames, capture.FramesLeftOut, capture.PacketsMalformed));
         }
 
         string[] fields = await TsharkAsync(pcap, "-T", "fields", "-e", "ip.src", "-e", "ccsds.apid", "-e", "ccsds.length", "-e", "udp.length", "-e", "frame.time_epoch");

@@ -12,8 +12,8 @@ internal static partial class CommandCatalog
     {
         var command = new Command("export", "Export a recording (--record) for other tools: its space packets as pcap for Wireshark, its time tags as a PicoQuant PTU file.");
         var file = new Argument<FileInfo>("FILE") { Description = "A recording written by --record (protocol-spec/recording-seam.md)." };
-        var pcap = new Option<FileInfo?>("--pcap") { Description = "Write the space packets of both directions as a pcap file (protocol-spec/export.md); open with: tshark -r OUT -d udp.port==10018,ccsds." };
-        var ptu = new Option<FileInfo?>("--ptu") { Description = "Write the time tags of a ground recording as a PicoQuant PTU file (T2, HydraHarp V2 records, 1 ps)." };
+        var pcap = new Option<FileInfo?>("--pcap") { HelpName = "OUT.pcap", Description = "Write the space packets of both directions as a pcap file (protocol-spec/export.md); open with: tshark -r OUT.pcap -d udp.port==10018,ccsds -o ccsds.global_pref_checkword:no." };
+        var ptu = new Option<FileInfo?>("--ptu") { HelpName = "OUT.ptu", Description = "Write the time tags of a ground recording as a PicoQuant PTU file (T2, HydraHarp V2 records, 1 ps)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         command.Arguments.Add(file);
         command.Options.Add(pcap);
