@@ -79,6 +79,26 @@ public sealed class PtuRoundTripTests
     }
 
     [Fact]
+    public void The_guid_is_the_content_hash_export_md_describes()
+    {
+        byte[] file = Write([new(0, 5), new(4, 9), new(1, 1L << 30)], out _);
+        PtuHeader header = PtuHeader.Read(new MemoryStream(file), "g.ptu");
+
+        // The header as first written: the GUID placeholder, and 0 for the figures that need the records.
+        byte[] hashed = (byte[])file.Clone();
+        int guid = System.Text.Encoding.ASCII.GetString(file).IndexOf(header.Find("File_GUID")!.Text!, StringComparison.Ordinal);
+        System.Text.Encoding.ASCII.GetBytes("{00000000-0000-0000-0000-000000000000}").CopyTo(hashed, guid);
+        foreach (string figure in (string[])["MeasDesc_AcquisitionTime", "TTResult_SyncRate", "TTResult_NumberOfRecords"])
+        {
+            int tag = System.Text.Encoding.ASCII.GetString(file).IndexOf(figure + "\0", StringComparison.Ordinal);
+            Array.Clear(hashed, tag + PtuFormat.TagBytes - 8, 8);
+        }
+
+        string hex = Convert.ToHexString(System.IO.Hashing.XxHash128.Hash(hashed));
+        Assert.Equal($"{{{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}}}", header.Find("File_GUID")!.Text);
+    }
+
+    [Fact]
     public void The_writer_refuses_what_a_T2_file_cannot_hold()
     {
         using var stream = new MemoryStream();
