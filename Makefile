@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIGURATION ?= Release
 BUILD_FLAGS = -c $(CONFIGURATION) -nologo -v q -clp:ErrorsOnly
 
-.PHONY: all build run test socat bench-micro fuzz hil clean
+.PHONY: all build run test socat tshark bench-micro fuzz hil clean
 
 all: build
 
@@ -24,8 +24,19 @@ socat:
 		( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq socat ) >/dev/null 2>&1 \
 		|| { echo "make: socat is missing and could not be installed; install it (apt-get install socat) and rerun" >&2; exit 1; }; }
 
+# The export tests run tshark on `jinan export --pcap` output: install it when missing (as .ci/run does; the preseed
+# keeps wireshark-common from asking about a setuid dumpcap), or say in one line how to get it.
+tshark:
+	@command -v tshark >/dev/null 2>&1 || { \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo -n"; \
+		echo "make: installing tshark for the export tests" >&2; \
+		( $$SUDO apt-get update -qq \
+		  && echo "wireshark-common wireshark-common/install-setuid boolean false" | $$SUDO debconf-set-selections \
+		  && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tshark ) >/dev/null 2>&1 \
+		|| { echo "make: tshark is missing and could not be installed; install it (apt-get install tshark) and rerun" >&2; exit 1; }; }
+
 # The whole suite (unit, contract, property and end-to-end tests with real processes).
-test: socat build
+test: socat tshark build
 	$(DOTNET) test JinanOnboard.sln -c $(CONFIGURATION) --no-build -nologo -v q --logger "console;verbosity=minimal" -- RunConfiguration.DisableParallelization=false
 
 # BenchmarkDotNet micro-benchmarks, on demand only (never in CI): make bench-micro FILTER='*Toeplitz*'

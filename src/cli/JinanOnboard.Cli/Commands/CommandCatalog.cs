@@ -17,6 +17,7 @@ internal static partial class CommandCatalog
         AddLdpc(root);
         AddDistillation(root);
         AddReplay(root);
+        AddExport(root);
         AddCampaign(root);
         AddPolarization(root);
         AddApt(root);
@@ -52,6 +53,9 @@ internal static partial class CommandCatalog
 
     /// <summary>replay.</summary>
     static partial void AddReplay(RootCommand root);
+
+    /// <summary>export (pcap, PTU).</summary>
+    static partial void AddExport(RootCommand root);
 
     /// <summary>campaign.</summary>
     static partial void AddCampaign(RootCommand root);

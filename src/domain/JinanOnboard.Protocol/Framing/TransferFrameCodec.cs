@@ -65,6 +65,36 @@ public static class TransferFrameCodec
     public static FrameCheck Open(ReadOnlySpan<byte> frame, byte spacecraftId, FrameVerifier verifier, out TransferFrameHeader header, out ReadOnlySpan<byte> packetZone)
     {
         ArgumentNullException.ThrowIfNull(verifier);
+        FrameCheck check = OpenUnverified(frame, out header, out packetZone);
+        if (check != FrameCheck.Ok)
+        {
+            return check;
+        }
+
+        if (header.SpacecraftId != spacecraftId)
+        {
+            packetZone = default;
+            return FrameCheck.Malformed;
+        }
+
+        int signatureStart = frame.Length - TransferFrameLayout.TrailerLength;
+        if (!verifier.Verify(frame[..signatureStart], frame.Slice(signatureStart, TransferFrameLayout.SignatureLength)))
+        {
+            packetZone = default;
+            return FrameCheck.BadSignature;
+        }
+
+        return FrameCheck.Ok;
+    }
+
+    /// <summary>
+    /// The receive checks that need no key or configuration: length, CRC, and the header's own rules (version,
+    /// signalling, zone length). The spacecraft id and the signature are left unchecked. For tools that read recorded
+    /// frames without the link's keys (`jinan export`); the firmware's receiver uses <see cref="Open"/>.
+    /// On <see cref="FrameCheck.Ok"/>, <paramref name="packetZone"/> holds the frame's packets.
+    /// </summary>
+    public static FrameCheck OpenUnverified(ReadOnlySpan<byte> frame, out TransferFrameHeader header, out ReadOnlySpan<byte> packetZone)
+    {
         header = default;
         packetZone = default;
         int frameLength = frame.Length;
@@ -79,16 +109,9 @@ public static class TransferFrameCodec
         }
 
         if (!TransferFrameHeader.TryRead(frame, out header)
-            || header.PacketZoneLength > TransferFrameLayout.PacketZoneCapacity(frameLength)
-            || header.SpacecraftId != spacecraftId)
+            || header.PacketZoneLength > TransferFrameLayout.PacketZoneCapacity(frameLength))
         {
             return FrameCheck.Malformed;
-        }
-
-        int signatureStart = frameLength - TransferFrameLayout.TrailerLength;
-        if (!verifier.Verify(frame[..signatureStart], frame.Slice(signatureStart, TransferFrameLayout.SignatureLength)))
-        {
-            return FrameCheck.BadSignature;
         }
 
         packetZone = frame.Slice(TransferFrameLayout.HeaderLength, header.PacketZoneLength);
