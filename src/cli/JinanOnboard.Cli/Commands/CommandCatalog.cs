@@ -17,6 +17,7 @@ internal static partial class CommandCatalog
         AddLdpc(root);
         AddDistillation(root);
         AddReplay(root);
+        AddInspect(root);
         AddCampaign(root);
         AddPolarization(root);
         AddApt(root);
@@ -52,6 +53,9 @@ internal static partial class CommandCatalog
 
     /// <summary>replay.</summary>
     static partial void AddReplay(RootCommand root);
+
+    /// <summary>inspect.</summary>
+    static partial void AddInspect(RootCommand root);
 
     /// <summary>campaign.</summary>
     static partial void AddCampaign(RootCommand root);

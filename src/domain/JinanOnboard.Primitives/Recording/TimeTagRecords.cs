@@ -5,7 +5,9 @@ namespace JinanOnboard.Primitives.Recording;
 
 /// <summary>
 /// The time-tag stream's unit at the recording seam (protocol-spec/recording-seam.md): 12 bytes per tag, i32 channel then
-/// i64 arrival time in ps, both little-endian. The OGS receiver writes it; `jinan replay` reads it back.
+/// i64 arrival time in ps, both little-endian. The OGS receiver writes it; readers of recordings use
+/// <see cref="Count(RecordedUnit)"/> and <see cref="Read(RecordedUnit, Span{TimeTag})"/>, which decode either file layout
+/// (the seam's records in a version 1 file, <see cref="CompactTimeTags"/> in a version 2 file).
 /// </summary>
 public static class TimeTagRecords
 {
@@ -36,16 +38,18 @@ public static class TimeTagRecords
     }
 
     /// <summary>How many tags a recorded time-tag unit holds, whatever its record layout: readers of recordings ask here.</summary>
+    /// <exception cref="InvalidDataException">A compact unit whose count its data cannot hold.</exception>
     public static int Count(RecordedUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return unit.Data.Length / Bytes;
+        return unit.Layout == UnitLayout.CompactTimeTags ? CompactTimeTags.Count(unit.Data) : unit.Data.Length / Bytes;
     }
 
     /// <summary>Reads the tags of a recorded time-tag unit (<see cref="Count"/> of them) into <paramref name="tags"/>.</summary>
+    /// <exception cref="InvalidDataException">A compact unit that does not follow its layout.</exception>
     public static int Read(RecordedUnit unit, Span<TimeTag> tags)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return Read(unit.Data, tags);
+        return unit.Layout == UnitLayout.CompactTimeTags ? CompactTimeTags.Decode(unit.Data, tags) : Read(unit.Data, tags);
     }
 }
