@@ -1,5 +1,5 @@
+using System.Buffers.Binary;
 using JinanOnboard.Primitives.TimeTags;
-using JinanOnboard.Primitives.Wire;
 
 namespace JinanOnboard.Primitives.Recording;
 
@@ -14,13 +14,19 @@ public static class TimeTagRecords
     public const int Bytes = 12;
 
     /// <summary>Writes <paramref name="tags"/> into <paramref name="records"/> (at least 12 bytes per tag).</summary>
+    /// <remarks>The OGS receiver calls this for every batch while recording: BinaryPrimitives straight into the span,
+    /// because a WireWriter call per field took ~50 ns a tag (0.6 s of the default pass's 12 million tags).</remarks>
     public static void Write(ReadOnlySpan<TimeTag> tags, Span<byte> records)
     {
-        var writer = new WireWriter(records, ByteOrder.LittleEndian);
-        foreach (TimeTag tag in tags)
+        if (records.Length < tags.Length * Bytes)
         {
-            writer.I32(tag.Channel);
-            writer.I64(tag.TimePs);
+            throw new ArgumentException($"{tags.Length} tags need {tags.Length * Bytes} bytes; the destination has {records.Length}.", nameof(records));
+        }
+
+        for (int i = 0, offset = 0; i < tags.Length; i++, offset += Bytes)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(records[offset..], tags[i].Channel);
+            BinaryPrimitives.WriteInt64LittleEndian(records[(offset + 4)..], tags[i].TimePs);
         }
     }
 
@@ -28,10 +34,9 @@ public static class TimeTagRecords
     public static int Read(ReadOnlySpan<byte> records, Span<TimeTag> tags)
     {
         int count = records.Length / Bytes;
-        var reader = new WireReader(records[..(count * Bytes)], "time-tag records", ByteOrder.LittleEndian);
-        for (int i = 0; i < count; i++)
+        for (int i = 0, offset = 0; i < count; i++, offset += Bytes)
         {
-            tags[i] = new TimeTag(reader.I32("channel"), reader.I64("time_ps"));
+            tags[i] = new TimeTag(BinaryPrimitives.ReadInt32LittleEndian(records[offset..]), BinaryPrimitives.ReadInt64LittleEndian(records[(offset + 4)..]));
         }
 
         return count;
