@@ -95,13 +95,13 @@ public sealed class JrecTarget : FuzzTarget
         yield return ("header-only", [0, .. Record("{}", [])]);
         byte[] damaged = (byte[])recording.Clone();
         damaged[^40] ^= 0x5A; // inside the time-tag record: the reader resynchronises on the link record after it
-        yield return ("damaged-middle-kept-crcs", [KeepCrcs, .. damaged]);
+        yield return ("valid-damaged-middle-kept-crcs", [KeepCrcs, .. damaged]);
 
         // A version 1 file (12-byte tag records; recording-seam.md §File format): the reader still reads it.
         byte[] version1 = Record("{}", [("link", TapDirection.Outgoing, TimeSpan.Zero, [7])]);
         version1[4] = 1;
         byte[] v1Tags = [0x02, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, (byte)tags.Length, 0, 0, 0, .. tags, 0, 0, 0, 0];
-        yield return ("version-1-tags", [0, .. version1, .. v1Tags]);
+        yield return ("valid-version-1-tags", [0, .. version1, .. v1Tags]);
     }
 
     /// <summary>
