@@ -166,7 +166,9 @@ public sealed class RecordingReader : IDisposable
         var header = new WireReader(Span(0, RecordingFormat.FixedHeaderBytes), "recording header", ByteOrder.LittleEndian);
         if (header.U32("magic") != RecordingFormat.Magic)
         {
-            throw new InvalidDataException($"{_path} is not a JinanOnboard recording: offset 0: expected the magic \"JREC\" (4A 52 45 43), found {Convert.ToHexString(Span(0, 4))}.");
+            ReadOnlySpan<byte> found = Span(0, 4);
+            string text = string.Concat(found.ToArray().Select(b => b is >= 0x20 and < 0x7F ? (char)b : '.'));
+            throw new InvalidDataException($"{_path} is not a JinanOnboard recording: offset 0: expected the magic \"JREC\" (4A524543), found {Convert.ToHexString(found)} (\"{text}\").");
         }
 
         Version = header.U16("version");
@@ -184,7 +186,7 @@ public sealed class RecordingReader : IDisposable
         int headerBytes = RecordingFormat.FixedHeaderBytes + length + 4;
         if (!Ensure(0, headerBytes))
         {
-            throw new InvalidDataException($"{_path}: offset {RecordingFormat.FixedHeaderBytes}: the recording header is truncated: expected {length} metadata bytes and a 4-byte CRC, the file ends after {_length - RecordingFormat.FixedHeaderBytes}.");
+            throw new InvalidDataException($"{_path}: offset {RecordingFormat.FixedHeaderBytes}: the recording header is truncated: expected {length} metadata bytes and a 4-byte CRC, only {_length - RecordingFormat.FixedHeaderBytes} bytes follow.");
         }
 
         ReadOnlySpan<byte> bytes = Span(0, headerBytes);
