@@ -7,10 +7,11 @@ namespace JinanOnboard.Protocol.Fuzz.Targets;
 
 /// <summary>
 /// <c>jrec</c>: the JREC recording reader (recording-seam.md §File format) as <c>jinan replay</c> runs it: the file
-/// header, every record, and the time-tag records of the time-tag stream. Input: byte 0 flags (bit 0: keep the
+/// header, every record (resynchronising over damage), and the time tags of the time-tag stream in either layout. Input: byte 0 flags (bit 0: keep the
 /// input's CRC-32s; otherwise the harness recomputes the header's and every whole record's CRC after mutation, so
 /// mutated lengths, streams and data reach the parser behind them), the rest is the file. Accepted when the header
-/// opens and at least one record reads; the one documented rejection is <see cref="InvalidDataException"/>.
+/// opens and at least one record reads; the one documented rejection is <see cref="InvalidDataException"/>. Damage and
+/// torn-tail accounting must cover the file consistently.
 /// </summary>
 public sealed class JrecTarget : FuzzTarget
 {
@@ -40,25 +41,44 @@ public sealed class JrecTarget : FuzzTarget
             records++;
             if (unit.Stream == RecordingFormat.StreamName(RecordingFormat.TimeTagStream))
             {
-                int count = unit.Data.Length / TimeTagRecords.Bytes;
+                int count = TimeTagRecords.Count(unit);
                 if (tags.Length < count)
                 {
                     tags = new TimeTag[count];
                 }
 
-                TimeTagRecords.Read(unit.Data, tags);
+                TimeTagRecords.Read(unit, tags);
             }
         }
 
-        if (reader.TornTailBytes < 0 || reader.TornTailBytes > file.Length)
-        {
-            throw new InvalidOperationException($"Torn tail of {reader.TornTailBytes} bytes in a {file.Length}-byte file.");
-        }
-
+        CheckDamageAccounting(reader, file.Length);
         return records > 0;
     }
 
     protected override bool IsDocumentedRejection(Exception exception) => exception is InvalidDataException;
+
+    /// <summary>Damaged stretches and the torn tail lie inside the file, in order, without overlapping (recording-seam.md §Damage).</summary>
+    private static void CheckDamageAccounting(RecordingReader reader, long fileBytes)
+    {
+        long end = 0;
+        foreach (RecordingDamage damage in reader.Damage)
+        {
+            if (damage.Offset < end || damage.Length <= 0 || damage.Offset + damage.Length > fileBytes || damage.RecordsLost is <= 0)
+            {
+                throw new InvalidOperationException($"Damage {damage} in a {fileBytes}-byte file after offset {end}.");
+            }
+
+            end = damage.Offset + damage.Length;
+        }
+
+        bool torn = reader.TornTailOffset >= 0;
+        if (reader.TornTailBytes < 0 || reader.TornTailBytes > fileBytes
+            || (torn && (reader.TornTailOffset < end || reader.TornTailOffset + reader.TornTailBytes != fileBytes))
+            || (!torn && reader.TornTailBytes != 0))
+        {
+            throw new InvalidOperationException($"Torn tail of {reader.TornTailBytes} bytes at {reader.TornTailOffset} in a {fileBytes}-byte file.");
+        }
+    }
 
     public override IEnumerable<(string Name, byte[] Input)> Seeds()
     {
@@ -73,6 +93,15 @@ public sealed class JrecTarget : FuzzTarget
         yield return ("valid-kept-crcs", [KeepCrcs, .. recording]);
         yield return ("valid-torn-tail", [0, .. recording[..^5]]);
         yield return ("header-only", [0, .. Record("{}", [])]);
+        byte[] damaged = (byte[])recording.Clone();
+        damaged[^40] ^= 0x5A; // inside the time-tag record: the reader resynchronises on the link record after it
+        yield return ("valid-damaged-middle-kept-crcs", [KeepCrcs, .. damaged]);
+
+        // A version 1 file (12-byte tag records; recording-seam.md §File format): the reader still reads it.
+        byte[] version1 = Record("{}", [("link", TapDirection.Outgoing, TimeSpan.Zero, [7])]);
+        version1[4] = 1;
+        byte[] v1Tags = [0x02, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, (byte)tags.Length, 0, 0, 0, .. tags, 0, 0, 0, 0];
+        yield return ("valid-version-1-tags", [0, .. version1, .. v1Tags]);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ internal static partial class CommandCatalog
         AddDistillation(root);
         AddReplay(root);
         AddExport(root);
+        AddInspect(root);
         AddCampaign(root);
         AddPolarization(root);
         AddApt(root);
@@ -56,6 +57,8 @@ internal static partial class CommandCatalog
 
     /// <summary>export (pcap, PTU).</summary>
     static partial void AddExport(RootCommand root);
+    /// <summary>inspect.</summary>
+    static partial void AddInspect(RootCommand root);
 
     /// <summary>campaign.</summary>
     static partial void AddCampaign(RootCommand root);

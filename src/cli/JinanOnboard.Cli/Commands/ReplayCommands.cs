@@ -17,11 +17,13 @@ internal static partial class CommandCatalog
         var command = new Command("replay", "Read a recording (--record): per-stream counts, and for a ground recording the detection chain re-run on the recorded time tags.");
         var file = new Argument<FileInfo>("FILE") { Description = "A recording written by --record (protocol-spec/recording-seam.md)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        Option<bool> acceptDamage = RecordingOpener.AcceptDamageOption();
         command.Arguments.Add(file);
         command.Options.Add(json);
+        command.Options.Add(acceptDamage);
         command.SetAction(parse =>
         {
-            ReplayResult result = Replay(parse.GetValue(file)!);
+            ReplayResult result = Replay(parse.GetValue(file)!, parse.GetValue(acceptDamage));
             if (parse.GetValue(json))
             {
                 CliJson.Write(result);
@@ -50,23 +52,9 @@ internal static partial class CommandCatalog
         root.Subcommands.Add(command);
     }
 
-    private static ReplayResult Replay(FileInfo file)
+    private static ReplayResult Replay(FileInfo file, bool acceptDamage)
     {
-        if (!file.Exists)
-        {
-            throw new UserErrorException($"{file.FullName}: no such recording");
-        }
-
-        RecordingReader reader;
-        try
-        {
-            reader = RecordingReader.Open(file.FullName);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new UserErrorException(ex.Message);
-        }
-
+        RecordingReader reader = RecordingOpener.Open(file, acceptDamage);
         using (reader)
         {
             RecordingMetadata metadata = ParseMetadata(reader.MetadataJson, file.FullName);

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 using JinanOnboard.Primitives.Wire;
@@ -5,8 +6,8 @@ using JinanOnboard.Primitives.Wire;
 namespace JinanOnboard.Primitives.Recording;
 
 /// <summary>
-/// A recorder on the seam: every <see cref="Observe"/> call becomes one record of a recording file
-/// (<see cref="RecordingFormat"/>), in call order. Safe to call from several threads (the link's send and receive loops
+/// A recorder on the seam: every <see cref="Observe"/> call becomes one record of a version 2 recording file
+/// (<see cref="RecordingFormat"/>; time-tag units are written as <see cref="CompactTimeTags"/>), in call order. Safe to call from several threads (the link's send and receive loops
 /// and the time-tag reader share one recorder). Records are buffered; <see cref="Dispose"/> flushes and fsyncs. A crash
 /// leaves a torn last record that <see cref="RecordingReader"/> reports and skips.
 /// </summary>
@@ -51,6 +52,7 @@ public sealed class RecordingWriter : ITap, IDisposable
     public long UnknownStreamCalls { get; private set; }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">A time-tag unit that is not whole 12-byte records (the seam's layout).</exception>
     public void Observe(string stream, TapDirection direction, TimeSpan passTime, ReadOnlySpan<byte> data)
     {
         byte id = RecordingFormat.StreamId(stream);
@@ -67,20 +69,31 @@ public sealed class RecordingWriter : ITap, IDisposable
                 return;
             }
 
-            int length = RecordingFormat.RecordHeaderBytes + data.Length + 4;
-            if (_record.Length < length)
+            // Time tags are re-encoded compactly (version 2, CompactTimeTags); everything else is kept as the tap saw it.
+            bool compact = id == RecordingFormat.TimeTagStream;
+            int capacity = RecordingFormat.RecordOverheadBytes + (compact ? CompactTimeTags.MaxEncodedLength(data.Length / TimeTagRecords.Bytes) : data.Length);
+            if (_record.Length < capacity)
             {
-                _record = new byte[Math.Max(length, _record.Length * 2)];
+                _record = new byte[Math.Max(capacity, _record.Length * 2)];
             }
 
-            Span<byte> record = _record.AsSpan(0, length);
-            var writer = new WireWriter(record, ByteOrder.LittleEndian);
+            Span<byte> buffer = _record;
+            int dataLength = compact
+                ? CompactTimeTags.EncodeSeamRecords(data, buffer[RecordingFormat.RecordHeaderBytes..])
+                : data.Length;
+            var writer = new WireWriter(buffer, ByteOrder.LittleEndian);
             writer.U8(id);
             writer.U8(direction == TapDirection.Outgoing ? (byte)0 : (byte)1);
             writer.I64(passTime.Ticks);
-            writer.I32(data.Length);
-            writer.Bytes(data);
-            writer.U32(Crc32.HashToUInt32(record[..writer.Written]));
+            writer.I32(dataLength);
+            if (!compact)
+            {
+                writer.Bytes(data);
+            }
+
+            int crcStart = RecordingFormat.RecordHeaderBytes + dataLength;
+            BinaryPrimitives.WriteUInt32LittleEndian(buffer[crcStart..], Crc32.HashToUInt32(buffer[..crcStart]));
+            Span<byte> record = buffer[..(crcStart + 4)];
             _out.Write(record);
             Records++;
         }

@@ -5,9 +5,10 @@ namespace JinanOnboard.Protocol.Delivery;
 /// <summary>
 /// Rebuilds segmented messages. Segments of one message carry consecutive message ids, the
 /// first flagged First and the last flagged Last, so a message is complete when an unbroken
-/// run First..Last is present, whatever order the segments arrived in.
+/// run First..Last is present, whatever order the segments arrived in. Public so that tools reading recorded links
+/// (`jinan inspect`) rebuild messages exactly as the receiver does.
 /// </summary>
-internal sealed class Reassembler
+public sealed class Reassembler
 {
     private readonly Dictionary<uint, (SequenceFlags Flags, ushort Apid, byte Type, byte[] Data)> _segments = [];
     private readonly int _maxSegments;
