@@ -57,6 +57,7 @@ internal static partial class CommandCatalog
 
     /// <summary>export (pcap, PTU).</summary>
     static partial void AddExport(RootCommand root);
+
     /// <summary>inspect.</summary>
     static partial void AddInspect(RootCommand root);
 
