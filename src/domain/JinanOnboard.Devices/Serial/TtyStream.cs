@@ -51,6 +51,7 @@ public sealed unsafe class TtyStream : Stream
         try
         {
             Configure(fd, path, speed);
+            PoolThreadReserve.Add();
             return new TtyStream(handle, path);
         }
         catch
@@ -210,6 +211,11 @@ public sealed unsafe class TtyStream : Stream
     protected override void Dispose(bool disposing)
     {
         // A read waiting in poll(2) sees this within WakeIntervalMs; the descriptor closes once no call holds it.
+        if (!disposed)
+        {
+            PoolThreadReserve.Remove();
+        }
+
         disposed = true;
         if (disposing)
         {
