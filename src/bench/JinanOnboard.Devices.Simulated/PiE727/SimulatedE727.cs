@@ -197,18 +197,25 @@ public sealed class SimulatedE727
 
         // GCS mnemonics are case-insensitive here as in the string path (ToUpperInvariant of a Latin-1 string is
         // "MOV" only for ASCII m, o, v in either case).
-        if (Ascii.EqualsIgnoreCase(mnemonic, "MOV"u8))
+        if (IsMnemonic(mnemonic, (byte)'M', (byte)'O', (byte)'V'))
         {
             return SetPairs(tokens.Rest, timeProvider.GetTimestamp(), servo: false);
         }
 
-        if (Ascii.EqualsIgnoreCase(mnemonic, "SVO"u8))
+        if (IsMnemonic(mnemonic, (byte)'S', (byte)'V', (byte)'O'))
         {
             return SetPairs(tokens.Rest, timeProvider.GetTimestamp(), servo: true);
         }
 
         return Dispatch(Encoding.Latin1.GetString(line));
     }
+
+    /// <summary>
+    /// A three-letter mnemonic, ASCII letters in either case (what <c>Ascii.EqualsIgnoreCase</c> would say for these
+    /// upper-case letters), compared inline: a call into the framework per fine-loop MOV for three bytes is not worth it.
+    /// </summary>
+    private static bool IsMnemonic(ReadOnlySpan<byte> token, byte a, byte b, byte c) =>
+        token.Length == 3 && (token[0] & ~0x20) == a && (token[1] & ~0x20) == b && (token[2] & ~0x20) == c;
 
     /// <summary>The rarely sent commands (queries, STP), from the line as a string.</summary>
     private string? Dispatch(string line)

@@ -76,7 +76,13 @@ public sealed class SimulatedE727Cable : Stream
         }
         else
         {
-            byte[]? reply = _device.Execute(_line.AsSpan(0, _length).TrimEnd((byte)'\r'));
+            int length = _length;
+            while (length > 0 && _line[length - 1] == (byte)'\r')
+            {
+                length--; // TrimEnd('\r') by hand: a generic framework call per fine-loop MOV otherwise
+            }
+
+            byte[]? reply = _device.Execute(_line.AsSpan(0, length));
             if (reply is not null)
             {
                 _replies.Writer.Write(reply);
