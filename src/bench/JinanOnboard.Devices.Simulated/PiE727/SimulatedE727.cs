@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace JinanOnboard.Devices.Simulated.PiE727;
@@ -138,6 +139,8 @@ public sealed class SimulatedE727
     /// (MOV, SVO: a fine loop sends 2000 MOVs a second) are parsed from the bytes without allocating; the rare ones
     /// (queries, STP) go through a string.
     /// </summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[]? Execute(ReadOnlySpan<byte> line)
     {
         Interlocked.Increment(ref linesReceived);
@@ -273,6 +276,8 @@ public sealed class SimulatedE727
     /// any axis); the first bad pair sets its error (PZ233E): 1 syntax, 15 unknown axis, 17 SVO value not 0/1, 5 MOV
     /// with servo off, 7 MOV outside the travel limits.
     /// </summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? SetPairs(ReadOnlySpan<byte> args, long now, bool servo)
     {
         int count = SpaceSeparatedTokens.Count(args);

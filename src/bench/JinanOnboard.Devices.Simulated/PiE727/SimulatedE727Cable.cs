@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace JinanOnboard.Devices.Simulated.PiE727;
 
@@ -37,6 +38,8 @@ public sealed class SimulatedE727Cable : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         while (!buffer.IsEmpty)

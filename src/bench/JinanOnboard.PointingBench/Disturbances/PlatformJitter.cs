@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Primitives.Randomness;
 
@@ -32,6 +33,8 @@ public sealed class PlatformJitter
     }
 
     /// <summary>The jitter at <paramref name="timeS"/>, µrad; call once per sample in time order.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Next(double timeS)
     {
         _state = (_a * _state) + ((1 - _a) * _white.Next());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace JinanOnboard.Devices.Mirrors.PiE727;
 
@@ -66,6 +67,8 @@ internal static class GcsTargetFormatter
     /// The exact integer path: bytes written, or <see cref="NotHandled"/> for the BCL to do it (outside the range, or a
     /// tie), or <see cref="TooShort"/>.
     /// </summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FormatFast(double value, Span<byte> destination)
     {
         double magnitude = Math.Abs(value);

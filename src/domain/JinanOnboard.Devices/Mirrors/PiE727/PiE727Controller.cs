@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Polly;
 using Polly.Retry;
@@ -130,6 +131,8 @@ public sealed class PiE727Controller : IAsyncDisposable
     /// of an axis have been read with <see cref="ReadLimitsAsync"/>, a target outside them is refused before anything is sent.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A target outside the axis's limits, or not a finite number.</exception>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask MoveAsync(ReadOnlySpan<GcsAxisValue> targets, CancellationToken cancellationToken = default)
     {
         ThrowIfUnusable();
