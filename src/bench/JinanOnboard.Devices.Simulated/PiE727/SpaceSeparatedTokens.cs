@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JinanOnboard.Devices.Simulated.PiE727;
 
 /// <summary>
@@ -13,6 +15,8 @@ internal ref struct SpaceSeparatedTokens(ReadOnlySpan<byte> line)
     public readonly ReadOnlySpan<byte> Rest => rest;
 
     /// <summary>The next token, or false at the end of the line.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryNext(out ReadOnlySpan<byte> token)
     {
         // Plain index loops rather than TrimStart/IndexOf: a token is a few bytes, and in the ReadyToRun firmware those
