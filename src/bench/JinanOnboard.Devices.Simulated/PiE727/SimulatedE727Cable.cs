@@ -14,7 +14,11 @@ namespace JinanOnboard.Devices.Simulated.PiE727;
 public sealed class SimulatedE727Cable : Stream
 {
     private readonly SimulatedE727 _device;
-    private readonly Pipe _replies = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+    // The driver's reply reader runs inline as a reply is written (PipeScheduler.Inline), on the thread that wrote the
+    // query: a query (POS? every 0.1 s of pass per end) then completes without a hop to the thread pool and back, which
+    // cost a blocked caller a context switch or a spin per query (issue 16: a tenth of apt sim --drivers' CPU, all of it
+    // system time).
+    private readonly Pipe _replies = new(new PipeOptions(readerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 0, useSynchronizationContext: false));
     private readonly Stream _replyStream;
     private readonly byte[] _line;
     private int _length;
