@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace JinanOnboard.Devices.Simulated.PiE727;
 
@@ -39,6 +40,8 @@ public static class GcsDecimalParser
     }
 
     /// <summary>The exact fast path: false (value 0) when the text is not a short plain decimal.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseFast(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace JinanOnboard.Devices.Simulated.PiE727;
@@ -138,6 +139,8 @@ public sealed class SimulatedE727
     /// (MOV, SVO: a fine loop sends 2000 MOVs a second) are parsed from the bytes without allocating; the rare ones
     /// (queries, STP) go through a string.
     /// </summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[]? Execute(ReadOnlySpan<byte> line)
     {
         Interlocked.Increment(ref linesReceived);
@@ -197,18 +200,25 @@ public sealed class SimulatedE727
 
         // GCS mnemonics are case-insensitive here as in the string path (ToUpperInvariant of a Latin-1 string is
         // "MOV" only for ASCII m, o, v in either case).
-        if (Ascii.EqualsIgnoreCase(mnemonic, "MOV"u8))
+        if (IsMnemonic(mnemonic, (byte)'M', (byte)'O', (byte)'V'))
         {
             return SetPairs(tokens.Rest, timeProvider.GetTimestamp(), servo: false);
         }
 
-        if (Ascii.EqualsIgnoreCase(mnemonic, "SVO"u8))
+        if (IsMnemonic(mnemonic, (byte)'S', (byte)'V', (byte)'O'))
         {
             return SetPairs(tokens.Rest, timeProvider.GetTimestamp(), servo: true);
         }
 
         return Dispatch(Encoding.Latin1.GetString(line));
     }
+
+    /// <summary>
+    /// A three-letter mnemonic, ASCII letters in either case (what <c>Ascii.EqualsIgnoreCase</c> would say for these
+    /// upper-case letters), compared inline: a call into the framework per fine-loop MOV for three bytes is not worth it.
+    /// </summary>
+    private static bool IsMnemonic(ReadOnlySpan<byte> token, byte a, byte b, byte c) =>
+        token.Length == 3 && (token[0] & ~0x20) == a && (token[1] & ~0x20) == b && (token[2] & ~0x20) == c;
 
     /// <summary>The rarely sent commands (queries, STP), from the line as a string.</summary>
     private string? Dispatch(string line)
@@ -266,6 +276,8 @@ public sealed class SimulatedE727
     /// any axis); the first bad pair sets its error (PZ233E): 1 syntax, 15 unknown axis, 17 SVO value not 0/1, 5 MOV
     /// with servo off, 7 MOV outside the travel limits.
     /// </summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? SetPairs(ReadOnlySpan<byte> args, long now, bool servo)
     {
         int count = SpaceSeparatedTokens.Count(args);

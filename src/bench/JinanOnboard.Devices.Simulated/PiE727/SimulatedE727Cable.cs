@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace JinanOnboard.Devices.Simulated.PiE727;
 
@@ -13,7 +14,11 @@ namespace JinanOnboard.Devices.Simulated.PiE727;
 public sealed class SimulatedE727Cable : Stream
 {
     private readonly SimulatedE727 _device;
-    private readonly Pipe _replies = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+    // The driver's reply reader runs inline as a reply is written (PipeScheduler.Inline), on the thread that wrote the
+    // query: a query (POS? every 0.1 s of pass per end) then completes without a hop to the thread pool and back, which
+    // cost a blocked caller a context switch or a spin per query (issue 16: a tenth of apt sim --drivers' CPU, all of it
+    // system time).
+    private readonly Pipe _replies = new(new PipeOptions(readerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 0, useSynchronizationContext: false));
     private readonly Stream _replyStream;
     private readonly byte[] _line;
     private int _length;
@@ -37,6 +42,8 @@ public sealed class SimulatedE727Cable : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         while (!buffer.IsEmpty)
@@ -76,7 +83,13 @@ public sealed class SimulatedE727Cable : Stream
         }
         else
         {
-            byte[]? reply = _device.Execute(_line.AsSpan(0, _length).TrimEnd((byte)'\r'));
+            int length = _length;
+            while (length > 0 && _line[length - 1] == (byte)'\r')
+            {
+                length--; // TrimEnd('\r') by hand: a generic framework call per fine-loop MOV otherwise
+            }
+
+            byte[]? reply = _device.Execute(_line.AsSpan(0, length));
             if (reply is not null)
             {
                 _replies.Writer.Write(reply);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JinanOnboard.Devices.Simulated.PiE727;
 
 /// <summary>
@@ -13,18 +15,33 @@ internal ref struct SpaceSeparatedTokens(ReadOnlySpan<byte> line)
     public readonly ReadOnlySpan<byte> Rest => rest;
 
     /// <summary>The next token, or false at the end of the line.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryNext(out ReadOnlySpan<byte> token)
     {
-        rest = rest.TrimStart((byte)' ');
-        if (rest.IsEmpty)
+        // Plain index loops rather than TrimStart/IndexOf: a token is a few bytes, and in the ReadyToRun firmware those
+        // generic span helpers are calls (not inlined across the framework's version bubble) five times per MOV line.
+        int start = 0;
+        while (start < rest.Length && rest[start] == (byte)' ')
         {
+            start++;
+        }
+
+        if (start == rest.Length)
+        {
+            rest = default;
             token = default;
             return false;
         }
 
-        int end = rest.IndexOf((byte)' ');
-        token = end < 0 ? rest : rest[..end];
-        rest = rest[token.Length..];
+        int end = start;
+        while (end < rest.Length && rest[end] != (byte)' ')
+        {
+            end++;
+        }
+
+        token = rest[start..end];
+        rest = rest[end..];
         return true;
     }
 

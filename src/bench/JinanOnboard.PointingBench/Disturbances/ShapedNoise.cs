@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JinanOnboard.Primitives.Randomness;
 
 namespace JinanOnboard.PointingBench.Disturbances;
@@ -41,6 +42,8 @@ public sealed class ShapedNoise
     }
 
     /// <summary>The next sample.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Next()
     {
         double b = 1 - _a;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Control.Dynamics;
 using JinanOnboard.Devices.Mirrors;
@@ -68,6 +69,8 @@ public sealed class E727Mirror : IMirrorPlant
 
     public double YMicroradians => _y.Position;
 
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance(int ticks)
     {
         _device.CopyTargets(_targetsMrad);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Control.Pointing;
 using JinanOnboard.Control.Scheduling;
@@ -112,6 +113,8 @@ public sealed class EndPointingBench : IPointingHardware
     /// <summary>Called after each fine exposure with (pass time, true fine error x, y in µrad): the channel's pointing trace.</summary>
     public Action<double, double, double>? FineSampleTaken { get; set; }
 
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AdvanceTo(long tick)
     {
         int gap = (int)(tick - _lastTick);
@@ -125,6 +128,8 @@ public sealed class EndPointingBench : IPointingHardware
         _track.At(_scheduler.SecondsAt(tick), out _losX, out _losY);
     }
 
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CentroidFrame ExposeFineCamera(double timeS)
     {
         (double jx, double jy) = _fineDisturbance.Next(timeS);

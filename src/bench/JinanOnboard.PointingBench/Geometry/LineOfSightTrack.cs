@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JinanOnboard.Physics.Timeline;
 
 namespace JinanOnboard.PointingBench.Geometry;
@@ -64,6 +65,8 @@ public sealed class LineOfSightTrack
     public double ElevationDeg(double t) => _elevationDeg[Index(t)];
 
     /// <summary>Position (µrad), rate (µrad/s) and acceleration (µrad/s²) of both axes at <paramref name="t"/>.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void At(double t, out LineOfSight x, out LineOfSight y)
     {
         int i = Math.Min(Index(t), _x.Length - 2);

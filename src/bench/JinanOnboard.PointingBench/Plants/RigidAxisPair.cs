@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JinanOnboard.Control.Dynamics;
 using JinanOnboard.Control.Pointing;
 
@@ -57,6 +58,8 @@ public sealed class RigidAxisPair
     }
 
     /// <summary>Advances with the command and external disturbance torques (N·m).</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance(int ticks, double disturbanceX, double disturbanceY)
     {
         double tx = Limit(Command.XNewtonMetres, ref _wheelX, ticks);

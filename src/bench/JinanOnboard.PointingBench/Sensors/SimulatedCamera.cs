@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Control.Pointing;
 using JinanOnboard.Primitives.Randomness;
@@ -35,6 +36,8 @@ public sealed class SimulatedCamera
     /// Exposes one frame of the true error (<paramref name="errorX"/>, <paramref name="errorY"/>, µrad) and returns the
     /// frame the camera delivers now (the one exposed <c>LatencyFrames</c> earlier).
     /// </summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CentroidFrame Expose(double timeS, double errorX, double errorY, bool beaconLit, bool cloud)
     {
         double half = _settings.FieldOfViewUrad / 2;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JinanOnboard.Control.Controllers;
 
 /// <summary>
@@ -71,6 +73,8 @@ public sealed class PidController
     }
 
     /// <summary>One sample with a measured error rate (rate sensor), so noise is not differentiated.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Step(double error, double errorRate)
     {
         double unclamped = (_kp * error) + _integral + (_kd * errorRate);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JinanOnboard.Control.Configuration;
 using JinanOnboard.Control.Controllers;
 using JinanOnboard.Control.Limits;
@@ -72,6 +73,8 @@ public sealed class FineMirrorLoop
     public (double X, double Y) LastResidual { get; private set; }
 
     /// <summary>One frame. <paramref name="closed"/>: the acquisition allows the loop to close.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask StepAsync(CentroidFrame frame, bool closed, CancellationToken cancellationToken = default)
     {
         if (!closed)

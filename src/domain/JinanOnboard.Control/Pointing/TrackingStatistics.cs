@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JinanOnboard.Control.Pointing;
 
 /// <summary>
@@ -33,6 +35,8 @@ public sealed class TrackingStatistics(double pointingHalfAngleUrad)
     public double MeanPointingTransmittance => Count == 0 ? double.NaN : _sumTPoint / Count;
 
     /// <summary>Adds one sample of the error, µrad per axis.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(double xUrad, double yUrad)
     {
         double x2 = xUrad * xUrad;

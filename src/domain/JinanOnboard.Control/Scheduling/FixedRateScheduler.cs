@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JinanOnboard.Control.Scheduling;
 
 /// <summary>
@@ -57,6 +59,8 @@ public sealed class FixedRateScheduler
     /// The next tick at or before <paramref name="untilTick"/> at which some loop is due, and those loops as a bit mask
     /// (bit i = loop i, run them in increasing i); their next due ticks advance. False when nothing is due by then.
     /// </summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryNext(long untilTick, out long tick, out uint dueMask)
     {
         long next = long.MaxValue;

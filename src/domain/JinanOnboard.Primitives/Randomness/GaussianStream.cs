@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JinanOnboard.Primitives.Randomness;
 
 /// <summary>
@@ -21,6 +23,8 @@ public sealed class GaussianStream
     public double NextUniform() => _uniform.NextDouble();
 
     /// <summary>A standard normal deviate.</summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Next()
     {
         if (_hasSpare)

@@ -23,8 +23,20 @@ public sealed class CommandTimingMirror(ITipTiltMirror inner) : ITipTiltMirror
     /// <summary>Commands sent.</summary>
     public long Commands { get; private set; }
 
+    /// <summary>
+    /// Whether commands are timed (a real-time pass). As fast as possible the intervals mean nothing and are not reported,
+    /// and a clock read and a division per command were a measurable share of the loops' CPU (issue 16).
+    /// </summary>
+    public bool Timed { get; set; } = true;
+
     public ValueTask MoveAsync(double xMicroradians, double yMicroradians, CancellationToken cancellationToken = default)
     {
+        if (!Timed)
+        {
+            Commands++;
+            return inner.MoveAsync(xMicroradians, yMicroradians, cancellationToken);
+        }
+
         long now = Stopwatch.GetTimestamp();
         if (Commands++ == 0)
         {

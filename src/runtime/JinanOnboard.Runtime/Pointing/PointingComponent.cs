@@ -59,6 +59,7 @@ public sealed class PointingComponent
     {
         ArgumentNullException.ThrowIfNull(time);
         _realtime = realtime;
+        _timedMirror.Timed = realtime;
         long start = time.GetTimestamp();
         for (long step = 1; ; step++)
         {

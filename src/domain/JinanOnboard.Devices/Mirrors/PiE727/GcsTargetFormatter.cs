@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace JinanOnboard.Devices.Mirrors.PiE727;
 
@@ -37,8 +38,8 @@ internal static class GcsTargetFormatter
     private static ReadOnlySpan<double> DecadeStarts => [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000, 10000];
 
     private static readonly ulong[] PowersOfTen = CreatePowersOfTen(20); // 10^19 is the last that fits 64 bits
-    private static readonly UInt128 LowestFifteenDigits = PowersOfTen[SignificantDigits - 1];
-    private static readonly UInt128 LowestSixteenDigits = PowersOfTen[SignificantDigits];
+    private const ulong LowestFifteenDigits = 100_000_000_000_000; // 10^14
+    private const ulong LowestSixteenDigits = 1_000_000_000_000_000; // 10^15
 
     /// <summary>Formats <paramref name="value"/> as <see cref="Format"/> would, into ASCII bytes.</summary>
     /// <returns>False if <paramref name="destination"/> is too short.</returns>
@@ -66,6 +67,8 @@ internal static class GcsTargetFormatter
     /// The exact integer path: bytes written, or <see cref="NotHandled"/> for the BCL to do it (outside the range, or a
     /// tie), or <see cref="TooShort"/>.
     /// </summary>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FormatFast(double value, Span<byte> destination)
     {
         double magnitude = Math.Abs(value);
@@ -88,8 +91,9 @@ internal static class GcsTargetFormatter
         }
 
         int scale = SignificantDigits - 1 - exponent;
-        UInt128 scaled;
-        UInt128 integerPart;
+        ulong high;
+        ulong low;
+        ulong integerPart;
         while (true)
         {
             if (scale <= Decimals || scale >= PowersOfTen.Length)
@@ -97,10 +101,12 @@ internal static class GcsTargetFormatter
                 return NotHandled;
             }
 
-            ulong high = Math.BigMul(mantissa, PowersOfTen[scale], out ulong low);
-            scaled = new UInt128(high, low);
-            integerPart = scaled >> shift;
-            if (integerPart >= LowestSixteenDigits)
+            // The 128-bit product and its shift in two 64-bit halves: UInt128's operators are calls into the framework
+            // in the ReadyToRun firmware (not inlined across its version bubble), a dozen per target (issue 16).
+            high = Math.BigMul(mantissa, PowersOfTen[scale], out low);
+            bool beyond64Bits = shift < 64 ? (high >> shift) != 0 : false;
+            integerPart = shift < 64 ? (low >> shift) | (high << (64 - shift)) : high >> (shift - 64);
+            if (beyond64Bits || integerPart >= LowestSixteenDigits)
             {
                 scale--;
             }
@@ -115,14 +121,18 @@ internal static class GcsTargetFormatter
         }
 
         // First rounding: to 15 significant digits, to nearest. An exact tie goes to the BCL (its digit generator's rule).
-        UInt128 remainder = scaled & ((UInt128.One << shift) - 1);
-        UInt128 half = UInt128.One << (shift - 1);
-        if (remainder == half)
+        // The remainder below the shift against half a unit, both as (high, low) halves.
+        ulong remainderHigh = shift < 64 ? 0 : high & ((1UL << (shift - 64)) - 1);
+        ulong remainderLow = shift < 64 ? low & ((1UL << shift) - 1) : low;
+        ulong halfHigh = shift - 1 < 64 ? 0 : 1UL << (shift - 65);
+        ulong halfLow = shift - 1 < 64 ? 1UL << (shift - 1) : 0;
+        if (remainderHigh == halfHigh && remainderLow == halfLow)
         {
             return NotHandled;
         }
 
-        ulong fifteen = (ulong)integerPart + (remainder > half ? 1UL : 0UL);
+        bool aboveHalf = remainderHigh != halfHigh ? remainderHigh > halfHigh : remainderLow > halfLow;
+        ulong fifteen = integerPart + (aboveHalf ? 1UL : 0UL);
 
         // Second rounding: half-up at the ninth decimal, on the 15-digit string (scale > 9, so at least one digit goes).
         ulong divisor = PowersOfTen[scale - Decimals];

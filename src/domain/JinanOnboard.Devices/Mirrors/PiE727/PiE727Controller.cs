@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Polly;
 using Polly.Retry;
@@ -130,6 +131,8 @@ public sealed class PiE727Controller : IAsyncDisposable
     /// of an axis have been read with <see cref="ReadLimitsAsync"/>, a target outside them is refused before anything is sent.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A target outside the axis's limits, or not a finite number.</exception>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask MoveAsync(ReadOnlySpan<GcsAxisValue> targets, CancellationToken cancellationToken = default)
     {
         ThrowIfUnusable();
@@ -220,6 +223,8 @@ public sealed class PiE727Controller : IAsyncDisposable
 
             limits[axes[i]] = (min[i], max[i]);
         }
+
+        Array.Clear(recentLimits);
 
         return limits;
     }
@@ -356,6 +361,36 @@ public sealed class PiE727Controller : IAsyncDisposable
         return axis;
     }
 
+    /// <summary>
+    /// <see cref="limits"/> of an axis, the last two axis strings asked for remembered by reference: the fine loop names
+    /// the same two strings in each of its 2000 MOVs a second, and hashing them was a tenth of the driver's share of a
+    /// MOV (issue 16). Forgotten whenever the limits are read again.
+    /// </summary>
+    private bool TryGetLimits(string axis, out (double Min, double Max) range)
+    {
+        if (axis is not null)
+        {
+            foreach (LimitsEntry entry in recentLimits)
+            {
+                if (ReferenceEquals(entry.Axis, axis))
+                {
+                    range = entry.Range;
+                    return entry.Known;
+                }
+            }
+        }
+
+        bool known = limits.TryGetValue(axis!, out range);
+        recentLimits[nextRecentLimits] = new LimitsEntry(axis, known, range);
+        nextRecentLimits ^= 1;
+        return known;
+    }
+
+    private readonly LimitsEntry[] recentLimits = new LimitsEntry[2];
+    private int nextRecentLimits;
+
+    private readonly record struct LimitsEntry(string? Axis, bool Known, (double Min, double Max) Range);
+
     private void CheckTarget(GcsAxisValue target)
     {
         if (!double.IsFinite(target.Value))
@@ -363,7 +398,7 @@ public sealed class PiE727Controller : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(target), target.Value, $"{DeviceName}: MOV target of axis {target.Axis} is not a finite number; nothing sent");
         }
 
-        if (limits.TryGetValue(target.Axis, out (double Min, double Max) range) && (target.Value < range.Min || target.Value > range.Max))
+        if (TryGetLimits(target.Axis, out (double Min, double Max) range) && (target.Value < range.Min || target.Value > range.Max))
         {
             throw new ArgumentOutOfRangeException(nameof(target), target.Value,
                 $"{DeviceName}: MOV {target.Axis} {target.Value} is outside the axis limits [{range.Min}, {range.Max}] (TMN?/TMX?); nothing sent");

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JinanOnboard.Devices.Mirrors.PiE727;
 
 /// <summary>
@@ -73,6 +75,8 @@ public sealed class PiE727Mirror : ITipTiltMirror
     }
 
     /// <inheritdoc/>
+    // Per fine tick: compiled at first call with inlining across assemblies, which ReadyToRun code lacks (issue 16).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValueTask MoveAsync(double xMicroradians, double yMicroradians, CancellationToken cancellationToken = default)
     {
         if (!RangeMicroradians.Contains(xMicroradians, yMicroradians))
