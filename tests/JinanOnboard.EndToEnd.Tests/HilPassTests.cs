@@ -169,7 +169,7 @@ public sealed partial class HilPassTests
     {
         if (!process.HasExited)
         {
-            process.Kill();
+            process.Kill(entireProcessTree: true); // with the socat pairs it started for serial entries
         }
     }
 
