@@ -34,4 +34,22 @@ public sealed class LinkTimeClockTests
         pass = TimeSpan.FromSeconds(40);
         Assert.Equal(TimeSpan.FromSeconds(40), clock.Now());
     }
+
+    [Fact]
+    public void Before_the_pass_begins_the_link_time_waits_at_zero_however_long_the_start_up_takes()
+    {
+        var time = new FakeTimeProvider();
+        TimeSpan pass = TimeSpan.Zero;
+        var clock = new LinkTimeClock(() => pass, time);
+
+        // Handshake, wiring and a real-time calibration on a loaded machine: 12 s of wall time, the pass not begun.
+        time.Advance(TimeSpan.FromSeconds(12));
+        Assert.Equal(TimeSpan.Zero, clock.Now());
+
+        // The pass begins: followed, then coasting from there.
+        pass = TimeSpan.FromSeconds(0.5);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), clock.Now());
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), clock.Now());
+    }
 }

@@ -7,7 +7,10 @@ namespace JinanOnboard.Runtime.Link;
 /// clock that stops inside an outage would keep the link dark for ever. Real links do not wait for the pass either:
 /// while the pass clock stands still, the link time moves on at wall-clock rate from where the pass clock stopped,
 /// so an outage lasts at most its configured length in wall time (and a long one still trips the loss-of-link
-/// timeout, as it would in orbit). When the pass clock moves again and is ahead, it is followed. The link time is
+/// timeout, as it would in orbit). When the pass clock moves again and is ahead, it is followed. Before the pass has
+/// begun (the pass clock still at zero: handshake, wiring, calibration) the link time does not coast: outages are pass
+/// events, and a start-up that took longer than an outage's start (a loaded machine, a real-time calibration) must not
+/// darken the link before the pass it belongs to. The link time is
 /// monotonic. It only decides which chunks fall in an outage and which delay they get — never a random draw — so the
 /// same seed still gives the same loss and bit-error pattern per chunk.
 /// </summary>
@@ -39,7 +42,7 @@ public sealed class LinkTimeClock
                 _lastPassChange = now;
             }
 
-            TimeSpan coasting = _lastPass + _time.GetElapsedTime(_lastPassChange, now);
+            TimeSpan coasting = _lastPass == TimeSpan.Zero ? TimeSpan.Zero : _lastPass + _time.GetElapsedTime(_lastPassChange, now);
             TimeSpan link = coasting > pass ? coasting : pass;
             if (link > _last)
             {
