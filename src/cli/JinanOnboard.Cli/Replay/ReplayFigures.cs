@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using JinanOnboard.Cli.Bench;
+
+namespace JinanOnboard.Cli.Replay;
+
+/// <summary>
+/// The figures a replay is judged by (protocol-spec/replay.md): the bench report's distillation figures (key hashes,
+/// per-packet QBER, PA blocks), taken from the OGS's details the same way <see cref="BenchReport"/> takes them, and their
+/// differences between the recorded pass (the OGS's Summary message in the recording) and the replay.
+/// </summary>
+internal static class ReplayFigures
+{
+    /// <summary>The deterministic figures compared, in report order.</summary>
+    public static readonly string[] Compared = ["detections", "sifted_bits", "sifted_packets", "qber_per_packet", "final_key_bits", "pa_blocks", "ground_key_sha256"];
+
+    /// <summary>The figures of an OGS whose details (result details or Summary body) are <paramref name="ground"/>.</summary>
+    public static JsonObject Of(JsonNode? ground)
+    {
+        var root = new JsonObject { ["ground"] = ground?.DeepClone(), ["payload"] = null };
+        BenchReport.AddDistillation(root);
+        var figures = new JsonObject();
+        foreach (string name in Compared)
+        {
+            figures[name] = root[name]?.DeepClone();
+        }
+
+        return figures;
+    }
+
+    /// <summary>Each compared figure that differs: {figure, recorded, replayed}.</summary>
+    public static JsonArray Differences(JsonObject recorded, JsonObject replayed)
+    {
+        var differences = new JsonArray();
+        foreach (string name in Compared)
+        {
+            if (!JsonNode.DeepEquals(recorded[name], replayed[name]))
+            {
+                differences.Add(new JsonObject { ["figure"] = name, ["recorded"] = recorded[name]?.DeepClone(), ["replayed"] = replayed[name]?.DeepClone() });
+            }
+        }
+
+        return differences;
+    }
+}

@@ -1,0 +1,58 @@
+using JinanOnboard.Control.Pointing;
+using JinanOnboard.Devices.Simulated.TimeTagger;
+using JinanOnboard.Ground.Components.Detection;
+using JinanOnboard.Ground.Components.Polarization;
+using JinanOnboard.OpticalBench;
+
+namespace JinanOnboard.Ground;
+
+/// <summary>
+/// The OGS's hardware for `jinan ground --time-tags FILE` (and `jinan replay`, protocol-spec/replay.md): a simulated time
+/// tagger that serves the tags of a ground recording over the TTW/1 wire, so the OGS's real driver and detection chain
+/// read them byte for byte as they read a device. No pointing loops and no polarization hardware: the recorded tags
+/// already carry whatever the pass's pointing and polarization did to the light.
+/// </summary>
+public sealed class RecordedTimeTagHardware : IGroundHardware
+{
+    private readonly RecordedTimeTagSource _source;
+    private readonly SimulatedTimeTagger _device;
+    private readonly CancellationTokenSource _power = new();
+    private Task? _run;
+
+    /// <exception cref="InvalidDataException">Not a readable recording.</exception>
+    public RecordedTimeTagHardware(string recordingPath)
+    {
+        _source = new RecordedTimeTagSource(recordingPath);
+        (Stream host, Stream device) = InMemoryDuplexStream.CreatePair();
+        _device = new SimulatedTimeTagger(device, _source);
+        TimeTagger = new TimeTaggerCable(host, () => _source.Exhausted);
+    }
+
+    public TimeTaggerCable TimeTagger { get; }
+
+    public IPointingHardware? Pointing => null;
+
+    public IOgsPolarizationHardware? Polarization => null;
+
+    public void OnPointingEnded()
+    {
+    }
+
+    public void PowerOn() => _run = Task.Run(() => _device.RunAsync(_power.Token));
+
+    public void AddDetails(IDictionary<string, object> details) => details["recorded_time_tags_served"] = _source.Served;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _power.CancelAsync();
+        if (_run is not null)
+        {
+            await _run.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        await _device.DisposeAsync();
+        await TimeTagger.Bus.DisposeAsync();
+        _source.Dispose();
+        _power.Dispose();
+    }
+}
