@@ -47,7 +47,7 @@ internal static class ReplayRun
         string keys = Path.Combine(output, "keys");
         KeyDirectory.Create(keys, force: true);
         RunPlan plan = Resolve(FirmwareRole.Payload, config, request, "tcp://127.0.0.1:0", keys, Path.Combine(output, "peer"));
-        ReplayScript script = ReadScript(request.Recording, FirmwareRole.Ground);
+        ReplayScript script = ReadScript(request.Recording, FirmwareRole.Payload);
         IReadOnlyList<KeyValuePair<string, string>> agreement = Follow(script.Agreement ?? plan.Agreement, plan.Agreement, request.Settings);
 
         var wall = Stopwatch.StartNew();
