@@ -11,13 +11,16 @@ namespace JinanOnboard.Cli.Replay;
 internal static class ReplayFigures
 {
     /// <summary>The deterministic figures compared, in report order.</summary>
-    public static readonly string[] Compared = ["detections", "sifted_bits", "sifted_packets", "qber_per_packet", "final_key_bits", "pa_blocks", "ground_key_sha256"];
+    public static readonly string[] Compared = ["detections", "sifted_bits", "sifted_packets", "qber_per_packet", "pa_key_bits", "final_key_bits", "pa_blocks", "ground_key_sha256"];
 
     /// <summary>The figures of an OGS whose details (result details or Summary body) are <paramref name="ground"/>.</summary>
     public static JsonObject Of(JsonNode? ground)
     {
         var root = new JsonObject { ["ground"] = ground?.DeepClone(), ["payload"] = null };
         BenchReport.AddDistillation(root);
+        // Σ ℓ over the PA blocks: the key privacy amplification makes, stored or not (a changed-settings replay can
+        // confirm only the blocks the recorded payload answered, replay.md).
+        root["pa_key_bits"] = root["pa_blocks"] is JsonArray blocks ? blocks.Sum(b => b?["l"]?.GetValue<long>() ?? 0) : null;
         var figures = new JsonObject();
         foreach (string name in Compared)
         {

@@ -140,6 +140,11 @@ internal static class ReplayRun
         report["recorded"] = recorded;
         report["differences"] = recorded is null ? null : ReplayFigures.Differences(recorded, replayed);
         report["identical_to_recording"] = recorded is not null && ReplayFigures.Differences(recorded, replayed).Count == 0;
+        if (peer.Details.TryGetValue("pa_blocks_refused", out object? refused) && Convert.ToInt64(refused.ToString(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and long count)
+        {
+            report["note"] = $"{count} PA blocks differ from the recorded ones: only the payload's key material could confirm their keys, so the replay's payload refused them and the OGS discarded them (pa_blocks gives n and l of each; protocol-spec/replay.md)";
+        }
+
         report["peer"] = JsonSerializer.SerializeToNode(peer, ResultJson.Options);
         return report;
     }
