@@ -24,9 +24,11 @@ internal static partial class CommandCatalog
         var set = new Option<string[]>("--set") { Description = "KEY=VALUE: re-distil with a changed setting (distillation.pa_block_bits, epsilon_sec, epsilon_cor, deviation_bound); repeatable.", AllowMultipleArgumentsPerToken = false };
         var role = new Option<string?>("--as") { Description = "payload: play the recorded payload into a live ground at --endpoint." };
         var endpoint = new Option<string?>("--endpoint") { Description = "With --as payload: the live ground's endpoint, e.g. tcp://127.0.0.1:7400 or serial:///dev/ttyUSB0?baud=921600." };
+        var approved = new Option<string?>("--approved") { Description = "A golden report: the replay must reproduce each of its figures (exit 1 naming those it does not)." };
+        var approve = new Option<string?>("--approve") { Description = "Write this replay's deterministic figures as the golden report FILE (re-approval after a deliberate change)." };
         var secrets = new Option<string?>("--payload-secrets") { Description = "With --as payload: the key directory `jinan keys init` made (payload.key, ground.pub); never taken from the recording." };
         command.Arguments.Add(files);
-        foreach (Option option in new Option[] { json, output, speed, set, role, endpoint, secrets })
+        foreach (Option option in new Option[] { json, output, speed, set, role, endpoint, secrets, approved, approve })
         {
             command.Options.Add(option);
         }
@@ -68,7 +70,7 @@ internal static partial class CommandCatalog
                 }
 
                 JsonObject liveReport = await JinanOnboard.Cli.Replay.ReplayRun.AgainstLiveGroundAsync(Request(summary, recordings[0], parse.GetValue(output)!, pace, settings), live, keys, cancellationToken);
-                return Finish(liveReport, parse.GetValue(output)!, parse.GetValue(json), null);
+                return Finish(liveReport, parse.GetValue(output)!, parse.GetValue(json), null, parse.GetValue(approved), parse.GetValue(approve));
             }
 
             if (summary.Role != "ground")
@@ -86,7 +88,7 @@ internal static partial class CommandCatalog
             }
 
             JsonObject report = await JinanOnboard.Cli.Replay.ReplayRun.GroundOnlyAsync(Request(summary, recordings[0], parse.GetValue(output)!, pace, settings), cancellationToken);
-            return Finish(report, parse.GetValue(output)!, parse.GetValue(json), summary);
+            return Finish(report, parse.GetValue(output)!, parse.GetValue(json), summary, parse.GetValue(approved), parse.GetValue(approve));
         });
         root.Subcommands.Add(command);
     }
@@ -111,8 +113,20 @@ internal static partial class CommandCatalog
     }
 
     /// <summary>Writes report.json, prints it (--json) or its summary, and gives the exit code: 0 only when the replay completed.</summary>
-    private static int Finish(JsonObject report, string output, bool json, ReplayResult? summary)
+    private static int Finish(JsonObject report, string output, bool json, ReplayResult? summary, string? approvedPath = null, string? approvePath = null)
     {
+        JsonArray? unapproved = approvedPath is null ? null : JinanOnboard.Cli.Replay.ReplayFigures.AgainstApproved(report, approvedPath);
+        if (unapproved is not null)
+        {
+            report["approved"] = new JsonObject { ["file"] = Path.GetFullPath(approvedPath!), ["differences"] = unapproved };
+        }
+
+        if (approvePath is not null && report["status"]?.GetValue<string>() == "completed")
+        {
+            File.WriteAllText(approvePath, JinanOnboard.Cli.Replay.ReplayFigures.Approvable(report).ToJsonString(Runtime.Hosting.ResultJson.Options) + "\n");
+            Console.Error.WriteLine($"jinan replay: approved figures written to {approvePath}");
+        }
+
         if (summary is not null)
         {
             // The detection digest of the recorded tags (recording-seam.md §Replay) stays part of the answer.
@@ -137,6 +151,12 @@ internal static partial class CommandCatalog
                 PrintSummary(summary);
             }
 
+            if (status == "configuration_error")
+            {
+                Console.Error.WriteLine($"jinan replay: the live side refused the recorded plan (\"here\" is the recording): {report["error"]}");
+                return ExitCodes.Usage;
+            }
+
             Console.Out.WriteLine($"replay {status}: {report["pass_seconds"]} s of pass in {report["wall_seconds"]} s ({report["times_real_time"]}x real time), "
                 + $"{report["final_key_bits"]} key bits, key sha256 {report["ground_key_sha256"]}");
             if (report["differences"] is JsonArray differences)
@@ -146,13 +166,28 @@ internal static partial class CommandCatalog
                     : $"  differs from the recorded pass in: {string.Join(", ", differences.Select(d => d?["figure"]?.GetValue<string>()))}");
             }
 
+            if (unapproved is not null)
+            {
+                Console.Out.WriteLine(unapproved.Count == 0
+                    ? $"  reproduces the approved report {approvedPath}"
+                    : $"  does not reproduce the approved report {approvedPath} in: {string.Join(", ", unapproved.Select(d => d?["figure"]?.GetValue<string>()))}");
+            }
+
             Console.Out.WriteLine($"  report: {path}");
         }
 
         if (status != "completed")
         {
-            Console.Error.WriteLine($"jinan replay: {status}: {report["error"]}");
+            Console.Error.WriteLine(status == "configuration_error"
+                ? $"jinan replay: the live side refused the recorded plan (\"here\" is the recording): {report["error"]}"
+                : $"jinan replay: {status}: {report["error"]}");
             return status == "configuration_error" ? ExitCodes.Usage : ExitCodes.Failure;
+        }
+
+        if (unapproved is { Count: > 0 })
+        {
+            Console.Error.WriteLine($"jinan replay: the replay does not reproduce the approved report {approvedPath}");
+            return ExitCodes.Failure;
         }
 
         return ExitCodes.Ok;

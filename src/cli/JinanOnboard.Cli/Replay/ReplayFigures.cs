@@ -44,4 +44,41 @@ internal static class ReplayFigures
 
         return differences;
     }
+
+    /// <summary>The approved figures of a golden replay: status and every compared figure of <paramref name="report"/>.</summary>
+    public static JsonObject Approvable(JsonObject report)
+    {
+        var approved = new JsonObject { ["status"] = report["status"]?.DeepClone() };
+        foreach (string name in Compared)
+        {
+            approved[name] = report[name]?.DeepClone();
+        }
+
+        return approved;
+    }
+
+    /// <summary>Each field of the approved report <paramref name="path"/> that <paramref name="report"/> does not reproduce: {figure, approved, replayed}.</summary>
+    public static JsonArray AgainstApproved(JsonObject report, string path)
+    {
+        JsonObject approved;
+        try
+        {
+            approved = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new UserErrorException($"--approved {path}: not a JSON object");
+        }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            throw new UserErrorException($"--approved {path}: {ex.Message}");
+        }
+
+        var differences = new JsonArray();
+        foreach ((string name, JsonNode? value) in approved)
+        {
+            if (!JsonNode.DeepEquals(value, report[name]))
+            {
+                differences.Add(new JsonObject { ["figure"] = name, ["approved"] = value?.DeepClone(), ["replayed"] = report[name]?.DeepClone() });
+            }
+        }
+
+        return differences;
+    }
 }
