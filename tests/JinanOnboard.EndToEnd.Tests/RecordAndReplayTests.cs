@@ -14,7 +14,7 @@ public sealed class RecordedBenchPass : IAsyncLifetime
 
     public JsonElement Report { get; private set; }
 
-    public async ValueTask InitializeAsync()
+    public async Task InitializeAsync()
     {
         JinanProcess.Result run = await JinanProcess.RunAsync(TimeSpan.FromMinutes(3), "bench", "--transport", "tcp", "--duration-s", "10", "--out", Output, "--record", "--json");
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.StandardError}");
@@ -22,7 +22,7 @@ public sealed class RecordedBenchPass : IAsyncLifetime
         Report = report.RootElement.Clone();
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public Task DisposeAsync() => Task.CompletedTask;
 }
 
 /// <summary>
