@@ -15,6 +15,8 @@ namespace JinanOnboard.Ground;
 public sealed class RecordedTimeTagHardware : IGroundHardware
 {
     private readonly RecordedTimeTagSource _source;
+    private readonly PrefetchingTimeTagSource _prefetch;
+    private readonly ExhaustionWatch _watch;
     private readonly SimulatedTimeTagger _device;
     private readonly CancellationTokenSource _power = new();
     private Task? _run;
@@ -23,9 +25,13 @@ public sealed class RecordedTimeTagHardware : IGroundHardware
     public RecordedTimeTagHardware(string recordingPath)
     {
         _source = new RecordedTimeTagSource(recordingPath);
+
+        // Reading and decoding the file runs on its own thread ahead of the device's encoding, as the bench's simulation.
+        _prefetch = new PrefetchingTimeTagSource(_source);
+        _watch = new ExhaustionWatch(_prefetch);
         (Stream host, Stream device) = InMemoryDuplexStream.CreatePair();
-        _device = new SimulatedTimeTagger(device, _source);
-        TimeTagger = new TimeTaggerCable(host, () => _source.Exhausted);
+        _device = new SimulatedTimeTagger(device, _watch);
+        TimeTagger = new TimeTaggerCable(host, () => _watch.Exhausted);
     }
 
     public TimeTaggerCable TimeTagger { get; }
@@ -52,6 +58,7 @@ public sealed class RecordedTimeTagHardware : IGroundHardware
 
         await _device.DisposeAsync();
         await TimeTagger.Bus.DisposeAsync();
+        _prefetch.Dispose();
         _source.Dispose();
         _power.Dispose();
     }

@@ -15,7 +15,6 @@ public sealed class RecordedTimeTagSource : ITimeTagSource, IDisposable
     private TimeTag[] _batch = new TimeTag[4096];
     private int _count;
     private int _at;
-    private volatile bool _exhausted;
 
     /// <exception cref="InvalidDataException">Not a readable recording.</exception>
     public RecordedTimeTagSource(string path)
@@ -26,9 +25,6 @@ public sealed class RecordedTimeTagSource : ITimeTagSource, IDisposable
 
     /// <summary>Tags served so far.</summary>
     public long Served { get; private set; }
-
-    /// <summary>True once a read found no tag left: the device has taken the last recorded tag.</summary>
-    public bool Exhausted => _exhausted;
 
     public int Read(Span<TimeTag> destination)
     {
@@ -46,8 +42,6 @@ public sealed class RecordedTimeTagSource : ITimeTagSource, IDisposable
             written += n;
         }
 
-        // Exhausted once a read finds nothing left (as the bench's watch): the device has taken every tag by then.
-        _exhausted = written == 0;
         Served += written;
         return written;
     }
