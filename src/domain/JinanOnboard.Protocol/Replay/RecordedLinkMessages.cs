@@ -14,6 +14,7 @@ namespace JinanOnboard.Protocol.Replay;
 public sealed class RecordedLinkMessages
 {
     private readonly HashSet<uint> _seen = [];
+    private readonly HashSet<(ulong Session, ulong Sequence)> _frames = [];
     private readonly Reassembler _reassembler = new(maxSegments: 65536, LinkSessionOptions.DefaultMaxMessageBytes);
     private readonly List<RecordedMessage> _messages = [];
 
@@ -28,6 +29,9 @@ public sealed class RecordedLinkMessages
 
     /// <summary>Frames taken.</summary>
     public long Frames { get; private set; }
+
+    /// <summary>Frames taken a second time (sender session and frame sequence seen before), skipped.</summary>
+    public long DuplicateFrames => Frames - DamagedFrames - _frames.Count;
 
     /// <summary>Frames skipped because they fail their CRC or do not parse (damaged on the emulated link).</summary>
     public long DamagedFrames { get; private set; }
@@ -46,6 +50,11 @@ public sealed class RecordedLinkMessages
         {
             DamagedFrames++;
             return;
+        }
+
+        if (!_frames.Add((header.SenderSessionId, header.FrameSequence)))
+        {
+            return; // a copy the emulated link duplicated: its unacknowledged messages must not play twice
         }
 
         ReadOnlySpan<byte> zone = frame.Slice(TransferFrameLayout.HeaderLength, header.PacketZoneLength);
