@@ -1,5 +1,3 @@
-using JinanOnboard.Config.Loading;
-using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Runtime.Hosting;
 
 namespace JinanOnboard.Ground;
@@ -13,21 +11,6 @@ internal static class Program
 {
     public static Task<int> Main(string[] args) =>
         FirmwareCommandLine.RunAsync(FirmwareRole.Ground, args, plan => plan.TimeTagsPath is { } recording
-            ? RecordedTopology(recording)
+            ? RecordedGroundTopology.Open(recording)
             : new BenchGroundTopology());
-
-    /// <summary>The OGS on a recording's tags; a file that is no recording is one line before anything listens.</summary>
-    private static GroundTopology RecordedTopology(string recording)
-    {
-        try
-        {
-            using RecordingReader reader = RecordingReader.Open(recording);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ConfigurationException($"--time-tags {recording}: {ex.Message}");
-        }
-
-        return new GroundTopology(_ => new RecordedTimeTagHardware(recording));
-    }
 }

@@ -78,7 +78,7 @@ internal static class ReplayRun
             throw new UserErrorException($"replay: the ground did not start listening (see {Path.Combine(output, "ground.log")})", ExitCodes.Failure);
         }
 
-        FirmwareResult peer = await PlayAsync(plan with { }, await listening.Task, keys, agreement, script, request.Speed, cancellationToken);
+        FirmwareResult peer = await PlayAsync(plan, await listening.Task, keys, agreement, script, request.Speed, cancellationToken);
         if (await Task.WhenAny(groundExit, Task.Delay(TimeSpan.FromSeconds(30), cancellationToken)) != groundExit)
         {
             ground.Kill();
