@@ -1,3 +1,5 @@
+using JinanOnboard.Config.Loading;
+using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Runtime.Hosting;
 
 namespace JinanOnboard.Ground;
@@ -11,6 +13,21 @@ internal static class Program
 {
     public static Task<int> Main(string[] args) =>
         FirmwareCommandLine.RunAsync(FirmwareRole.Ground, args, plan => plan.TimeTagsPath is { } recording
-            ? RecordedGroundTopology.Open(recording)
+            ? Recorded(recording)
             : new BenchGroundTopology());
+
+    /// <summary>The OGS on a recording's tags; a file that is no recording is one line before anything listens.</summary>
+    private static RecordedGroundTopology Recorded(string recording)
+    {
+        try
+        {
+            using RecordingReader reader = RecordingReader.Open(recording);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ConfigurationException($"--time-tags {recording}: {ex.Message}");
+        }
+
+        return new RecordedGroundTopology(recording);
+    }
 }

@@ -3,8 +3,6 @@ using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.Ground.Components.Detection;
 using JinanOnboard.Ground.Components.Polarization;
 using JinanOnboard.OpticalBench;
-using JinanOnboard.Config.Loading;
-using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Runtime.Hosting;
 
 namespace JinanOnboard.Ground;
@@ -19,23 +17,8 @@ public sealed class RecordedGroundTopology : IFirmwareTopology, IAsyncDisposable
 {
     private readonly GroundTopology _ground;
 
-    private RecordedGroundTopology(string recordingPath) => _ground = new(_ => new RecordedTimeTags(recordingPath));
-
-    /// <summary>The OGS on <paramref name="recordingPath"/>'s tags; a file that is no recording is one line before anything listens.</summary>
-    /// <exception cref="ConfigurationException">Not a readable recording.</exception>
-    public static RecordedGroundTopology Open(string recordingPath)
-    {
-        try
-        {
-            using RecordingReader reader = RecordingReader.Open(recordingPath);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ConfigurationException($"--time-tags {recordingPath}: {ex.Message}");
-        }
-
-        return new RecordedGroundTopology(recordingPath);
-    }
+    /// <param name="recordingPath">A ground recording (the entry point has checked that it opens).</param>
+    public RecordedGroundTopology(string recordingPath) => _ground = new(_ => new RecordedTimeTags(recordingPath));
 
     public void Wire(FirmwareContext context) => _ground.Wire(context);
 
