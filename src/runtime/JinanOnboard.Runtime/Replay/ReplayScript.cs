@@ -4,6 +4,7 @@ using JinanOnboard.Protocol.Framing;
 using JinanOnboard.Protocol.Messages;
 using JinanOnboard.Protocol.Replay;
 using JinanOnboard.Runtime.Hosting;
+using JinanOnboard.Runtime.Messages;
 
 namespace JinanOnboard.Runtime.Replay;
 
@@ -103,6 +104,37 @@ public sealed class ReplayScript
             prefix[i] = k;
         }
 
+        if (played == FirmwareRole.Payload)
+        {
+            HoldPassCompleteForTheLight(playedMessages.Messages, live, prefix);
+        }
+
         return new ReplayScript(played, playedMessages.Messages, prefix, [.. live.Select(m => (m.Apid, m.Type))], liveMessages.Messages, playedMessages.Agreement);
+    }
+
+    /// <summary>
+    /// A real payload says PassComplete after the pass, in time: by then the OGS has seen the pass's light. A payload played
+    /// faster than recorded could say it before the OGS has read its tags (a live OGS then ends detection early or stalls),
+    /// so the played PassComplete, and every message after it, also waits for every non-final round the recorded OGS sent
+    /// (KeyInformation before the last). The OGS forms those from its detections alone, so causality still holds.
+    /// </summary>
+    private static void HoldPassCompleteForTheLight(IReadOnlyList<RecordedMessage> played, List<RecordedMessage> live, int[] prefix)
+    {
+        int complete = -1;
+        for (int i = 0; i < played.Count && complete < 0; i++)
+        {
+            complete = played[i].Apid == Apids.SessionControl && played[i].Type == SessionMessageTypes.PassComplete ? i : -1;
+        }
+
+        int lastRound = live.FindLastIndex(m => m.Apid == Apids.Distillation && m.Type == (byte)DistillationMessageType.KeyInformation);
+        if (complete < 0 || lastRound < 0)
+        {
+            return;
+        }
+
+        for (int i = complete; i < prefix.Length; i++)
+        {
+            prefix[i] = Math.Max(prefix[i], lastRound);
+        }
     }
 }
