@@ -57,6 +57,11 @@ internal static partial class CommandCatalog
                     throw new UserErrorException($"--as {playAs}: only payload (a recorded ground cannot make the payload's keys; see protocol-spec/replay.md)");
                 }
 
+                if (settings.Count > 0)
+                {
+                    throw new UserErrorException("--set: only in a ground-only replay (a live ground's settings are its own)");
+                }
+
                 if (summary.Role != "payload")
                 {
                     throw new UserErrorException($"--as payload needs a payload recording; {recordings[0].FullName} is the {summary.Role}'s");
@@ -154,7 +159,7 @@ internal static partial class CommandCatalog
             if (status == "configuration_error")
             {
                 Console.Error.WriteLine($"jinan replay: the live side refused the recorded plan (\"here\" is the recording): {report["error"]}");
-                return ExitCodes.Usage;
+                return ExitCodes.Usage; // nothing was replayed: no figures to print
             }
 
             Console.Out.WriteLine($"replay {status}: {report["pass_seconds"]} s of pass in {report["wall_seconds"]} s ({report["times_real_time"]}x real time), "
