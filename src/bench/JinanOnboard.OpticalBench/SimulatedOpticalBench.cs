@@ -126,23 +126,4 @@ public sealed class SimulatedOpticalBench : IAsyncDisposable
     {
         public int Read(Span<TimeTag> destination) => simulator.Read(destination);
     }
-
-    /// <summary>Remembers when the device read the last tag (after the prefetch, so queued chunks count as not yet read).</summary>
-    private sealed class ExhaustionWatch(ITimeTagSource source) : ITimeTagSource
-    {
-        private volatile bool _exhausted;
-
-        public bool Exhausted => _exhausted;
-
-        public int Read(Span<TimeTag> destination)
-        {
-            int count = source.Read(destination);
-            if (count == 0)
-            {
-                _exhausted = true;
-            }
-
-            return count;
-        }
-    }
 }

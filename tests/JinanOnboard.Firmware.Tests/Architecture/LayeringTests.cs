@@ -16,6 +16,7 @@ public sealed class LayeringTests
         "src/payload/JinanOnboard.Payload/PayloadTopology.cs",
         "src/ground/JinanOnboard.Ground/GroundTopology.cs",
         "src/ground/JinanOnboard.Ground/BenchGroundTopology.cs",
+        "src/ground/JinanOnboard.Ground/RecordedGroundTopology.cs",
         "src/payload/JinanOnboard.Payload/BenchPayloadTopology.cs",
     ];
 

@@ -75,7 +75,7 @@ internal sealed class BenchReport
     }
 
     /// <summary>The distillation figures of issue 3 at the top level: the OGS's view, both key hashes.</summary>
-    private static void AddDistillation(JsonObject root)
+    internal static void AddDistillation(JsonObject root)
     {
         JsonNode? ground = root["ground"];
         JsonNode? payload = root["payload"];

@@ -27,6 +27,11 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
     private readonly PulseIndexer _indexer = new(indexerOptions);
     private readonly DetectionDigest _digest = new();
     private readonly TaskCompletionSource _passComplete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Cancelled by <see cref="OnPassComplete"/> when the far end has no tag left: wakes the poll waiting then.</summary>
+    private readonly CancellationTokenSource _passCompleteWake = new();
+
+    private volatile Func<bool>? _sourceExhausted;
     private readonly System.Diagnostics.Stopwatch _wall = new();
     private long _tags;
     private long _detections;
@@ -70,10 +75,22 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
     }
 
     /// <summary>Input: the payload reported the end of the pass.</summary>
-    public void OnPassComplete() => _passComplete.TrySetResult();
+    public void OnPassComplete()
+    {
+        _passComplete.TrySetResult();
+
+        // The far end has handed over its last tag (a simulated or recorded source says so; a real device never does):
+        // a poll waiting now waits for nothing, so it is woken instead of sitting out its second (a replay reads the
+        // whole pass before it hears PassComplete, and waited that second every time).
+        if (_sourceExhausted?.Invoke() == true)
+        {
+            _passCompleteWake.Cancel();
+        }
+    }
 
     public async Task RunAsync(Func<bool> sourceExhausted, CancellationToken cancellationToken)
     {
+        _sourceExhausted = sourceExhausted;
         _wall.Start();
         try
         {
@@ -94,7 +111,9 @@ public sealed class QuantumReceiver(TimeTaggerDevice driver, PulseIndexerOptions
         long endPs = (long)((passDurationS - 1e-3) * 1e12);
         while (true)
         {
-            using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var poll = _passComplete.Task.IsCompleted
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+                : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _passCompleteWake.Token);
             poll.CancelAfter(TimeSpan.FromSeconds(1));
             int count;
             try

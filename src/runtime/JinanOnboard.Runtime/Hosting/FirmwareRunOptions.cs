@@ -17,4 +17,11 @@ public sealed record FirmwareRunOptions
 
     /// <summary>The recording seam: sees every link CADU and every time-tag batch; null records nothing.</summary>
     public ITap? Tap { get; init; }
+
+    /// <summary>
+    /// The plan agreement list this side sends instead of its plan's (delivery.md §Plan agreement): a replay peer sends
+    /// the one the recorded side sent (protocol-spec/replay.md), so a live side of another configuration names the keys that
+    /// differ from the recording. Null: the plan's own.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Agreement { get; init; }
 }

@@ -109,7 +109,7 @@ public static class FirmwareSessionRunner
             linkStarted = time.GetTimestamp();
             EmulatedConnection emulated = LinkEmulationFactory.Wrap(connection, configuration, role, plan.Seed, new LinkTimeClock(() => passTime.Now, time).Now, slantRange, time);
             emulation = emulated;
-            LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role, LinkEmulationFactory.MaxOneWayDelay(configuration, role, slantRange)) with { Agreement = plan.Agreement };
+            LinkSessionOptions linkOptions = BuildLinkOptions(configuration, role, LinkEmulationFactory.MaxOneWayDelay(configuration, role, slantRange)) with { Agreement = options.Agreement ?? plan.Agreement };
             session = new LinkSession(emulated, linkOptions, identity, peerKey, time, options.Tap, () => passTime.Now);
             session.LinkStateChanged += change => LogLinkStateChange(logger, roleName, change, linkOptions);
             var link = new LinkComponent(session, Math.Max(4, linkOptions.WindowPackets));

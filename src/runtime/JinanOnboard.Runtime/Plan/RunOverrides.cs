@@ -35,4 +35,7 @@ public sealed record RunOverrides
 
     /// <summary>--devices-profile: a HIL device profile (hil/profiles NAME or a path) whose addressed devices this side opens.</summary>
     public string? DevicesProfile { get; init; }
+
+    /// <summary>Ground: a recording (--record) whose time tags the OGS's time tagger serves instead of the bench's light.</summary>
+    public string? TimeTagsPath { get; init; }
 }

@@ -47,6 +47,9 @@ public sealed record RunPlan
     /// </summary>
     public string? OpticalPath { get; init; }
 
+    /// <summary>Ground: the recording whose time tags the time tagger serves (--time-tags), or null for the hardware's own.</summary>
+    public string? TimeTagsPath { get; init; }
+
     /// <summary>
     /// The HIL device profile given with --devices-profile, or null: a device with an address (tcp, serial, spi...) is
     /// then opened on its real bus by the firmware instead of being simulated by the bench (hil/README.md).

@@ -39,6 +39,7 @@ public static class RunPlanResolver
             ResultPath = result,
             RecordPath = record,
             OpticalPath = overrides.OpticalPath,
+            TimeTagsPath = overrides.TimeTagsPath is null ? null : CheckReadableFile(overrides.TimeTagsPath, "--time-tags"),
             DevicesProfile = DevicesProfileResolver.Resolve(role, overrides.DevicesProfile, configuration.Pass.Realtime),
         };
     }
@@ -178,6 +179,10 @@ public static class RunPlanResolver
     }
 
     /// <summary>Checks that a file can be written where asked (its directory is created), without leaving it behind.</summary>
+    /// <summary>An input file that must exist: its full path, or one line naming the option.</summary>
+    private static string CheckReadableFile(string path, string option) =>
+        File.Exists(path) ? Path.GetFullPath(path) : throw new ConfigurationException($"{option} {path}: no such file");
+
     private static string CheckWritableFile(string path, string option)
     {
         string full = Path.GetFullPath(path);
