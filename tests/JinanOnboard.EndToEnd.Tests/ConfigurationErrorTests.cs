@@ -89,6 +89,22 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public async Task A_time_tag_file_that_is_neither_a_recording_nor_PTU_is_one_line_before_anything_listens()
+    {
+        string directory = JinanProcess.NewDirectory();
+        string tags = Path.Combine(directory, "tags.csv");
+        File.WriteAllText(tags, "channel,time_ps\n0,1000\n");
+
+        JinanProcess.Result run = await JinanProcess.RunAsync(Timeout, "ground", "--time-tags", tags, "--out", Path.Combine(directory, "out"));
+
+        // After the line that says where the keys and the result go, one error line; nothing listened.
+        Assert.Equal(2, run.ExitCode);
+        string[] errors = [.. run.StandardError.Trim().Split('\n').Where(l => !l.Contains("keys go to", StringComparison.Ordinal))];
+        Assert.Equal($"jinan ground: --time-tags: {tags} is neither a JinanOnboard recording (JREC) nor a PicoQuant PTU file (PQTTTR)", Assert.Single(errors));
+        Assert.DoesNotContain("listening", run.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_configuration_key_is_named()
     {
         string directory = JinanProcess.NewDirectory();

@@ -140,6 +140,31 @@ public sealed class ExportTests
     }
 
     /// <summary>Runs tshark on <paramref name="pcap"/> with the decode-as of export.md; returns its output lines.</summary>
+    [Fact]
+    public async Task A_PTU_export_feeds_a_live_OGS_which_distils_the_recorded_key_against_the_recorded_payload()
+    {
+        // Data from a commercial time tagger runs through the OGS chain: the pass's tags as a PTU file behind
+        // `jinan ground --time-tags`, the pass's payload played into it (`jinan replay --as payload`).
+        string recorded = await RecordedPass.Value;
+        string root = JinanProcess.NewDirectory();
+        string ptu = Path.Combine(root, "ground.ptu"), keys = Path.Combine(root, "keys");
+        Assert.Equal(0, (await JinanProcess.RunAsync(Timeout, "export", Path.Combine(recorded, "ground.jrec"), "--ptu", ptu)).ExitCode);
+        Assert.Equal(0, (await JinanProcess.RunAsync(Timeout, "keys", "init", "--out", keys)).ExitCode);
+
+        (JinanProcess.Result ground, JinanProcess.Result replay) = await JinanProcess.RunGroundThenPayloadAsync(
+            Timeout,
+            ["ground", "--time-tags", ptu, "--duration-s", "10", "--keys", keys, "--out", Path.Combine(root, "ground"), "--endpoint", "tcp://127.0.0.1:0"],
+            endpoint => ["replay", Path.Combine(recorded, "payload.jrec"), "--as", "payload", "--endpoint", endpoint, "--payload-secrets", keys, "--out", Path.Combine(root, "replay"), "--json"]);
+
+        Assert.True(replay.ExitCode == 0, $"replay exit {replay.ExitCode}\n{replay.StandardOutput}\n{replay.StandardError}\nground:\n{ground.StandardError}");
+        Assert.True(ground.ExitCode == 0, $"ground exit {ground.ExitCode}\n{ground.StandardError}");
+        using JsonDocument live = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(recorded, "report.json")));
+        using JsonDocument result = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "ground", "result.json")));
+        JsonElement details = result.RootElement.GetProperty("details");
+        Assert.Equal(live.RootElement.GetProperty("ground").GetProperty("key_sha256").GetString(), details.GetProperty("key_sha256").GetString());
+        Assert.True(details.GetProperty("recorded_time_tags_served").GetInt64() > 100_000);
+    }
+
     private static async Task<string[]> TsharkAsync(string pcap, params string[] arguments)
     {
         string tshark = FindTshark()

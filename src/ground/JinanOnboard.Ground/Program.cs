@@ -1,5 +1,4 @@
 using JinanOnboard.Config.Loading;
-using JinanOnboard.Primitives.Recording;
 using JinanOnboard.Runtime.Hosting;
 
 namespace JinanOnboard.Ground;
@@ -16,16 +15,20 @@ internal static class Program
             ? Recorded(recording)
             : new BenchGroundTopology());
 
-    /// <summary>The OGS on a recording's tags; a file that is no recording is one line before anything listens.</summary>
+    /// <summary>The OGS on a recording's or a PTU file's tags; a file that is neither is one line before anything listens.</summary>
     private static RecordedGroundTopology Recorded(string recording)
     {
         try
         {
-            using RecordingReader reader = RecordingReader.Open(recording);
+            using TimeTagFile file = TimeTagFile.Open(recording);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new ConfigurationException($"--time-tags {recording}: no such file");
         }
         catch (InvalidDataException ex)
         {
-            throw new ConfigurationException($"--time-tags {recording}: {ex.Message}");
+            throw new ConfigurationException($"--time-tags: {ex.Message}");
         }
 
         return new RecordedGroundTopology(recording);

@@ -9,7 +9,7 @@ namespace JinanOnboard.Ground;
 
 /// <summary>
 /// The ground topology for `jinan ground --time-tags FILE` (and `jinan replay`, protocol-spec/replay.md): its hardware is
-/// a simulated time tagger that serves the tags of a ground recording over the TTW/1 wire, so the OGS's real driver and
+/// a simulated time tagger that serves the tags of a ground recording (or of a PicoQuant PTU file) over the TTW/1 wire, so the OGS's real driver and
 /// detection chain read them byte for byte as they read a device. No pointing loops and no polarization hardware: the
 /// recorded tags already carry whatever the pass's pointing and polarization did to the light.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class RecordedGroundTopology : IFirmwareTopology, IAsyncDisposable
 {
     private readonly GroundTopology _ground;
 
-    /// <param name="recordingPath">A ground recording (the entry point has checked that it opens).</param>
+    /// <param name="recordingPath">A ground recording or a PTU file (the entry point has checked that it opens).</param>
     public RecordedGroundTopology(string recordingPath) => _ground = new(_ => new RecordedTimeTags(recordingPath));
 
     public void Wire(FirmwareContext context) => _ground.Wire(context);
@@ -33,17 +33,17 @@ public sealed class RecordedGroundTopology : IFirmwareTopology, IAsyncDisposable
     /// <summary>The recorded tags behind a simulated TDC as the ground's hardware.</summary>
     private sealed class RecordedTimeTags : IGroundHardware
     {
-        private readonly RecordedTimeTagSource _source;
+        private readonly TimeTagFile _source;
         private readonly PrefetchingTimeTagSource _prefetch;
         private readonly ExhaustionWatch _watch;
         private readonly SimulatedTimeTagger _device;
         private readonly CancellationTokenSource _power = new();
         private Task? _run;
 
-        /// <exception cref="InvalidDataException">Not a readable recording.</exception>
+        /// <exception cref="InvalidDataException">Not a readable recording or PTU file.</exception>
         public RecordedTimeTags(string recordingPath)
         {
-            _source = new RecordedTimeTagSource(recordingPath);
+            _source = TimeTagFile.Open(recordingPath);
 
             // Reading and decoding the file runs on its own thread ahead of the device's encoding, as the bench's simulation.
             _prefetch = new PrefetchingTimeTagSource(_source);

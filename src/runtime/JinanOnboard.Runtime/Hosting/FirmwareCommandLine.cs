@@ -97,7 +97,7 @@ public static class FirmwareCommandLine
         var record = new Option<string?>("--record") { Description = "Record this side's link and time-tag streams to FILE (protocol-spec/recording-seam.md)." };
         var opticalPath = new Option<string?>("--optical-path") { Description = "Simulated bench only: the Unix socket joining the payload's and the OGS's halves of the bench, so the light leaves the payload where its loops point it (jinan bench passes it to both sides)." };
         var devicesProfile = new Option<string?>("--devices-profile") { Description = "HIL device profile (hil/profiles NAME or a path): this side's fine mirror, when the profile gives it an address, is opened on that bus instead of simulated (needs --realtime)." };
-        var timeTags = new Option<string?>("--time-tags") { Description = "A ground recording (--record) whose time tags the OGS's time tagger serves through its real driver instead of the simulated bench's light (jinan replay runs the OGS this way)." };
+        var timeTags = new Option<string?>("--time-tags") { Description = "A ground recording (--record) or a PicoQuant PTU T2 file whose time tags the OGS's time tagger serves through its real driver instead of the simulated bench's light (jinan replay runs the OGS this way)." };
         foreach (Option option in new Option[] { config, endpoint, keys, result, output, seed, realtime, verbose, duration, record, opticalPath, devicesProfile })
         {
             command.Options.Add(option);
