@@ -1,4 +1,5 @@
 using JinanOnboard.Config.Loading;
+using JinanOnboard.OpticalBench;
 using JinanOnboard.Runtime.Hosting;
 
 namespace JinanOnboard.Ground;

@@ -2,14 +2,14 @@ using JinanOnboard.Devices.Simulated.TimeTagger;
 using JinanOnboard.Devices.TimeTagger.Ptu;
 using JinanOnboard.Primitives.TimeTags;
 
-namespace JinanOnboard.Ground;
+namespace JinanOnboard.OpticalBench;
 
 /// <summary>
 /// A file of time tags for `jinan ground --time-tags FILE`: a ground recording (JREC, protocol-spec/recording-seam.md)
 /// or a PicoQuant PTU T2 file from a commercial time tagger (protocol-spec/export.md, the layout `jinan export --ptu`
 /// writes), told apart by their first bytes, so data from either runs through the OGS chain the same way.
 /// </summary>
-internal sealed class TimeTagFile : ITimeTagSource, IDisposable
+public sealed class TimeTagFile : ITimeTagSource, IDisposable
 {
     private readonly ITimeTagSource _source;
     private readonly IDisposable _owner;
