@@ -50,7 +50,8 @@ internal static partial class CommandCatalog
                 throw new UserErrorException("replay: one recording, or the payload's and the ground's of one pass");
             }
 
-            ReplayResult summary = Replay(recordings[0], parse.GetValue(acceptDamage));
+            // A ground-only replay's OGS indexes the recorded tags itself and reports their digest: no second pass over them here.
+            ReplayResult summary = Replay(recordings[0], parse.GetValue(acceptDamage), reindex: playAs is not null);
             if (playAs is not null)
             {
                 if (playAs != "payload")
@@ -136,8 +137,9 @@ internal static partial class CommandCatalog
         if (summary is not null)
         {
             // The detection digest of the recorded tags (recording-seam.md §Replay) stays part of the answer.
-            report["time_tags"] = summary.TimeTags;
-            report["detections_digest"] = summary.DetectionsDigest;
+            JsonNode? replayed = report["ground"];
+            report["time_tags"] = summary.TimeTags ?? replayed?["time_tags"]?.GetValue<long>();
+            report["detections_digest"] = summary.DetectionsDigest ?? replayed?["detections_digest"]?.GetValue<string>();
             report["torn_tail_bytes"] = summary.TornTailBytes;
             report["streams"] = JsonSerializer.SerializeToNode(summary.Streams, Runtime.Hosting.ResultJson.Options);
         }
@@ -245,7 +247,8 @@ internal static partial class CommandCatalog
         }
     }
 
-    private static ReplayResult Replay(FileInfo file, bool acceptDamage)
+    /// <param name="reindex">Re-run the detection chain on a ground recording's tags for their digest (not when the replayed OGS does).</param>
+    private static ReplayResult Replay(FileInfo file, bool acceptDamage, bool reindex = true)
     {
         RecordingReader reader = RecordingOpener.Open(file, acceptDamage);
         using (reader)
@@ -253,7 +256,7 @@ internal static partial class CommandCatalog
             RecordingMetadata metadata = ParseMetadata(reader.MetadataJson, file.FullName);
             PulseIndexer? indexer = null;
             DetectionDigest? digest = null;
-            if (metadata.Role == "ground")
+            if (metadata.Role == "ground" && reindex)
             {
                 // The recorded pass's plan (nothing is written: the replay keeps no keys).
                 RunPlan plan = ResolvePlan(new RunOverrides { Config = metadata.Config, Seed = metadata.Seed, DurationS = metadata.DurationS, OutputDirectory = Path.GetTempPath() });
