@@ -17,6 +17,11 @@ public sealed class GaussianStream
 {
     private SplitMix64 _uniform;
 
+    // The shared tables through instance fields: a method compiled fully optimised at first call would otherwise check
+    // on every call that the static class holding them is initialised.
+    private readonly double[] _x = Ziggurat.X;
+    private readonly double[] _f = Ziggurat.F;
+
     public GaussianStream(ulong seed) => _uniform = new SplitMix64(seed);
 
     /// <summary>The stream at derive(<paramref name="runSeed"/>, label) (seed-derivation.md).</summary>
@@ -30,7 +35,7 @@ public sealed class GaussianStream
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Next()
     {
-        ReadOnlySpan<double> x = Ziggurat.X;
+        double[] x = _x;
         while (true)
         {
             // One draw: bits 0-6 the layer, bit 7 the sign, the top 53 bits the uniform in [0, 1).
@@ -40,7 +45,7 @@ public sealed class GaussianStream
             double z = u * x[layer];
             if (z < x[layer + 1])
             {
-                return (word & 0x80) != 0 ? -z : z; // inside the layer's rectangle under the curve: most draws end here
+                return WithSign(z, word); // inside the layer's rectangle under the curve: most draws end here
             }
 
             if (layer == 0)
@@ -50,17 +55,20 @@ public sealed class GaussianStream
             else
             {
                 // The wedge between the rectangle and the curve: accept z under f with a second uniform.
-                double fOuter = Ziggurat.Density(x[layer]);
-                double fInner = Ziggurat.Density(x[layer + 1]);
-                if (fOuter + (_uniform.NextDouble() * (fInner - fOuter)) >= Ziggurat.Density(z))
+                double[] f = _f;
+                if (f[layer] + (_uniform.NextDouble() * (f[layer + 1] - f[layer])) >= Ziggurat.Density(z))
                 {
                     continue;
                 }
             }
 
-            return (word & 0x80) != 0 ? -z : z;
+            return WithSign(z, word);
         }
     }
+
+    /// <summary>z negated when bit 7 of the draw is set: the bit moved onto the sign bit, as a branch it would mispredict every other deviate.</summary>
+    private static double WithSign(double z, ulong word) =>
+        BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(z) ^ (long)((word & 0x80) << 56));
 
     /// <summary>A deviate from the tail beyond R (Marsaglia, Ann. Math. Stat. 35, 1964): two logs, rarely more than once.</summary>
     private double Tail()
@@ -90,6 +98,9 @@ public sealed class GaussianStream
 
         /// <summary>x[i] the right edge of layer i, x[i + 1] its inner edge (x[0] = V / f(R): the base layer's virtual width, x[128] = 0).</summary>
         public static readonly double[] X = Build();
+
+        /// <summary>f(x[i]), so a wedge test costs one exp, not three.</summary>
+        public static readonly double[] F = [.. X.Select(Density)];
 
         /// <summary>The unnormalised density exp(−x²/2).</summary>
         public static double Density(double x) => Math.Exp(-0.5 * x * x);
