@@ -21,7 +21,9 @@ public sealed class AptSimulationTests
     [InlineData(7UL)]
     public void Default_pass_lands_every_loop_in_its_published_rms_range(ulong seed)
     {
-        AptReport r = Simulate(120, seed);
+        // The whole default pass: the attitude loop (20 Hz, torque noise below 1 Hz) has few independent samples, and its
+        // RMS over 120 s scatters by ~21 µrad from seed to seed (±1.5σ is the whole published range), over 300 s by ~12-18.
+        AptReport r = Simulate(300, seed);
 
         Assert.InRange(Loop(r, "payload.fine").RmsUrad, 0.55, 1.6);
         Assert.InRange(Loop(r, "ogs.fine").RmsUrad, 3.3, 4.0);

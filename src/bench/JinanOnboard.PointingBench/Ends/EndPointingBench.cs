@@ -72,8 +72,8 @@ public sealed class EndPointingBench : IPointingHardware
         double tickS = 1.0 / scheduler.TicksPerSecond;
         int maxStep = (int)scheduler.MinPeriodTicks;
         _coarse = new RigidAxisPair(c.InertiaKgM2, c.FrictionPerS, c.TorqueLimitNm, c.MomentumLimitNms, tickS, maxStep);
-        _coarseCamera = new SimulatedCamera(c.Camera, Stream(payload ? "capture-camera" : "ogs-coarse-camera"));
-        _fineCamera = new SimulatedCamera(_settings.Fine.Camera, Stream(payload ? "payload-fine-camera" : "ogs-fine-camera"));
+        _coarseCamera = new SimulatedCamera(c.Camera, Stream(payload ? "capture-camera" : "ogs-coarse-camera"), measuresIntensity: true);
+        _fineCamera = new SimulatedCamera(_settings.Fine.Camera, Stream(payload ? "payload-fine-camera" : "ogs-fine-camera"), measuresIntensity: false);
         _fineDisturbance = payload
             ? new PlatformJitterPair(settings.Jitter, Stream("jitter-x"), Stream("jitter-y"), _settings.Fine.RateHz)
             : new TurbulenceTiltPair(new TurbulenceTilt(settings.Turbulence, apertureM, track.ElevationDeg(0), Stream("tilt-x"), Stream("tilt-y"), _settings.Fine.RateHz), track);

@@ -10,19 +10,26 @@ namespace JinanOnboard.PointingBench.Sensors;
 /// Gaussian noise, is delivered <c>LatencyFrames</c> frames later, drops out with a probability per frame, and under
 /// cloud reports a false target (one spot anywhere in the field, random intensity) with a probability per frame.
 /// A beacon outside the field of view, not lit, or behind cloud gives an empty frame. Allocation-free per frame.
+/// Only a camera whose intensity a loop reads (the coarse ones: the capture camera's arbitration window) draws intensity
+/// noise; a fine camera reports the nominal 1, which saves one of the five normals of each fine tick (issue 16).
 /// </summary>
 public sealed class SimulatedCamera
 {
     private readonly CameraSettings _settings;
     private readonly GaussianStream _noise;
+    private readonly bool _measuresIntensity;
     private readonly CentroidFrame[] _pipeline;
     private int _head;
 
-    public SimulatedCamera(CameraSettings settings, GaussianStream noise)
+    /// <param name="settings">The camera's rate, field, NEA, latency, dropout and false-target figures.</param>
+    /// <param name="noise">Its own stream (seed-derivation.md, <c>apt.*-camera</c>).</param>
+    /// <param name="measuresIntensity">True to draw the spot's intensity noise (5% RMS); false reports a nominal 1.</param>
+    public SimulatedCamera(CameraSettings settings, GaussianStream noise, bool measuresIntensity)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _noise = noise;
+        _measuresIntensity = measuresIntensity;
         _pipeline = new CentroidFrame[settings.LatencyFrames + 1];
     }
 
@@ -61,7 +68,7 @@ public sealed class SimulatedCamera
         }
         else if (beaconLit && Math.Abs(errorX) <= half && Math.Abs(errorY) <= half)
         {
-            double intensity = 1 + (0.05 * _noise.Next());
+            double intensity = _measuresIntensity ? 1 + (0.05 * _noise.Next()) : 1;
             frame = new CentroidFrame(timeS, errorX + (_settings.NeaUrad * _noise.Next()), errorY + (_settings.NeaUrad * _noise.Next()), 1, intensity);
         }
         else
