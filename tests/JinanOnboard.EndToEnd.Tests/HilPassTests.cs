@@ -126,7 +126,7 @@ public sealed partial class HilPassTests
     /// </summary>
     private static (string Config, string Physics) OneKilohertzOgsFineLoop(string directory)
     {
-        string text = File.ReadAllText(Path.Combine(RepositoryRoot(), "configs", "physics", "jinan1.json"));
+        string text = File.ReadAllText(Path.Combine(JinanProcess.RepositoryRoot, "configs", "physics", "jinan1.json"));
         const string OgsFine = "\"fine_loop_hz\": 2000,\n      \"fine_kp\": 0.2,\n      \"fine_ki_per_s\": 900,";
         int ogs = text.LastIndexOf(OgsFine, StringComparison.Ordinal); // apt.ogs comes after apt.payload
         Assert.True(ogs > text.IndexOf("\"ogs\": {", StringComparison.Ordinal), "apt.ogs fine loop settings not found");
@@ -171,19 +171,6 @@ public sealed partial class HilPassTests
         {
             process.Kill(entireProcessTree: true); // with the socat pairs it started for serial entries
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "JinanOnboard.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 
     [GeneratedRegex(@"ogs-fsm: (\d+) GCS command lines received")]

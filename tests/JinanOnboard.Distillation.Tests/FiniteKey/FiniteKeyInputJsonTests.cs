@@ -1,3 +1,4 @@
+using JinanOnboard.Tests.Shared;
 using JinanOnboard.Distillation.FiniteKey;
 
 namespace JinanOnboard.Distillation.Tests.FiniteKey;
@@ -25,7 +26,7 @@ public sealed class FiniteKeyInputJsonTests
     [Fact]
     public void The_example_config_shipped_in_the_repository_gives_81217()
     {
-        string path = Path.Combine(RepositoryRoot(), "configs", "examples", "finite-key-reference.json");
+        string path = Path.Combine(RepositoryFiles.Root, "configs", "examples", "finite-key-reference.json");
         FiniteKeyInput parsed = FiniteKeyInputJson.Parse(File.ReadAllText(path));
         Assert.Equal(81217, FiniteKeyAnalysis.Compute(parsed).KeyLengthBits);
     }
@@ -68,16 +69,5 @@ public sealed class FiniteKeyInputJsonTests
         string json = Reference.Replace("[2391, 205, 52]", "[2391, 205, 110]", StringComparison.Ordinal);
         ArgumentException error = Assert.Throws<ArgumentException>(() => FiniteKeyInputJson.Parse(json));
         Assert.Contains("x.m", error.Message, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "JinanOnboard.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("JinanOnboard.sln not found above the test binaries.");
     }
 }

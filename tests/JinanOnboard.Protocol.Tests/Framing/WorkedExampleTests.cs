@@ -1,3 +1,4 @@
+using JinanOnboard.Tests.Shared;
 using System.Buffers.Binary;
 using System.Text;
 using JinanOnboard.Protocol.Framing;
@@ -15,8 +16,8 @@ public sealed class WorkedExampleTests
     public void The_spec_example_frame_is_what_the_codec_produces()
     {
         byte[] cadu = BuildExample();
-        string hex = FormatHex(cadu);
-        string path = Path.Combine(RepositoryRoot(), "protocol-spec", "examples", "pass-start-frame.hex");
+        string hex = RepositoryFiles.HexDump(cadu);
+        string path = Path.Combine(RepositoryFiles.Root, "protocol-spec", "examples", "pass-start-frame.hex");
         if (Environment.GetEnvironmentVariable("JINAN_APPROVE") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -48,31 +49,5 @@ public sealed class WorkedExampleTests
         var header = new TransferFrameHeader(0x2A, 1, 1, 0x0102030405060708, 0x1112131415161718, 1, (ushort)zoneLength);
         TransferFrameCodec.Seal(cadu, header, new FrameSigner(identity));
         return cadu;
-    }
-
-    private static string FormatHex(byte[] bytes)
-    {
-        var text = new StringBuilder();
-        for (int offset = 0; offset < bytes.Length; offset += 16)
-        {
-            text.Append(offset.ToString("x4", System.Globalization.CultureInfo.InvariantCulture)).Append("  ");
-            text.AppendJoin(' ', bytes.Skip(offset).Take(16).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-            text.Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "JinanOnboard.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root (JinanOnboard.sln) not found above " + AppContext.BaseDirectory);
     }
 }

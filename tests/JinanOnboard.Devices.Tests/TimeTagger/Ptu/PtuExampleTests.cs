@@ -1,3 +1,4 @@
+using JinanOnboard.Tests.Shared;
 using System.Globalization;
 using System.Text;
 using JinanOnboard.Devices.TimeTagger.Ptu;
@@ -25,15 +26,15 @@ public sealed class PtuExampleTests
     public void The_spec_example_file_is_what_the_writer_produces()
     {
         byte[] file = PtuRoundTripTests.Write(Tags, out long records, new PtuWriterOptions("export.md example", "JinanOnboard", "1"));
-        string root = RepositoryRoot();
+        string root = RepositoryFiles.Root;
         string path = Path.Combine(root, "protocol-spec", "examples", "ptu-t2-example.hex");
         if (Environment.GetEnvironmentVariable("JINAN_APPROVE") == "1")
         {
-            File.WriteAllText(path, Hex(file));
+            File.WriteAllText(path, RepositoryFiles.HexDump(file));
         }
 
         Assert.True(File.Exists(path), $"{path} is missing; run the test with JINAN_APPROVE=1 to create it.");
-        Assert.Equal(File.ReadAllText(path), Hex(file));
+        Assert.Equal(File.ReadAllText(path), RepositoryFiles.HexDump(file));
 
         // The record table in export.md lists the same records, little-endian u32 per line.
         string spec = File.ReadAllText(Path.Combine(root, "protocol-spec", "export.md"));
@@ -47,31 +48,5 @@ public sealed class PtuExampleTests
         using var reader = new PtuReader(new MemoryStream(file), "example");
         var back = new TimeTag[8];
         Assert.Equal(Tags, back[..reader.Read(back)]);
-    }
-
-    private static string Hex(byte[] bytes)
-    {
-        var text = new StringBuilder();
-        for (int offset = 0; offset < bytes.Length; offset += 16)
-        {
-            text.Append(offset.ToString("x4", CultureInfo.InvariantCulture)).Append("  ");
-            text.AppendJoin(' ', bytes.Skip(offset).Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
-            text.Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "JinanOnboard.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root (JinanOnboard.sln) not found above " + AppContext.BaseDirectory);
     }
 }
