@@ -101,7 +101,10 @@ public sealed partial class HilPassTests
 
             // Coarse-only pointing meanwhile: the OGS's detections per second drop while the mirror is gone.
             double lockedS = apt.GetProperty("acquisition").GetProperty("time_to_fine_lock_s").GetDouble();
+            // The per-second list ends at the last second with a detection: the seconds after it had none.
             long[] perSecond = [.. ground.GetProperty("channel_simulation").GetProperty("detected_pulses_per_second").EnumerateArray().Select(e => e.GetInt64())];
+            Array.Resize(ref perSecond, Math.Max(perSecond.Length, (int)Math.Ceiling(recoveredS) + 1));
+            Assert.True(faultedS >= lockedS + 2, $"the mirror was lost {faultedS:F1} s into the pass, before a second of fine lock (at {lockedS:F1} s) to compare with");
             double before = perSecond[((int)lockedS + 1)..(int)faultedS].Average();
             double during = perSecond[((int)faultedS + 1)..(int)recoveredS].Average();
             Assert.True(during < before, $"detections per second with the fine mirror {before:F0}, without it {during:F0}");
