@@ -56,16 +56,8 @@ internal static partial class CommandCatalog
             }
         }
 
-        RecordingReader reader;
-        try
-        {
-            reader = RecordingReader.Open(file.FullName);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new UserErrorException(ex.Message);
-        }
-
+        // Damage in the middle is exported around and named on stderr (export has no use for refusing it).
+        RecordingReader reader = RecordingOpener.Open(file, acceptDamage: true);
         using (reader)
         {
             RecordingMetadata metadata = ParseMetadata(reader.MetadataJson, file.FullName);

@@ -101,11 +101,7 @@ internal static partial class CommandCatalog
     }
 
     private static JinanOnboard.Cli.Replay.ReplayRequest Request(ReplayResult summary, FileInfo file, string output, double? speed, IReadOnlyList<KeyValuePair<string, string>> settings)
-    {
-        using RecordingReader reader = RecordingReader.Open(file.FullName);
-        RecordingMetadata metadata = ParseMetadata(reader.MetadataJson, file.FullName);
-        return new JinanOnboard.Cli.Replay.ReplayRequest(file.FullName, summary.Role, metadata.Config, metadata.Seed, metadata.DurationS, Path.GetFullPath(output), speed, settings);
-    }
+        => new(file.FullName, summary.Role, summary.Config, summary.Seed, summary.DurationS, Path.GetFullPath(output), speed, settings);
 
     private static double? ParseSpeed(string text)
     {
@@ -300,7 +296,7 @@ internal static partial class CommandCatalog
             }
 
             ReplayResult result = new(metadata.Role, metadata.Seed, metadata.Config, [.. streams.Values], reader.TornTailBytes,
-                indexer is null ? null : timeTags, digest?.Count, digest?.Hex());
+                indexer is null ? null : timeTags, digest?.Count, digest?.Hex()) { DurationS = metadata.DurationS };
             return result;
         }
     }
@@ -328,5 +324,10 @@ internal static partial class CommandCatalog
     internal sealed record StreamSummary(string Stream, string Direction, long Records, long Bytes, double FirstPassS, double LastPassS);
 
     internal sealed record ReplayResult(
-        string Role, ulong Seed, string Config, IReadOnlyList<StreamSummary> Streams, long TornTailBytes, long? TimeTags, long? Detections, string? DetectionsDigest);
+        string Role, ulong Seed, string Config, IReadOnlyList<StreamSummary> Streams, long TornTailBytes, long? TimeTags, long? Detections, string? DetectionsDigest)
+    {
+        /// <summary>The recorded pass's length, from the metadata (null when the recorder did not know it).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public double? DurationS { get; init; }
+    }
 }
